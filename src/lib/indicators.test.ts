@@ -92,6 +92,11 @@ const ROWS: Array<{ name: string; text: string; want: IndicatorDraft[] }> = [
     want: [{ key: GENERATED_KEY, name: "培训企业负责人人次", unit: "人次", comparison: "GTE", target: 500, period: "PLAN", sourceText: "培训企业负责人不少于500人次" }],
   },
   {
+    name: "generic count whose subject already names the count",
+    text: "参保人数达到5000人",
+    want: [{ key: GENERATED_KEY, name: "参保人数", unit: "人", comparison: "GTE", target: 5000, period: "PLAN", sourceText: "参保人数达到5000人" }],
+  },
+  {
     name: "generic share ceiling without a named subject",
     text: "按不超过当年基金收入5%的比例提取。",
     want: [{ key: GENERATED_KEY, name: "当年基金收入比例", unit: "%", comparison: "LTE", target: 5, period: "YEAR", sourceText: "不超过当年基金收入5%的比例提取" }],

@@ -71,7 +71,7 @@ const rateTargets: Extractor = (text) => {
     if (subject.length < 2) continue;
     const at = (m.index ?? 0) + (m[1].length - subject.length);
     const comparison = comparisonOf(m[2], m[4]);
-    const yearly = /^(?:每年|年度|年均)/u.test(subject) || /每年$/u.test(text.slice(0, m.index ?? 0));
+    const yearly = /^(?:每年|年度|年均)/u.test(subject);
     out.push({
       at,
       draft: named(subject, {
@@ -115,9 +115,11 @@ const countTargets: Extractor = (text) => {
       offset = run.length - activity.length;
     }
     if (activity === "") continue;
+    // "参保人数达到5000人" already names a count; appending 人数 again would read "参保人数人数".
+    const noun = /数$|人次$/u.test(activity) ? "" : nouns[m[4]];
     out.push({
       at: from + offset,
-      draft: named(`${prefix}${activity}${nouns[m[4]]}`, {
+      draft: named(`${prefix}${activity}${noun}`, {
         unit: m[4],
         comparison: comparisonOf(m[2], undefined),
         target: Number(m[3]),

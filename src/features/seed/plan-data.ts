@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** The shape of a plan file under prisma/seed/, checked before anything is written. */
+export const planDataSchema = z.object({
+  plan: z.object({
+    code: z.string().min(1),
+    title: z.string().min(1),
+    issuer: z.string().min(1),
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+  }),
+  departments: z
+    .array(
+      z.object({
+        shortName: z.string().min(1),
+        fullName: z.string().min(1),
+        aliases: z.array(z.string()),
+        sortOrder: z.number().int(),
+      }),
+    )
+    .min(1),
+  keyTasks: z
+    .array(
+      z.object({
+        number: z.number().int().positive(),
+        title: z.string().min(1),
+        measures: z
+          .array(
+            z.object({
+              number: z.number().int().positive(),
+              text: z.string().min(1),
+              departmentsText: z.string().min(1),
+              timeArrangement: z.string(),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type PlanData = z.infer<typeof planDataSchema>;

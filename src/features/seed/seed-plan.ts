@@ -1,0 +1,127 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { parseTimeArrangement } from "@/lib/schedule";
+import { parseResponsibleDepartments } from "@/lib/departments";
+import { extractIndicators } from "@/lib/indicators";
+import { planDataSchema, type PlanData } from "./plan-data";
+
+export interface SeedPlanReport {
+  departmentsCreated: number;
+  planCreated: boolean;
+  keyTasksCreated: number;
+  measuresCreated: number;
+  /** Measures whose time arrangement was not understood: an administrator sets them by hand. */
+  unscheduled: string[];
+  /** Department names in the plan that match no department. */
+  unknownDepartments: string[];
+}
+
+const isoToDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/**
+ * Imports a plan (departments, key tasks, measures, assignments, schedules,
+ * indicators) in one transaction. Creates only what is missing, matched by
+ * natural keys, so a second run changes nothing and corrections made in the
+ * app are never overwritten.
+ */
+export async function seedPlan(db: PrismaClient, input: PlanData): Promise<SeedPlanReport> {
+  const data = planDataSchema.parse(input);
+  const report: SeedPlanReport = {
+    departmentsCreated: 0,
+    planCreated: false,
+    keyTasksCreated: 0,
+    measuresCreated: 0,
+    unscheduled: [],
+    unknownDepartments: [],
+  };
+
+  await db.$transaction(
+    async (tx) => {
+      const existing = await tx.department.findMany({ select: { id: true, shortName: true, aliases: true } });
+      const byName = new Map(existing.map((d) => [d.shortName, d]));
+      for (const d of data.departments) {
+        if (byName.has(d.shortName)) continue;
+        const created = await tx.department.create({
+          data: { shortName: d.shortName, fullName: d.fullName, aliases: d.aliases, sortOrder: d.sortOrder },
+          select: { id: true, shortName: true, aliases: true },
+        });
+        byName.set(created.shortName, created);
+        report.departmentsCreated++;
+      }
+      const departments = data.departments.map((d) => byName.get(d.shortName)!);
+
+      let plan = await tx.plan.findUnique({ where: { code: data.plan.code }, select: { id: true } });
+      if (!plan) {
+        plan = await tx.plan.create({ data: { ...data.plan, status: "ACTIVE" }, select: { id: true } });
+        report.planCreated = true;
+      }
+      const years = { startYear: data.plan.startYear, endYear: data.plan.endYear };
+
+      const tasks = await tx.keyTask.findMany({
+        where: { planId: plan.id },
+        select: { id: true, number: true, measures: { select: { number: true } } },
+      });
+      const taskByNumber = new Map(tasks.map((t) => [t.number, t]));
+
+      for (const task of data.keyTasks) {
+        let row = taskByNumber.get(task.number);
+        if (!row) {
+          const created = await tx.keyTask.create({
+            data: { planId: plan.id, number: task.number, title: task.title },
+            select: { id: true, number: true },
+          });
+          row = { ...created, measures: [] };
+          report.keyTasksCreated++;
+        }
+        const existingMeasures = new Set(row.measures.map((m) => m.number));
+        for (const m of task.measures) {
+          if (existingMeasures.has(m.number)) continue;
+          const schedule = parseTimeArrangement(m.timeArrangement, years);
+          const parsed = parseResponsibleDepartments(m.departmentsText, departments);
+          report.unknownDepartments.push(...parsed.unknownNames);
+          if (!schedule.ok) report.unscheduled.push(`${task.number}.${m.number}`);
+          const s = schedule.ok ? schedule.schedule : null;
+          await tx.measure.create({
+            data: {
+              keyTaskId: row.id,
+              number: m.number,
+              text: m.text,
+              departmentsText: m.departmentsText,
+              departmentsInferred: parsed.inferredFromCount,
+              departmentsOpenList: parsed.openList,
+              timeArrangement: m.timeArrangement,
+              scheduleKind: s?.kind ?? null,
+              scheduleError: schedule.ok ? null : schedule.reason,
+              scheduleStart: s?.startDate ? isoToDate(s.startDate) : null,
+              deadline: s?.deadline ? isoToDate(s.deadline) : null,
+              deliverable: s?.deliverable ?? null,
+              reportsQuarterly: s?.reportsQuarterly ?? false,
+              dueDates: (s?.dueDates ?? []).map(isoToDate),
+              scheduleFlags: s?.flags ?? [],
+              departments: {
+                create: parsed.assignments.map((a, i) => ({
+                  departmentId: byName.get(a.shortName)!.id,
+                  isLead: a.lead,
+                  sortOrder: i,
+                })),
+              },
+              indicators: {
+                create: extractIndicators(m.text).map((ind) => ({
+                  key: ind.key,
+                  name: ind.name,
+                  unit: ind.unit,
+                  comparison: ind.comparison,
+                  target: ind.target,
+                  period: ind.period,
+                  sourceText: ind.sourceText,
+                })),
+              },
+            },
+          });
+          report.measuresCreated++;
+        }
+      }
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return report;
+}
