@@ -104,6 +104,22 @@ CREATE TABLE "Indicator" (
 );
 
 -- CreateTable
+CREATE TABLE "AuditEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actorId" TEXT,
+    "actorLabel" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "entityType" TEXT NOT NULL,
+    "entityId" TEXT,
+    "before" JSONB,
+    "after" JSONB,
+    "ip" TEXT,
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
     "loginName" TEXT NOT NULL,
@@ -148,6 +164,12 @@ CREATE INDEX "MeasureDepartment_departmentId_idx" ON "MeasureDepartment"("depart
 CREATE UNIQUE INDEX "Indicator_measureId_key_key" ON "Indicator"("measureId", "key");
 
 -- CreateIndex
+CREATE INDEX "AuditEvent_entityType_entityId_at_idx" ON "AuditEvent"("entityType", "entityId", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "User_loginName_key" ON "User"("loginName");
 
 -- CreateIndex
@@ -182,3 +204,13 @@ ALTER TABLE "User" ADD CONSTRAINT "User_departmentId_fkey" FOREIGN KEY ("departm
 ALTER TABLE "User" ADD CONSTRAINT "User_liaison_has_department" CHECK ("role" <> 'LIAISON' OR "departmentId" IS NOT NULL);
 -- At most one lead department per measure.
 CREATE UNIQUE INDEX "MeasureDepartment_one_lead" ON "MeasureDepartment"("measureId") WHERE "isLead";
+-- The audit trail is append-only whatever the application does.
+CREATE FUNCTION "AuditEvent_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'AuditEvent is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION "AuditEvent_refuse_change"();
+CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
+  FOR EACH STATEMENT EXECUTE FUNCTION "AuditEvent_refuse_change"();

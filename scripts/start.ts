@@ -1,0 +1,130 @@
+/**
+ * npm start — builds if needed, prepares the database and serves the app.
+ *
+ * Without DATABASE_URL: starts the embedded PostgreSQL in the data folder,
+ * applies migrations, imports the plan and the demo accounts on first start,
+ * and keeps a session secret beside the data. With DATABASE_URL: uses that
+ * server, applies migrations and imports the plan, never creates demo accounts
+ * and refuses to start without NEXTAUTH_SECRET.
+ */
+import { fork } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { dataDir, embeddedSecret, startEmbedded, type DatabaseHandle } from "./lib/database";
+import { applyMigrations } from "./lib/migrate";
+import { prismaFor } from "./lib/prisma";
+import { seedShippedPlans } from "./lib/seed";
+import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from "../src/features/seed/seed-demo";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+const log = (line: string) => console.log(`[督办] ${line}`);
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Rebuilds only when a source file is newer than the last build. */
+function buildIfNeeded(): void {
+  const sources = ["src", "messages", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sourceTime = Math.max(...sources.map(newestMtime));
+  if (!existsSync("src/generated/prisma/client.ts") || newestMtime("prisma/schema.prisma") > newestMtime("src/generated/prisma")) {
+    log("Generating the database client…");
+    run(["node_modules/tsx/dist/cli.mjs", "scripts/generate.ts"]);
+  }
+  if (dev) return;
+  if (existsSync(".next/BUILD_ID") && statSync(".next/BUILD_ID").mtimeMs >= sourceTime) return;
+  log("Building the application (first start or changed sources; 1–3 minutes)…");
+  run(["node_modules/next/dist/bin/next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+}
+
+async function main() {
+  const serverMode = Boolean(process.env.DATABASE_URL);
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (serverMode && (!secret || secret.length < 16)) {
+    console.error(
+      "[督办] DATABASE_URL is set, so this is server mode, and server mode needs a session secret.\n" +
+        "       Set NEXTAUTH_SECRET to a random string of at least 32 characters, for example:\n" +
+        "       export NEXTAUTH_SECRET=$(openssl rand -base64 32)\n" +
+        "       服务器模式需要会话密钥：请设置环境变量 NEXTAUTH_SECRET（至少 32 个随机字符）。",
+    );
+    process.exit(1);
+  }
+
+  buildIfNeeded();
+
+  let db: DatabaseHandle;
+  if (serverMode) {
+    db = { mode: "server", url: process.env.DATABASE_URL!, stop: async () => {} };
+    log("Using the PostgreSQL server from DATABASE_URL.");
+  } else {
+    log(`Starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir()) || "."}/pg …`);
+    db = await startEmbedded();
+  }
+
+  const applied = await applyMigrations(db.url);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+
+  const prisma = prismaFor(db.url);
+  const firstStart = (await prisma.plan.count()) === 0;
+  let demoCreated = 0;
+  if (firstStart) {
+    log("First start: importing the plan…");
+    for (const r of await seedShippedPlans(prisma)) log(`Imported ${r.keyTasksCreated} key tasks and ${r.measuresCreated} measures.`);
+    if (db.mode === "embedded") demoCreated = await seedDemoAccounts(prisma);
+  }
+  await prisma.$disconnect();
+
+  const sessionSecret = serverMode ? secret! : await embeddedSecret();
+  const child = fork(path.resolve("scripts/serve.ts"), dev ? ["--dev"] : [], {
+    execArgv: ["--import", "tsx"],
+    env: {
+      ...process.env,
+      NODE_ENV: dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: db.url,
+      DUBAN_DB_MODE: db.mode,
+      NEXTAUTH_SECRET: sessionSecret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      PORT: String(port),
+    },
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await db.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 1));
+
+  child.on("message", (message: { ready?: boolean }) => {
+    if (!message.ready) return;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    log(`Ready in ${seconds} s. Open http://localhost:${port}`);
+    if (db.mode === "embedded") {
+      log(`Embedded database: data in ${dataDir()} (keep this folder; back it up to keep your data).`);
+      const accounts = demoAccounts();
+      log(`Demo accounts (password ${DEMO_PASSWORD}): ${accounts.map((a) => `${a.loginName} (${a.displayName})`).join(", ")}`);
+      if (demoCreated) log(`${demoCreated} demo accounts were created on this first start.`);
+    }
+  });
+}
+
+await main();

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { AppHeader } from "@/components/app-header";
+import { requireUser } from "@/server/auth";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const [user, t] = await Promise.all([requireUser(), getTranslations("app")]);
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <AppHeader user={user} />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,188 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ArrowLeft } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { DueLabel } from "@/components/due-label";
+import { PageHeader } from "@/components/page-header";
+import { getMeasure, listDepartments } from "@/features/plan/queries";
+import { nextDue, todayInChina } from "@/lib/due";
+import { requirePermission } from "@/server/auth";
+
+export default async function MeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
+  await requirePermission("plan:read");
+  const { measureId } = await params;
+  const measure = await getMeasure(measureId);
+  if (!measure) notFound();
+  const [t, tp, departments] = await Promise.all([getTranslations("measure"), getTranslations("plan"), listDepartments()]);
+  const number = `${measure.keyTask.number}.${measure.number}`;
+  const today = todayInChina();
+  const lead = measure.departments.find((d) => d.isLead);
+  const support = measure.departments.filter((d) => !d.isLead);
+  const dueByYear = new Map<string, string[]>();
+  for (const d of measure.dueDates) dueByYear.set(d.slice(0, 4), [...(dueByYear.get(d.slice(0, 4)) ?? []), d]);
+
+  return (
+    <>
+      <Link href={`/plans/${measure.plan.id}`} className="mb-4 inline-flex items-center gap-1 text-sm text-primary hover:underline">
+        <ArrowLeft className="size-4" aria-hidden />
+        {t("back")}
+      </Link>
+      <PageHeader
+        title={t("title", { number })}
+        description={
+          <>
+            {t("keyTask")}：{tp("taskNumber", { number: measure.keyTask.number })} {measure.keyTask.title}
+          </>
+        }
+      />
+
+      <div className="grid gap-5 lg:grid-cols-3">
+        <div className="flex flex-col gap-5 lg:col-span-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("text")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <p className="official-text text-base" data-testid="measure-text">
+                {measure.text}
+              </p>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("schedule")}</CardTitle>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-4">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+                <dt className="text-muted-foreground">{t("timeArrangement")}</dt>
+                <dd>{measure.timeArrangement}</dd>
+                <dt className="text-muted-foreground">{t("interpretation")}</dt>
+                <dd>{measure.scheduleKind ? t(`kind${measure.scheduleKind}`) : "—"}</dd>
+                {measure.scheduleStart ? (
+                  <>
+                    <dt className="text-muted-foreground">{t("rangeFrom")}</dt>
+                    <dd className="tabular-nums">{measure.scheduleStart}</dd>
+                  </>
+                ) : null}
+                {measure.deadline ? (
+                  <>
+                    <dt className="text-muted-foreground">{t("deadline")}</dt>
+                    <dd className="tabular-nums">{measure.deadline}</dd>
+                  </>
+                ) : null}
+                {measure.deliverable ? (
+                  <>
+                    <dt className="text-muted-foreground">{t("deliverable")}</dt>
+                    <dd>{measure.deliverable}</dd>
+                  </>
+                ) : null}
+                <dt className="text-muted-foreground">{tp("colNextDue")}</dt>
+                <dd>
+                  <DueLabel due={nextDue(measure, measure.plan, today)} />
+                </dd>
+              </dl>
+              {!measure.scheduleKind ? <Alert tone="warning">{measure.scheduleError ?? t("unscheduled")}</Alert> : null}
+              {measure.scheduleFlags.map((f) => (
+                <Alert key={f} tone="warning">
+                  {f === "BEFORE_PLAN_START" || f === "AFTER_PLAN_END" ? t(`flag${f}`) : f}
+                </Alert>
+              ))}
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">
+                  {t("dueDates")} <span className="font-normal text-muted-foreground">{t("dueDateCount", { count: measure.dueDates.length })}</span>
+                </h3>
+                {measure.dueDates.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">{measure.scheduleKind === "ONGOING" ? t("noDueDates") : "—"}</p>
+                ) : (
+                  <ul className="flex flex-col gap-1 text-sm" data-testid="due-dates">
+                    {[...dueByYear.entries()].map(([year, dates]) => (
+                      <li key={year} className="flex flex-wrap gap-1.5">
+                        <span className="w-12 shrink-0 font-medium tabular-nums">{year}</span>
+                        {dates.map((d) => (
+                          <Badge key={d} tone={d < today ? "neutral" : "primary"} className="tabular-nums">
+                            {d}
+                          </Badge>
+                        ))}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("indicators")}</CardTitle>
+            </CardHeader>
+            <CardContent className="px-0 py-0 sm:px-2">
+              {measure.indicators.length === 0 ? (
+                <p className="px-5 py-4 text-sm text-muted-foreground">{t("noIndicators")}</p>
+              ) : (
+                <Table data-testid="indicators">
+                  <thead>
+                    <tr>
+                      <Th>{t("indicatorName")}</Th>
+                      <Th>{t("indicatorTarget")}</Th>
+                      <Th>{t("indicatorPeriod")}</Th>
+                      <Th>{t("indicatorSource")}</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {measure.indicators.map((i) => (
+                      <tr key={i.id}>
+                        <Td>{i.name}</Td>
+                        <Td className="whitespace-nowrap tabular-nums">
+                          {t(`cmp${i.comparison}`)} {Number(i.target)}
+                          {i.unit}
+                        </Td>
+                        <Td>{t(`period${i.period}`)}</Td>
+                        <Td className="text-muted-foreground">{i.sourceText}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+
+        <Card className="h-fit">
+          <CardHeader>
+            <CardTitle>{t("departments")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3 text-sm">
+            <ul className="flex flex-col gap-2" data-testid="measure-departments">
+              {lead ? (
+                <li className="flex items-center gap-2">
+                  <Badge tone="primary">{t("lead")}</Badge>
+                  <Link href={`/departments/${lead.id}`} className="hover:underline">
+                    {lead.shortName}
+                  </Link>
+                </li>
+              ) : null}
+              {support.map((d) => (
+                <li key={d.id} className="flex items-center gap-2">
+                  <Badge>{t("support")}</Badge>
+                  <Link href={`/departments/${d.id}`} className="hover:underline">
+                    {d.shortName}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <p className="text-xs text-muted-foreground">{t("asIssued", { text: measure.departmentsText })}</p>
+            {measure.departmentsInferred ? (
+              <Alert tone="warning">{t("inferred", { text: measure.departmentsText, count: departments.length })}</Alert>
+            ) : null}
+            {measure.departmentsOpenList ? <Alert tone="info">{t("openList", { text: measure.departmentsText })}</Alert> : null}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

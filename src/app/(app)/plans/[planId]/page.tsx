@@ -1,0 +1,169 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label, Select } from "@/components/ui/form";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/empty-state";
+import { MeasureTable } from "@/components/measure-table";
+import { PageHeader } from "@/components/page-header";
+import { getPlan, getPlanCounts, getPlanTasks, listDepartments, listPlans } from "@/features/plan/queries";
+import { todayInChina } from "@/lib/due";
+import { requirePermission } from "@/server/auth";
+
+const filtersSchema = z.object({
+  dept: z.string().max(40).optional().catch(undefined),
+  task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
+});
+
+export async function generateMetadata() {
+  const t = await getTranslations("plan");
+  return { title: t("overviewTitle") };
+}
+
+export default async function PlanOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ planId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePermission("plan:read");
+  const [{ planId }, rawFilters] = await Promise.all([params, searchParams]);
+  const plan = await getPlan(planId);
+  if (!plan) notFound();
+
+  const filters = filtersSchema.parse({
+    dept: typeof rawFilters.dept === "string" ? rawFilters.dept : undefined,
+    task: typeof rawFilters.task === "string" ? rawFilters.task : undefined,
+  });
+  const [t, departments, counts, allTasks, plans] = await Promise.all([
+    getTranslations("plan"),
+    listDepartments(),
+    getPlanCounts(plan.id),
+    getPlanTasks(plan.id),
+    listPlans(),
+  ]);
+  // Unknown filter values are ignored rather than producing an empty page.
+  const departmentId = departments.some((d) => d.id === filters.dept) ? filters.dept : undefined;
+  const taskNumber = allTasks.some((k) => k.number === filters.task) ? filters.task : undefined;
+  const filtered = departmentId || taskNumber;
+  const tasks = filtered ? await getPlanTasks(plan.id, { departmentId, taskNumber }) : allTasks;
+  const shownMeasures = tasks.reduce((n, k) => n + k.measures.length, 0);
+  const today = todayInChina();
+
+  return (
+    <>
+      <PageHeader
+        title={plan.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={plan.status === "ACTIVE" ? "success" : "neutral"}>{t(`status${plan.status}`)}</Badge>
+            <span>{t("period", { start: plan.startYear, end: plan.endYear })}</span>
+            <span>{t("issuer", { issuer: plan.issuer })}</span>
+          </span>
+        }
+      />
+
+      <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          { label: t("keyTasks"), value: counts.keyTasks, id: "count-tasks" },
+          { label: t("measures"), value: counts.measures, id: "count-measures" },
+          { label: t("departments"), value: counts.departments, id: "count-departments" },
+          { label: t("unscheduled"), value: counts.unscheduled, id: "count-unscheduled" },
+        ].map((c) => (
+          <div key={c.id} className="rounded-lg border border-border bg-card px-4 py-3">
+            <dt className="text-xs text-muted-foreground">{c.label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={c.id}>
+              {c.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <form method="get" className="mb-6 flex flex-col gap-3 rounded-lg border border-border bg-card p-4 sm:flex-row sm:items-end" role="search">
+        <div className="flex flex-1 flex-col gap-1">
+          <Label htmlFor="filter-dept">{t("filterDepartment")}</Label>
+          <Select id="filter-dept" name="dept" defaultValue={departmentId ?? ""}>
+            <option value="">{t("allDepartments")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.shortName}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-[2] flex-col gap-1">
+          <Label htmlFor="filter-task">{t("filterTask")}</Label>
+          <Select id="filter-task" name="task" defaultValue={taskNumber ? String(taskNumber) : ""}>
+            <option value="">{t("allTasks")}</option>
+            {allTasks.map((k) => (
+              <option key={k.id} value={k.number}>
+                {k.number}. {k.title}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit">{t("applyFilters")}</Button>
+          {filtered ? (
+            <Button variant="outline" asChild>
+              <Link href={`/plans/${plan.id}`}>{t("clearFilters")}</Link>
+            </Button>
+          ) : null}
+        </div>
+      </form>
+
+      <p className="mb-3 text-sm text-muted-foreground" data-testid="showing">
+        {t("showing", { tasks: tasks.length, measures: shownMeasures })}
+      </p>
+
+      {tasks.length === 0 ? (
+        <EmptyState
+          title={t("noMatches")}
+          hint={t("noMatchesHint")}
+          action={
+            <Button variant="outline" asChild>
+              <Link href={`/plans/${plan.id}`}>{t("clearFilters")}</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <div className="flex flex-col gap-5">
+          {tasks.map((task) => (
+            <Card key={task.id} data-testid="key-task">
+              <CardHeader>
+                <CardTitle>
+                  <span className="mr-2 text-primary">{t("taskNumber", { number: task.number })}</span>
+                  {task.title}
+                </CardTitle>
+              </CardHeader>
+              <CardContent className="px-0 py-0 sm:px-2">
+                <MeasureTable taskNumber={task.number} measures={task.measures} plan={plan} today={today} highlightDepartmentId={departmentId} />
+              </CardContent>
+            </Card>
+          ))}
+        </div>
+      )}
+
+      {plans.length > 1 ? (
+        <nav className="mt-8 text-sm" aria-label={t("otherPlans")}>
+          <h2 className="mb-2 font-medium">{t("otherPlans")}</h2>
+          <ul className="flex flex-col gap-1">
+            {plans
+              .filter((p) => p.id !== plan.id)
+              .map((p) => (
+                <li key={p.id}>
+                  <Link className="text-primary hover:underline" href={`/plans/${p.id}`}>
+                    {p.title}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

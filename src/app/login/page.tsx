@@ -1,0 +1,43 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/features/auth/components/login-form";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getCurrentUser } from "@/server/auth";
+
+export async function generateMetadata() {
+  const t = await getTranslations("login");
+  return { title: t("title") };
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = typeof value === "string" ? value : "";
+  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const [t, ta] = await Promise.all([getTranslations("login"), getTranslations("app")]);
+  return (
+    <div className="flex min-h-screen flex-col bg-header">
+      <div className="flex justify-end p-3 text-white">
+        <LanguageSwitch />
+      </div>
+      <main className="flex flex-1 items-start justify-center px-4 pt-[8vh] pb-16">
+        <div className="w-full max-w-sm">
+          <div className="mb-6 text-center text-white">
+            <p className="text-3xl font-bold tracking-widest">{ta("name")}</p>
+            <p className="mt-1 text-sm text-white/75">{ta("tagline")}</p>
+          </div>
+          <div className="rounded-lg bg-card p-6 shadow-xl">
+            <h1 className="text-lg font-semibold">{t("title")}</h1>
+            <p className="mb-5 text-sm text-muted-foreground">{t("subtitle")}</p>
+            <LoginForm callbackUrl={callbackUrl} />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

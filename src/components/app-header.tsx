@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Menu } from "lucide-react";
+import { can } from "@/lib/permissions";
+import type { CurrentUser } from "@/server/auth";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+/** The bar at the top of every signed-in page; links shown follow the permission matrix. */
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const [t, tr, ta] = await Promise.all([getTranslations("nav"), getTranslations("roles"), getTranslations("app")]);
+  const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
+  if (user.role === "LIAISON" && user.departmentId) links.push({ href: `/departments/${user.departmentId}`, label: t("myDepartment") });
+  if (can(user, "department:read", { departmentId: null })) links.push({ href: "/departments", label: t("departments") });
+  if (can(user, "user:manage")) {
+    links.push({ href: "/admin/users", label: t("users") });
+    links.push({ href: "/admin/schedules", label: t("schedules") });
+  }
+  const nav = links.map((l) => (
+    <Link key={l.href} href={l.href} className="rounded-md px-3 py-2 text-sm hover:bg-white/10">
+      {l.label}
+    </Link>
+  ));
+  const who = (
+    <span className="text-xs text-white/80">
+      {user.displayName} · {tr(user.role)}
+      {user.departmentName ? ` · ${user.departmentName}` : ""}
+    </span>
+  );
+  return (
+    <header className="bg-header text-white">
+      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
+        <Link href="/" className="flex items-baseline gap-2 py-1">
+          <span className="text-lg font-bold tracking-wider">{ta("name")}</span>
+          <span className="hidden text-xs text-white/70 md:inline">{ta("tagline")}</span>
+        </Link>
+        <nav aria-label={t("menu")} className="hidden flex-1 items-center gap-1 lg:flex">
+          {nav}
+        </nav>
+        <div className="ml-auto hidden items-center gap-2 lg:flex">
+          {who}
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
+        <details className="relative ml-auto lg:hidden">
+          <summary className="flex h-9 cursor-pointer list-none items-center gap-1 rounded-md px-2 hover:bg-white/10">
+            <Menu className="size-5" aria-hidden />
+            <span className="text-sm">{t("menu")}</span>
+          </summary>
+          <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-header p-3 shadow-lg">
+            <div className="px-3 pb-2">{who}</div>
+            <nav aria-label={t("menu")} className="flex flex-col">
+              {nav}
+            </nav>
+            <div className="mt-2 flex items-center justify-between border-t border-white/20 pt-2">
+              <LanguageSwitch />
+              <SignOutButton />
+            </div>
+          </div>
+        </details>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/action-form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label } from "@/components/ui/form";
+import type { ActionState } from "@/lib/action-state";
+
+/** Edits a department's full name and aliases. */
+export function DepartmentForm({
+  department,
+  action,
+}: {
+  department: { id: string; fullName: string; aliases: string[] };
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  const t = useTranslations("admin");
+  const td = useTranslations("department");
+  return (
+    <ActionForm action={action} className="flex max-w-xl flex-col gap-4">
+      {(state, pending) => (
+        <>
+          <input type="hidden" name="departmentId" value={department.id} />
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="fullName">{td("fullName")}</Label>
+            <Input
+              id="fullName"
+              name="fullName"
+              defaultValue={department.fullName}
+              maxLength={60}
+              aria-invalid={Boolean(state.fieldErrors?.fullName)}
+              aria-describedby="fullName-error"
+            />
+            <FieldError id="fullName-error" messages={state.fieldErrors?.fullName} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="aliases">{td("aliases")}</Label>
+            <Input
+              id="aliases"
+              name="aliases"
+              defaultValue={department.aliases.join("、")}
+              aria-invalid={Boolean(state.fieldErrors?.aliases)}
+              aria-describedby="aliases-hint aliases-error"
+            />
+            <p id="aliases-hint" className="text-xs text-muted-foreground">
+              {t("aliasesHint")}
+            </p>
+            <FieldError id="aliases-error" messages={state.fieldErrors?.aliases} />
+          </div>
+          <div>
+            <Button type="submit" disabled={pending}>
+              {t("save")}
+            </Button>
+          </div>
+        </>
+      )}
+    </ActionForm>
+  );
+}

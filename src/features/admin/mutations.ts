@@ -1,0 +1,82 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { recordAuditEvent } from "@/features/audit/record-audit-event";
+
+export interface ActorRef {
+  id: string;
+  loginName: string;
+  ip?: string | null;
+}
+
+/** An expected refusal: the message key (under "admin") is shown to the user. */
+export class RuleViolation extends Error {
+  constructor(public readonly key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment") {
+    super(key);
+  }
+}
+
+/** Activates or deactivates an account; takes effect on that user's next request. */
+export async function setUserActive(db: PrismaClient, actor: ActorRef, input: { userId: string; active: boolean }): Promise<void> {
+  if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { active: true } });
+    if (!before) throw new RuleViolation("notFound");
+    if (before.active === input.active) return;
+    await tx.user.update({ where: { id: input.userId }, data: { active: input.active } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorLabel: actor.loginName,
+      action: input.active ? "user.activate" : "user.deactivate",
+      entityType: "User",
+      entityId: input.userId,
+      before,
+      after: { active: input.active },
+      ip: actor.ip,
+    });
+  });
+}
+
+/** Changes an account's role; a liaison must keep a department. */
+export async function setUserRole(db: PrismaClient, actor: ActorRef, input: { userId: string; role: "ADMIN" | "LIAISON" | "LEADER" }): Promise<void> {
+  if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, departmentId: true } });
+    if (!before) throw new RuleViolation("notFound");
+    if (input.role === "LIAISON" && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
+    if (before.role === input.role) return;
+    await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorLabel: actor.loginName,
+      action: "user.change_role",
+      entityType: "User",
+      entityId: input.userId,
+      before: { role: before.role },
+      after: { role: input.role },
+      ip: actor.ip,
+    });
+  });
+}
+
+/** Corrects a department's full name and aliases. */
+export async function updateDepartment(
+  db: PrismaClient,
+  actor: ActorRef,
+  input: { departmentId: string; fullName: string; aliases: string[] },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.department.findUnique({ where: { id: input.departmentId }, select: { fullName: true, aliases: true } });
+    if (!before) throw new RuleViolation("notFound");
+    const aliases = [...new Set(input.aliases)];
+    await tx.department.update({ where: { id: input.departmentId }, data: { fullName: input.fullName, aliases } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorLabel: actor.loginName,
+      action: "department.update",
+      entityType: "Department",
+      entityId: input.departmentId,
+      before,
+      after: { fullName: input.fullName, aliases },
+      ip: actor.ip,
+    });
+  });
+}

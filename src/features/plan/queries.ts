@@ -1,0 +1,225 @@
+import "server-only";
+import { db } from "@/server/db";
+import { isoDay } from "@/lib/due";
+import type { ScheduleKind } from "@/lib/schedule";
+
+export interface PlanSummary {
+  id: string;
+  code: string;
+  title: string;
+  issuer: string;
+  startYear: number;
+  endYear: number;
+  status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+}
+
+const planSelect = { id: true, code: true, title: true, issuer: true, startYear: true, endYear: true, status: true } as const;
+
+/** Every plan, the active and most recent first. */
+export async function listPlans(): Promise<PlanSummary[]> {
+  const plans = await db.plan.findMany({ select: planSelect, orderBy: [{ startYear: "desc" }] });
+  const rank = { ACTIVE: 0, DRAFT: 1, ARCHIVED: 2 } as const;
+  return plans.sort((a, b) => rank[a.status] - rank[b.status]);
+}
+
+/** One plan by id, or null. */
+export function getPlan(id: string): Promise<PlanSummary | null> {
+  return db.plan.findUnique({ where: { id }, select: planSelect });
+}
+
+export interface MeasureDepartmentRow {
+  id: string;
+  shortName: string;
+  isLead: boolean;
+}
+
+export interface MeasureRow {
+  id: string;
+  number: number;
+  text: string;
+  timeArrangement: string;
+  scheduleKind: ScheduleKind | null;
+  dueDates: string[];
+  reportsQuarterly: boolean;
+  departments: MeasureDepartmentRow[];
+}
+
+export interface KeyTaskRow {
+  id: string;
+  number: number;
+  title: string;
+  measures: MeasureRow[];
+}
+
+const measureSelect = {
+  id: true,
+  number: true,
+  text: true,
+  timeArrangement: true,
+  scheduleKind: true,
+  dueDates: true,
+  reportsQuarterly: true,
+  departments: {
+    select: { isLead: true, department: { select: { id: true, shortName: true } } },
+    orderBy: [{ isLead: "desc" as const }, { sortOrder: "asc" as const }],
+  },
+};
+
+type MeasureRecord = {
+  id: string;
+  number: number;
+  text: string;
+  timeArrangement: string;
+  scheduleKind: ScheduleKind | null;
+  dueDates: Date[];
+  reportsQuarterly: boolean;
+  departments: { isLead: boolean; department: { id: string; shortName: string } }[];
+};
+
+function toMeasureRow(m: MeasureRecord): MeasureRow {
+  return {
+    id: m.id,
+    number: m.number,
+    text: m.text,
+    timeArrangement: m.timeArrangement,
+    scheduleKind: m.scheduleKind,
+    dueDates: m.dueDates.map(isoDay),
+    reportsQuarterly: m.reportsQuarterly,
+    departments: m.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName, isLead: d.isLead })),
+  };
+}
+
+/** The plan's key tasks with their measures, optionally only one task and/or the measures one department carries. */
+export async function getPlanTasks(planId: string, filters: { departmentId?: string; taskNumber?: number } = {}): Promise<KeyTaskRow[]> {
+  const measureWhere = filters.departmentId ? { departments: { some: { departmentId: filters.departmentId } } } : {};
+  const tasks = await db.keyTask.findMany({
+    where: { planId, ...(filters.taskNumber ? { number: filters.taskNumber } : {}) },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      measures: { where: measureWhere, orderBy: { number: "asc" }, select: measureSelect },
+    },
+  });
+  return tasks
+    .map((t) => ({ id: t.id, number: t.number, title: t.title, measures: t.measures.map(toMeasureRow) }))
+    .filter((t) => !filters.departmentId || t.measures.length > 0);
+}
+
+/** Counts shown at the top of the plan overview, computed in SQL. */
+export async function getPlanCounts(planId: string) {
+  const [keyTasks, measures, unscheduled, departments] = await Promise.all([
+    db.keyTask.count({ where: { planId } }),
+    db.measure.count({ where: { keyTask: { planId } } }),
+    db.measure.count({ where: { keyTask: { planId }, scheduleKind: null } }),
+    db.department.count({ where: { measures: { some: { measure: { keyTask: { planId } } } } } }),
+  ]);
+  return { keyTasks, measures, unscheduled, departments };
+}
+
+export interface DepartmentSummary {
+  id: string;
+  shortName: string;
+  fullName: string;
+  aliases: string[];
+}
+
+/** All departments in their official order. */
+export function listDepartments(): Promise<DepartmentSummary[]> {
+  return db.department.findMany({
+    orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }],
+    select: { id: true, shortName: true, fullName: true, aliases: true },
+  });
+}
+
+/** One department, or null. */
+export function getDepartment(id: string): Promise<DepartmentSummary | null> {
+  return db.department.findUnique({ where: { id }, select: { id: true, shortName: true, fullName: true, aliases: true } });
+}
+
+export interface MeasureDetail extends MeasureRow {
+  departmentsText: string;
+  departmentsInferred: boolean;
+  departmentsOpenList: boolean;
+  scheduleError: string | null;
+  scheduleStart: string | null;
+  deadline: string | null;
+  deliverable: string | null;
+  scheduleFlags: string[];
+  keyTask: { id: string; number: number; title: string };
+  plan: PlanSummary;
+  indicators: { id: string; name: string; unit: string; comparison: "GTE" | "LTE" | "EQ"; target: string; period: "YEAR" | "PLAN" | "CYCLE"; sourceText: string }[];
+}
+
+/** Everything the measure page shows, or null. */
+export async function getMeasure(id: string): Promise<MeasureDetail | null> {
+  const m = await db.measure.findUnique({
+    where: { id },
+    select: {
+      ...measureSelect,
+      departmentsText: true,
+      departmentsInferred: true,
+      departmentsOpenList: true,
+      scheduleError: true,
+      scheduleStart: true,
+      deadline: true,
+      deliverable: true,
+      scheduleFlags: true,
+      keyTask: { select: { id: true, number: true, title: true, plan: { select: planSelect } } },
+      indicators: {
+        orderBy: { key: "asc" },
+        select: { id: true, name: true, unit: true, comparison: true, target: true, period: true, sourceText: true },
+      },
+    },
+  });
+  if (!m) return null;
+  return {
+    ...toMeasureRow(m),
+    departmentsText: m.departmentsText,
+    departmentsInferred: m.departmentsInferred,
+    departmentsOpenList: m.departmentsOpenList,
+    scheduleError: m.scheduleError,
+    scheduleStart: m.scheduleStart ? isoDay(m.scheduleStart) : null,
+    deadline: m.deadline ? isoDay(m.deadline) : null,
+    deliverable: m.deliverable,
+    scheduleFlags: m.scheduleFlags,
+    keyTask: { id: m.keyTask.id, number: m.keyTask.number, title: m.keyTask.title },
+    plan: m.keyTask.plan,
+    indicators: m.indicators.map((i) => ({ ...i, target: i.target.toString() })),
+  };
+}
+
+export interface DepartmentMeasure extends MeasureRow {
+  keyTask: { number: number; title: string };
+  plan: { id: string; title: string; startYear: number; endYear: number };
+}
+
+/** The measures a department carries, in plan order; the caller splits them into led and supported. */
+export async function getDepartmentMeasures(departmentId: string): Promise<DepartmentMeasure[]> {
+  const rows = await db.measure.findMany({
+    where: { departments: { some: { departmentId } } },
+    orderBy: [{ keyTask: { plan: { startYear: "desc" } } }, { keyTask: { number: "asc" } }, { number: "asc" }],
+    select: {
+      ...measureSelect,
+      keyTask: { select: { number: true, title: true, plan: { select: { id: true, title: true, startYear: true, endYear: true } } } },
+    },
+  });
+  return rows.map((m) => ({ ...toMeasureRow(m), keyTask: { number: m.keyTask.number, title: m.keyTask.title }, plan: m.keyTask.plan }));
+}
+
+/** Measures an administrator should look at: schedule not understood, or flagged. */
+export function listScheduleIssues() {
+  return db.measure.findMany({
+    where: { OR: [{ scheduleKind: null }, { scheduleFlags: { isEmpty: false } }] },
+    orderBy: [{ keyTask: { number: "asc" } }, { number: "asc" }],
+    select: {
+      id: true,
+      number: true,
+      timeArrangement: true,
+      scheduleError: true,
+      scheduleFlags: true,
+      keyTask: { select: { number: true, plan: { select: { title: true } } } },
+    },
+  });
+}
