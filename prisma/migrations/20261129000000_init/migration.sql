@@ -205,11 +205,9 @@ ALTER TABLE "User" ADD CONSTRAINT "User_liaison_has_department" CHECK ("role" <>
 -- At most one lead department per measure.
 CREATE UNIQUE INDEX "MeasureDepartment_one_lead" ON "MeasureDepartment"("measureId") WHERE "isLead";
 -- The audit trail is append-only whatever the application does.
-CREATE FUNCTION "AuditEvent_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'AuditEvent is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- The migration runner splits a script at every semicolon, even inside quotes, so the
+-- function body spells its semicolons as \073 in an escape string.
+CREATE FUNCTION "AuditEvent_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN RAISE EXCEPTION ''AuditEvent is append-only: % refused'', TG_OP USING ERRCODE = ''insufficient_privilege''\073 END\073';
 CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent"
   FOR EACH ROW EXECUTE FUNCTION "AuditEvent_refuse_change"();
 CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
