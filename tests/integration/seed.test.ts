@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedShippedPlans } from "../../scripts/lib/seed";
-import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
+import { demoAccounts, seedDemoAccounts } from "../../src/features/seed/seed-demo";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -15,7 +15,7 @@ async function snapshot() {
     departments: await db.department.findMany({ orderBy: { shortName: "asc" } }),
     assignments: await db.measureDepartment.findMany({ orderBy: [{ measureId: "asc" }, { departmentId: "asc" }] }),
     indicators: await db.indicator.findMany({ orderBy: [{ measureId: "asc" }, { key: "asc" }] }),
-    users: await db.user.findMany({ orderBy: { loginName: "asc" } }),
+    users: await db.user.findMany({ where: { loginName: { in: demoAccounts().map((a) => a.loginName) } }, orderBy: { loginName: "asc" } }),
   };
 }
 
@@ -110,7 +110,9 @@ describe("seed of the 2021—2025 plan", () => {
   });
 
   it("creates one administrator, one leader and one liaison per department", async () => {
-    const users = await db.user.findMany({ include: { department: true } });
+    // Other test files create accounts of their own in the same database.
+    const users = await db.user.findMany({ where: { loginName: { in: demoAccounts().map((a) => a.loginName) } }, include: { department: true } });
+    expect(users).toHaveLength(10);
     expect(users.filter((u) => u.role === "ADMIN")).toHaveLength(1);
     expect(users.filter((u) => u.role === "LEADER")).toHaveLength(1);
     const liaisons = users.filter((u) => u.role === "LIAISON");

@@ -1,0 +1,58 @@
+/**
+ * The server the end-to-end tests drive. With TEST_DATABASE_URL (a local
+ * PostgreSQL server): a fresh database, migrated and seeded with the demo
+ * accounts, then the app in server mode; it is dropped on exit. Without it:
+ * the app in embedded mode on a fresh data folder — the newcomer's path.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "./lib/migrate";
+import { prismaFor } from "./lib/prisma";
+import { seedShippedPlans } from "./lib/seed";
+import { seedDemoAccounts } from "../src/features/seed/seed-demo";
+import { assertLocalDatabase, withDatabase } from "../tests/support/local-database";
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+const env: NodeJS.ProcessEnv = { ...process.env };
+delete env.DATABASE_URL;
+let cleanup = async () => {};
+
+if (serverUrl) {
+  assertLocalDatabase(serverUrl);
+  const name = `duban_e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabase(serverUrl, name);
+  await applyMigrations(url);
+  const db = prismaFor(url);
+  await seedShippedPlans(db);
+  await seedDemoAccounts(db);
+  await db.$disconnect();
+  env.DATABASE_URL = url;
+  env.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+  console.log(`[e2e] server mode on ${name}`);
+} else {
+  const dir = path.resolve("test-results/e2e-data");
+  rmSync(dir, { recursive: true, force: true });
+  env.DUBAN_DATA_DIR = dir;
+  console.log(`[e2e] embedded mode in ${dir}`);
+}
+
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env });
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  void cleanup().finally(() => process.exit(code ?? 0));
+});
