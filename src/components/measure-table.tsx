@@ -22,8 +22,43 @@ export async function MeasureTable({
   highlightDepartmentId?: string;
 }) {
   const t = await getTranslations("plan");
+  const numberOf = (m: MeasureRow) => `${typeof taskNumber === "function" ? taskNumber(m) : taskNumber}.${m.number}`;
+  const tone = (id: string) => (id === highlightDepartmentId ? "primary" : "neutral");
   return (
-    <Table>
+    <>
+      {/* Phones: one card per measure; a six-column table does not fit. */}
+      <ul className="divide-y divide-border md:hidden">
+        {measures.map((m) => {
+          const lead = m.departments.find((d) => d.isLead);
+          return (
+            <li key={m.id} data-testid="measure-card" className="flex flex-col gap-2 px-4 py-3">
+              <Link href={`/measures/${m.id}`} className="official-text text-sm hover:text-primary">
+                <span className="mr-1.5 font-medium tabular-nums text-muted-foreground">{numberOf(m)}</span>
+                {m.text}
+              </Link>
+              <div className="flex flex-wrap items-center gap-1">
+                {lead ? <Badge tone={tone(lead.id)}>{lead.shortName} · {t("colLead")}</Badge> : null}
+                {m.departments
+                  .filter((d) => !d.isLead)
+                  .map((d) => (
+                    <Badge key={d.id} tone={tone(d.id)}>
+                      {d.shortName}
+                    </Badge>
+                  ))}
+              </div>
+              <div className="flex flex-wrap gap-x-4 text-xs text-muted-foreground">
+                <span>
+                  {t("colTime")}：{m.timeArrangement}
+                </span>
+                <span>
+                  {t("colNextDue")}：<DueLabel due={nextDue(m, plan, today)} />
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <Table wrapperClassName="hidden md:block">
       <thead>
         <tr>
           <Th className="w-16">{t("colNumber")}</Th>
@@ -38,7 +73,7 @@ export async function MeasureTable({
         {measures.map((m) => {
           const lead = m.departments.find((d) => d.isLead);
           const support = m.departments.filter((d) => !d.isLead);
-          const number = `${typeof taskNumber === "function" ? taskNumber(m) : taskNumber}.${m.number}`;
+          const number = numberOf(m);
           return (
             <tr key={m.id} data-testid="measure-row" className="hover:bg-muted/40">
               <Td className="tabular-nums text-muted-foreground">{number}</Td>
@@ -49,13 +84,13 @@ export async function MeasureTable({
               </Td>
               <Td>
                 {lead ? (
-                  <Badge tone={lead.id === highlightDepartmentId ? "primary" : "neutral"}>{lead.shortName}</Badge>
+                  <Badge tone={tone(lead.id)}>{lead.shortName}</Badge>
                 ) : null}
               </Td>
               <Td>
                 <div className="flex flex-wrap gap-1">
                   {support.map((d) => (
-                    <Badge key={d.id} tone={d.id === highlightDepartmentId ? "primary" : "neutral"}>
+                    <Badge key={d.id} tone={tone(d.id)}>
                       {d.shortName}
                     </Badge>
                   ))}
@@ -69,6 +104,7 @@ export async function MeasureTable({
           );
         })}
       </tbody>
-    </Table>
+      </Table>
+    </>
   );
 }

@@ -52,3 +52,17 @@ test.describe("plan overview", () => {
     await expect(page.getByRole("link", { name: "计划总览" }).first()).toBeVisible();
   });
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the overview lists the measures as cards and the menu opens", async ({ page }) => {
+    await signInAs(page, "leader");
+    await page.goto("/plans");
+    await expect(page.getByTestId("measure-card")).toHaveCount(34);
+    await expect(page.getByTestId("measure-row")).toHaveCount(34);
+    await expect(page.getByTestId("measure-row").first()).toBeHidden();
+    await page.getByText("菜单").click();
+    await expect(page.getByRole("link", { name: "责任部门" })).toBeVisible();
+  });
+});

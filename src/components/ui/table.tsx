@@ -2,9 +2,9 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
 /** A table that scrolls sideways on narrow screens instead of squeezing its columns. */
-export function Table({ className, ...props }: ComponentProps<"table">) {
+export function Table({ className, wrapperClassName, ...props }: ComponentProps<"table"> & { wrapperClassName?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div className={cn("w-full overflow-x-auto", wrapperClassName)}>
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );
