@@ -7,12 +7,19 @@ import { planDataSchema } from "../../src/features/seed/plan-data";
 /** The plans shipped with the product, imported by `npm run db:seed`. */
 export const planFiles = ["prisma/seed/plan-2021-2025.json"];
 
+/** Days after a quarter's end that its report is due (DUBAN_QUARTER_DUE_DAYS, default 10). */
+export function quarterDueDays(): number {
+  const days = Number(process.env.DUBAN_QUARTER_DUE_DAYS ?? 10);
+  if (!Number.isInteger(days) || days < 0 || days > 90) throw new Error("DUBAN_QUARTER_DUE_DAYS must be a whole number of days between 0 and 90");
+  return days;
+}
+
 /** Imports every shipped plan; idempotent. */
 export async function seedShippedPlans(db: PrismaClient): Promise<SeedPlanReport[]> {
   const reports: SeedPlanReport[] = [];
   for (const file of planFiles) {
     const json: unknown = JSON.parse(await readFile(path.resolve(file), "utf8"));
-    reports.push(await seedPlan(db, planDataSchema.parse(json)));
+    reports.push(await seedPlan(db, planDataSchema.parse(json), { quarterDueDays: quarterDueDays() }));
   }
   return reports;
 }

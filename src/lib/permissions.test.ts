@@ -8,7 +8,20 @@ const actors: Record<Role, Actor> = {
   LEADER: { role: "LEADER", departmentId: null },
   LIAISON: { role: "LIAISON", departmentId: OWN },
 };
-const actions: Action[] = ["plan:read", "department:read", "department:manage", "user:manage", "measure:manage"];
+const actions: Action[] = [
+  "plan:read",
+  "department:read",
+  "department:manage",
+  "user:manage",
+  "measure:manage",
+  "report:read",
+  "report:write",
+  "report:review",
+  "extension:request",
+  "extension:decide",
+  "instruction:write",
+  "audit:read",
+];
 
 // The whole matrix, written out: [role, action, own department allowed, other department allowed].
 const expected: Array<[Role, Action, boolean, boolean]> = [
@@ -17,16 +30,37 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   ["ADMIN", "department:manage", true, true],
   ["ADMIN", "user:manage", true, true],
   ["ADMIN", "measure:manage", true, true],
+  ["ADMIN", "report:read", true, true],
+  ["ADMIN", "report:write", false, false],
+  ["ADMIN", "report:review", true, true],
+  ["ADMIN", "extension:request", false, false],
+  ["ADMIN", "extension:decide", true, true],
+  ["ADMIN", "instruction:write", false, false],
+  ["ADMIN", "audit:read", true, true],
   ["LEADER", "plan:read", true, true],
   ["LEADER", "department:read", true, true],
   ["LEADER", "department:manage", false, false],
   ["LEADER", "user:manage", false, false],
   ["LEADER", "measure:manage", false, false],
+  ["LEADER", "report:read", true, true],
+  ["LEADER", "report:write", false, false],
+  ["LEADER", "report:review", false, false],
+  ["LEADER", "extension:request", false, false],
+  ["LEADER", "extension:decide", false, false],
+  ["LEADER", "instruction:write", true, true],
+  ["LEADER", "audit:read", false, false],
   ["LIAISON", "plan:read", true, true],
   ["LIAISON", "department:read", true, false],
   ["LIAISON", "department:manage", false, false],
   ["LIAISON", "user:manage", false, false],
   ["LIAISON", "measure:manage", false, false],
+  ["LIAISON", "report:read", true, false],
+  ["LIAISON", "report:write", true, false],
+  ["LIAISON", "report:review", false, false],
+  ["LIAISON", "extension:request", true, false],
+  ["LIAISON", "extension:decide", false, false],
+  ["LIAISON", "instruction:write", false, false],
+  ["LIAISON", "audit:read", false, false],
 ];
 
 describe("permission matrix", () => {

@@ -10,7 +10,14 @@ export type Action =
   | "department:read"
   | "department:manage"
   | "user:manage"
-  | "measure:manage";
+  | "measure:manage"
+  | "report:read"
+  | "report:write"
+  | "report:review"
+  | "extension:request"
+  | "extension:decide"
+  | "instruction:write"
+  | "audit:read";
 
 /** "any": every department; "own": only the caller's department. */
 export type Scope = "any" | "own";
@@ -22,14 +29,23 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "department:manage": "any",
     "user:manage": "any",
     "measure:manage": "any",
+    "report:read": "any",
+    "report:review": "any",
+    "extension:decide": "any",
+    "audit:read": "any",
   },
   LEADER: {
     "plan:read": "any",
     "department:read": "any",
+    "report:read": "any",
+    "instruction:write": "any",
   },
   LIAISON: {
     "plan:read": "any",
     "department:read": "own",
+    "report:read": "own",
+    "report:write": "own",
+    "extension:request": "own",
   },
 };
 

@@ -12,6 +12,11 @@ const schema = z.object({
   DUBAN_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   DUBAN_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   DUBAN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  DUBAN_DATA_DIR: z.string().default("data"),
+  /** Evidence files; beside the database data by default, and part of the same backup. */
+  DUBAN_FILES_DIR: z.string().optional(),
+  DUBAN_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
+  DUBAN_MAX_FILES_PER_REPORT: z.coerce.number().int().positive().max(50).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

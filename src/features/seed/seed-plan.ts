@@ -2,6 +2,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { parseTimeArrangement } from "@/lib/schedule";
 import { parseResponsibleDepartments } from "@/lib/departments";
 import { extractIndicators } from "@/lib/indicators";
+import { reportingPeriods } from "@/lib/periods";
+import { isoDay } from "@/lib/due";
 import { planDataSchema, type PlanData } from "./plan-data";
 
 export interface SeedPlanReport {
@@ -9,6 +11,7 @@ export interface SeedPlanReport {
   planCreated: boolean;
   keyTasksCreated: number;
   measuresCreated: number;
+  periodsCreated: number;
   /** Measures whose time arrangement was not understood: an administrator sets them by hand. */
   unscheduled: string[];
   /** Department names in the plan that match no department. */
@@ -23,13 +26,14 @@ const isoToDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
  * natural keys, so a second run changes nothing and corrections made in the
  * app are never overwritten.
  */
-export async function seedPlan(db: PrismaClient, input: PlanData): Promise<SeedPlanReport> {
+export async function seedPlan(db: PrismaClient, input: PlanData, options: { quarterDueDays?: number } = {}): Promise<SeedPlanReport> {
   const data = planDataSchema.parse(input);
   const report: SeedPlanReport = {
     departmentsCreated: 0,
     planCreated: false,
     keyTasksCreated: 0,
     measuresCreated: 0,
+    periodsCreated: 0,
     unscheduled: [],
     unknownDepartments: [],
   };
@@ -120,6 +124,25 @@ export async function seedPlan(db: PrismaClient, input: PlanData): Promise<SeedP
           report.measuresCreated++;
         }
       }
+
+      // Reporting periods for every measure of the plan that has none yet (new, or imported before periods existed).
+      const withoutPeriods = await tx.measure.findMany({
+        where: { keyTask: { planId: plan.id }, periods: { none: {} } },
+        select: { id: true, scheduleKind: true, dueDates: true },
+      });
+      const rows = withoutPeriods.flatMap((m) =>
+        reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, years, {
+          quarterDueDays: options.quarterDueDays ?? 10,
+        }).map((p) => ({
+          measureId: m.id,
+          kind: p.kind,
+          periodStart: isoToDate(p.periodStart),
+          periodEnd: isoToDate(p.periodEnd),
+          dueDate: isoToDate(p.dueDate),
+          originalDueDate: isoToDate(p.dueDate),
+        })),
+      );
+      if (rows.length) report.periodsCreated = (await tx.reportingPeriod.createMany({ data: rows })).count;
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

@@ -67,6 +67,7 @@ CREATE TABLE "Attachment" (
     "sha256" TEXT NOT NULL,
     "uploadedById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "removedAt" TIMESTAMP(3),
 
     CONSTRAINT "Attachment_pkey" PRIMARY KEY ("id")
 );

@@ -1,0 +1,325 @@
+import type { PrismaClient, Prisma } from "@/generated/prisma/client";
+import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { checkEvidence, cleanFileName, type EvidenceLimits, type EvidenceStore } from "./evidence";
+
+/** The caller of a mutation, as the database knows them now. */
+export interface Actor {
+  id: string;
+  loginName: string;
+  role: "ADMIN" | "LIAISON" | "LEADER";
+  departmentId: string | null;
+  ip?: string | null;
+}
+
+export type ReportErrorKey =
+  | "notFound"
+  | "forbidden"
+  | "locked"
+  | "conflict"
+  | "incomplete"
+  | "tooManyFiles"
+  | "fileType"
+  | "fileSize"
+  | "fileEmpty"
+  | "unknownIndicator"
+  | "notSubmitted"
+  | "reasonRequired"
+  | "extensionPending"
+  | "extensionDate"
+  | "extensionDecided";
+
+/** An expected refusal; `key` is a message under "reports" in the user's language. Nothing was changed. */
+export class ReportRuleError extends Error {
+  constructor(
+    public readonly key: ReportErrorKey,
+    public readonly detail: Record<string, string | number> = {},
+  ) {
+    super(key);
+  }
+}
+
+const audit = (tx: Prisma.TransactionClient, actor: Actor, action: string, entityType: string, entityId: string, before: Prisma.InputJsonValue | null, after: Prisma.InputJsonValue | null) =>
+  recordAuditEvent(tx, { actorId: actor.id, actorLabel: actor.loginName, action, entityType, entityId, before, after, ip: actor.ip });
+
+/** The period with the actor's department's assignment on its measure; refuses a department that does not carry it. */
+async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, periodId: string, actor: Actor) {
+  if (actor.role !== "LIAISON" || !actor.departmentId) throw new ReportRuleError("forbidden");
+  const period = await db.reportingPeriod.findUnique({
+    where: { id: periodId },
+    select: {
+      id: true,
+      dueDate: true,
+      measureId: true,
+      measure: {
+        select: {
+          departments: { where: { departmentId: actor.departmentId }, select: { isLead: true } },
+          indicators: { select: { id: true } },
+        },
+      },
+    },
+  });
+  if (!period) throw new ReportRuleError("notFound");
+  const assignment = period.measure.departments[0];
+  if (!assignment) throw new ReportRuleError("forbidden");
+  return { period, isLead: assignment.isLead, departmentId: actor.departmentId };
+}
+
+export interface SaveReportInput {
+  periodId: string;
+  /** The version the form was loaded from; 0 for a report not yet saved. */
+  expectedVersion: number;
+  progress: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "DIFFICULT" | null;
+  workDone: string;
+  problems: string;
+  nextSteps: string;
+  /** indicatorId → value; an indicator left out has no value. */
+  values: Record<string, number>;
+  files: { name: string; bytes: Uint8Array }[];
+  removeAttachmentIds: string[];
+  submit: boolean;
+}
+
+/**
+ * Saves a department's report for a period as a draft, or submits it.
+ * A submitted or accepted report is read-only to its department; a save based
+ * on an older version is refused (lost-update guard). Files are checked by
+ * content and written before the transaction; if anything fails, the new files
+ * are removed again and nothing is saved.
+ */
+export async function saveReport(
+  db: PrismaClient,
+  store: EvidenceStore,
+  limits: EvidenceLimits,
+  actor: Actor,
+  input: SaveReportInput,
+): Promise<{ reportId: string; version: number; state: "DRAFT" | "SUBMITTED" | "RETURNED" }> {
+  const { period, isLead, departmentId } = await periodForDepartment(db, input.periodId, actor);
+  const indicatorIds = new Set(period.measure.indicators.map((i) => i.id));
+  if (Object.keys(input.values).some((id) => !indicatorIds.has(id))) throw new ReportRuleError("unknownIndicator");
+
+  const existing = await db.progressReport.findUnique({
+    where: { periodId_departmentId: { periodId: period.id, departmentId } },
+    select: { id: true, state: true, version: true, attachments: { where: { removedAt: null }, select: { id: true } } },
+  });
+  if (existing && (existing.state === "SUBMITTED" || existing.state === "ACCEPTED")) throw new ReportRuleError("locked");
+  if ((existing?.version ?? 0) !== input.expectedVersion) throw new ReportRuleError("conflict", { current: existing?.version ?? 0 });
+
+  const removing = new Set(input.removeAttachmentIds.filter((id) => existing?.attachments.some((a) => a.id === id)));
+  const keptCount = (existing?.attachments.length ?? 0) - removing.size;
+  if (keptCount + input.files.length > limits.maxFiles) throw new ReportRuleError("tooManyFiles", { max: limits.maxFiles });
+  const checked: { name: string; bytes: Uint8Array; mimeType: string; sha256: string }[] = [];
+  for (const file of input.files) {
+    const result = await checkEvidence(file.name, file.bytes, limits);
+    if (!result.ok) {
+      const key = result.reason === "type" ? "fileType" : result.reason === "size" ? "fileSize" : "fileEmpty";
+      throw new ReportRuleError(key, { name: cleanFileName(file.name), maxMb: Math.round(limits.maxBytes / 1024 / 1024) });
+    }
+    checked.push({ ...file, ...result });
+  }
+  if (input.submit && (!input.progress || input.workDone.trim() === "")) throw new ReportRuleError("incomplete");
+
+  const saved: string[] = [];
+  try {
+    for (const file of checked) saved.push(await store.save(file.bytes));
+    return await db.$transaction(async (tx) => {
+      const now = new Date();
+      const state = input.submit ? "SUBMITTED" : existing?.state === "RETURNED" ? "RETURNED" : "DRAFT";
+      const fields = {
+        progress: input.progress,
+        workDone: input.workDone,
+        problems: input.problems,
+        nextSteps: input.nextSteps,
+        state,
+        submittedAt: input.submit ? now : undefined,
+      } as const;
+      let reportId: string;
+      if (existing) {
+        const updated = await tx.progressReport.updateMany({
+          where: { id: existing.id, version: input.expectedVersion },
+          data: { ...fields, version: { increment: 1 } },
+        });
+        if (updated.count === 0) throw new ReportRuleError("conflict");
+        reportId = existing.id;
+      } else {
+        reportId = (
+          await tx.progressReport.create({
+            data: { ...fields, periodId: period.id, measureId: period.measureId, departmentId, isLead },
+            select: { id: true },
+          })
+        ).id;
+      }
+      await tx.indicatorValue.deleteMany({ where: { reportId } });
+      const values = Object.entries(input.values).map(([indicatorId, value]) => ({ reportId, indicatorId, value }));
+      if (values.length) await tx.indicatorValue.createMany({ data: values });
+      if (removing.size) await tx.attachment.updateMany({ where: { reportId, id: { in: [...removing] } }, data: { removedAt: now } });
+      if (checked.length) {
+        await tx.attachment.createMany({
+          data: checked.map((f, i) => ({
+            reportId,
+            originalName: cleanFileName(f.name),
+            storedName: saved[i],
+            mimeType: f.mimeType,
+            size: f.bytes.byteLength,
+            sha256: f.sha256,
+            uploadedById: actor.id,
+          })),
+        });
+      }
+      const report = await tx.progressReport.findUniqueOrThrow({
+        where: { id: reportId },
+        select: {
+          version: true,
+          progress: true,
+          workDone: true,
+          problems: true,
+          nextSteps: true,
+          values: { select: { indicatorId: true, value: true } },
+          attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, sha256: true } },
+          _count: { select: { revisions: true } },
+        },
+      });
+      const snapshot = {
+        progress: report.progress,
+        workDone: report.workDone,
+        problems: report.problems,
+        nextSteps: report.nextSteps,
+        values: report.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })),
+        attachments: report.attachments,
+      };
+      if (input.submit) {
+        await tx.progressReportRevision.create({
+          data: { reportId, number: report._count.revisions + 1, event: "SUBMITTED", actorId: actor.id, snapshot },
+        });
+      }
+      await audit(tx, actor, input.submit ? "report.submit" : "report.save_draft", "ProgressReport", reportId, existing ? { version: existing.version, state: existing.state } : null, {
+        ...snapshot,
+        version: report.version,
+        state,
+        periodId: period.id,
+      });
+      return { reportId, version: report.version, state };
+    });
+  } catch (error) {
+    // No report without its files, and no file without its report.
+    await Promise.all(saved.map((name) => store.remove(name)));
+    if (error instanceof Error && "code" in error && error.code === "P2002") throw new ReportRuleError("conflict");
+    throw error;
+  }
+}
+
+/** Accepts or returns (with a reason) a submitted report. Administrators only. */
+export async function reviewReport(
+  db: PrismaClient,
+  actor: Actor,
+  input: { reportId: string; expectedVersion: number; decision: "ACCEPT" | "RETURN"; reason: string },
+): Promise<void> {
+  if (actor.role !== "ADMIN") throw new ReportRuleError("forbidden");
+  const reason = input.reason.trim();
+  if (input.decision === "RETURN" && !reason) throw new ReportRuleError("reasonRequired");
+  await db.$transaction(async (tx) => {
+    const report = await tx.progressReport.findUnique({
+      where: { id: input.reportId },
+      select: {
+        state: true,
+        version: true,
+        progress: true,
+        workDone: true,
+        problems: true,
+        nextSteps: true,
+        values: { select: { indicatorId: true, value: true } },
+        attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, sha256: true } },
+        _count: { select: { revisions: true } },
+      },
+    });
+    if (!report) throw new ReportRuleError("notFound");
+    if (report.state !== "SUBMITTED") throw new ReportRuleError("notSubmitted");
+    const state = input.decision === "ACCEPT" ? "ACCEPTED" : "RETURNED";
+    const updated = await tx.progressReport.updateMany({
+      where: { id: input.reportId, version: input.expectedVersion, state: "SUBMITTED" },
+      data: { state, reviewedAt: new Date(), reviewerId: actor.id, returnReason: input.decision === "RETURN" ? reason : null, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ReportRuleError("conflict");
+    const content = { progress: report.progress, workDone: report.workDone, problems: report.problems, nextSteps: report.nextSteps, values: report.values, attachments: report.attachments };
+    await tx.progressReportRevision.create({
+      data: {
+        reportId: input.reportId,
+        number: report._count.revisions + 1,
+        event: state,
+        reason: reason || null,
+        actorId: actor.id,
+        snapshot: { ...content, values: content.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })) },
+      },
+    });
+    await audit(tx, actor, input.decision === "ACCEPT" ? "report.accept" : "report.return", "ProgressReport", input.reportId, { state: "SUBMITTED" }, { state, reason: reason || null });
+  });
+}
+
+/** A department asks for a later due date for one period, before or after the due date. */
+export async function requestExtension(
+  db: PrismaClient,
+  actor: Actor,
+  input: { periodId: string; requestedDueDate: string; reason: string },
+): Promise<string> {
+  const { period, departmentId } = await periodForDepartment(db, input.periodId, actor);
+  const requested = new Date(`${input.requestedDueDate}T00:00:00Z`);
+  if (Number.isNaN(requested.getTime()) || requested <= period.dueDate) throw new ReportRuleError("extensionDate");
+  return db.$transaction(async (tx) => {
+    const pending = await tx.extensionRequest.count({ where: { periodId: period.id, departmentId, state: "PENDING" } });
+    if (pending) throw new ReportRuleError("extensionPending");
+    const created = await tx.extensionRequest.create({
+      data: {
+        periodId: period.id,
+        departmentId,
+        requestedById: actor.id,
+        currentDueDate: period.dueDate,
+        requestedDueDate: requested,
+        reason: input.reason.trim(),
+      },
+      select: { id: true },
+    });
+    await audit(tx, actor, "extension.request", "ExtensionRequest", created.id, null, {
+      periodId: period.id,
+      currentDueDate: period.dueDate.toISOString().slice(0, 10),
+      requestedDueDate: input.requestedDueDate,
+      reason: input.reason.trim(),
+    });
+    return created.id;
+  });
+}
+
+/** Approves (moving the period's due date; the original stays recorded) or rejects an extension request. */
+export async function decideExtension(db: PrismaClient, actor: Actor, input: { extensionId: string; approve: boolean; note: string }): Promise<void> {
+  if (actor.role !== "ADMIN") throw new ReportRuleError("forbidden");
+  await db.$transaction(async (tx) => {
+    const request = await tx.extensionRequest.findUnique({
+      where: { id: input.extensionId },
+      select: { state: true, periodId: true, requestedDueDate: true, period: { select: { dueDate: true } } },
+    });
+    if (!request) throw new ReportRuleError("notFound");
+    const decided = await tx.extensionRequest.updateMany({
+      where: { id: input.extensionId, state: "PENDING" },
+      data: { state: input.approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note.trim() || null },
+    });
+    if (decided.count === 0) throw new ReportRuleError("extensionDecided");
+    if (input.approve) {
+      await tx.reportingPeriod.update({ where: { id: request.periodId }, data: { dueDate: request.requestedDueDate, version: { increment: 1 } } });
+    }
+    await audit(tx, actor, input.approve ? "extension.approve" : "extension.reject", "ExtensionRequest", input.extensionId, { state: "PENDING", dueDate: request.period.dueDate.toISOString().slice(0, 10) }, {
+      state: input.approve ? "APPROVED" : "REJECTED",
+      dueDate: (input.approve ? request.requestedDueDate : request.period.dueDate).toISOString().slice(0, 10),
+      note: input.note.trim() || null,
+    });
+  });
+}
+
+/** A leader's instruction (领导批示) on a measure. Leaders only. */
+export async function addInstruction(db: PrismaClient, actor: Actor, input: { measureId: string; text: string }): Promise<string> {
+  if (actor.role !== "LEADER") throw new ReportRuleError("forbidden");
+  return db.$transaction(async (tx) => {
+    const measure = await tx.measure.findUnique({ where: { id: input.measureId }, select: { id: true } });
+    if (!measure) throw new ReportRuleError("notFound");
+    const created = await tx.leaderInstruction.create({ data: { measureId: measure.id, authorId: actor.id, text: input.text.trim() }, select: { id: true } });
+    await audit(tx, actor, "instruction.create", "LeaderInstruction", created.id, null, { measureId: measure.id, text: input.text.trim() });
+    return created.id;
+  });
+}
