@@ -15,7 +15,12 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() answers 403 with src/app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Report forms carry evidence files: up to 10 files of 20 MB (configurable) in one submission.
+    serverActions: { bodySizeLimit: "210mb" },
+    proxyClientMaxBodySize: "210mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { RuleError } from "@/lib/rule-error";
 
 export interface ActorRef {
   id: string;
@@ -7,10 +8,10 @@ export interface ActorRef {
   ip?: string | null;
 }
 
-/** An expected refusal: the message key (under "admin") is shown to the user. */
-export class RuleViolation extends Error {
-  constructor(public readonly key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment") {
-    super(key);
+/** An expected refusal of an admin rule; the key is a message under "admin". */
+export class RuleViolation extends RuleError {
+  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment") {
+    super("admin", key);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { RuleError } from "@/lib/rule-error";
 import { checkEvidence, cleanFileName, type EvidenceLimits, type EvidenceStore } from "./evidence";
 
 /** The caller of a mutation, as the database knows them now. */
@@ -26,15 +27,12 @@ export type ReportErrorKey =
   | "reasonRequired"
   | "extensionPending"
   | "extensionDate"
-  | "extensionDecided";
+  | "extensionAlreadyDecided";
 
-/** An expected refusal; `key` is a message under "reports" in the user's language. Nothing was changed. */
-export class ReportRuleError extends Error {
-  constructor(
-    public readonly key: ReportErrorKey,
-    public readonly detail: Record<string, string | number> = {},
-  ) {
-    super(key);
+/** An expected refusal of a reporting rule; the key is a message under "reports". Nothing was changed. */
+export class ReportRuleError extends RuleError {
+  constructor(key: ReportErrorKey, detail: Record<string, string | number> = {}) {
+    super("reports", key, detail);
   }
 }
 
@@ -300,7 +298,7 @@ export async function decideExtension(db: PrismaClient, actor: Actor, input: { e
       where: { id: input.extensionId, state: "PENDING" },
       data: { state: input.approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note.trim() || null },
     });
-    if (decided.count === 0) throw new ReportRuleError("extensionDecided");
+    if (decided.count === 0) throw new ReportRuleError("extensionAlreadyDecided");
     if (input.approve) {
       await tx.reportingPeriod.update({ where: { id: request.periodId }, data: { dueDate: request.requestedDueDate, version: { increment: 1 } } });
     }

@@ -1,0 +1,87 @@
+"use server";
+
+import type { ActionState } from "@/lib/action-state";
+import { runAction } from "@/server/run-action";
+import { db } from "@/server/db";
+import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
+import { addInstruction, decideExtension, requestExtension, reviewReport, saveReport } from "./mutations";
+import { addInstructionSchema, decideExtensionSchema, reportFormInput, requestExtensionSchema, reviewReportSchema, saveReportSchema } from "./schemas";
+
+const ownDepartment = (user: { departmentId: string | null }) => ({ departmentId: user.departmentId });
+
+/** Saves a report as a draft or submits it (the liaison of a department that carries the measure). */
+export async function saveReportAction(_prev: ActionState, formData: FormData): Promise<ActionState & { result?: { version: number } }> {
+  const { input, files } = reportFormInput(formData);
+  return runAction({
+    permission: "report:write",
+    scope: ownDepartment,
+    schema: saveReportSchema,
+    input,
+    namespace: "reports",
+    mutate: async (actor, parsed) => {
+      const values = Object.fromEntries(Object.entries(parsed.values).filter((e): e is [string, number] => e[1] !== ""));
+      const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      return saveReport(db, evidenceStore(), evidenceLimits(), actor, {
+        ...parsed,
+        values,
+        files: uploads,
+        submit: parsed.intent === "submit",
+      });
+    },
+    success: input.intent === "submit" ? "submitted" : "draftSaved",
+    revalidate: ["/reports", "/review"],
+  });
+}
+
+/** Accepts or returns a submitted report (administrators). */
+export async function reviewReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "report:review",
+    schema: reviewReportSchema,
+    input: Object.fromEntries(formData),
+    namespace: "reports",
+    mutate: (actor, input) => reviewReport(db, actor, input),
+    success: formData.get("decision") === "RETURN" ? "returned" : "accepted",
+    revalidate: ["/review", "/reports"],
+  });
+}
+
+/** Asks for a later due date (the liaison of a department that carries the measure). */
+export async function requestExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "extension:request",
+    scope: ownDepartment,
+    schema: requestExtensionSchema,
+    input: Object.fromEntries(formData),
+    namespace: "reports",
+    mutate: (actor, input) => requestExtension(db, actor, input),
+    success: "extensionRequested",
+    revalidate: ["/reports", "/admin/extensions"],
+  });
+}
+
+/** Approves or rejects an extension request (administrators). */
+export async function decideExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "extension:decide",
+    schema: decideExtensionSchema,
+    input: Object.fromEntries(formData),
+    namespace: "reports",
+    mutate: (actor, input) => decideExtension(db, actor, { extensionId: input.extensionId, approve: input.decision === "APPROVE", note: input.note }),
+    success: "extensionDecided",
+    revalidate: ["/admin/extensions", "/reports"],
+  });
+}
+
+/** Writes a leader's instruction on a measure (leaders). */
+export async function addInstructionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "instruction:write",
+    schema: addInstructionSchema,
+    input: Object.fromEntries(formData),
+    namespace: "reports",
+    mutate: (actor, input) => addInstruction(db, actor, input),
+    success: "instructionSaved",
+    revalidate: ["/measures", "/departments"],
+  });
+}

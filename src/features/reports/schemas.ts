@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/** Longest text a report field takes: about three pages of Chinese. Longer pastes are refused, not cut. */
+export const MAX_TEXT = 5000;
+
+const text = z.string().max(MAX_TEXT, "textTooLong").default("");
+
+/** Messages are keys under "reports" in messages/*.json. */
+export const saveReportSchema = z.object({
+  periodId: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().min(0),
+  intent: z.enum(["save", "submit"]),
+  progress: z
+    .union([z.literal(""), z.enum(["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"], { message: "progressInvalid" })])
+    .transform((v) => (v === "" ? null : v)),
+  workDone: text,
+  problems: text,
+  nextSteps: text,
+  values: z.record(
+    z.string().max(40),
+    z.union([z.literal(""), z.coerce.number({ message: "valueInvalid" }).min(0, "valueInvalid").max(999_999_999_999, "valueInvalid")]),
+  ),
+  removeAttachmentIds: z.array(z.string().max(40)).max(50).default([]),
+});
+
+export const reviewReportSchema = z
+  .object({
+    reportId: z.string().min(1).max(40),
+    expectedVersion: z.coerce.number().int().min(1),
+    decision: z.enum(["ACCEPT", "RETURN"]),
+    reason: z.string().max(1000, "reasonTooLong").default(""),
+  })
+  .refine((v) => v.decision === "ACCEPT" || v.reason.trim().length > 0, { message: "reasonRequired", path: ["reason"] });
+
+export const requestExtensionSchema = z.object({
+  periodId: z.string().min(1).max(40),
+  requestedDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "extensionDate"),
+  reason: z.string().trim().min(1, "extensionReasonRequired").max(1000, "reasonTooLong"),
+});
+
+export const decideExtensionSchema = z.object({
+  extensionId: z.string().min(1).max(40),
+  decision: z.enum(["APPROVE", "REJECT"]),
+  note: z.string().max(1000, "reasonTooLong").default(""),
+});
+
+export const addInstructionSchema = z.object({
+  measureId: z.string().min(1).max(40),
+  text: z.string().trim().min(1, "instructionRequired").max(1000, "reasonTooLong"),
+});
+
+/** Splits a report form into the shape saveReportSchema reads, and collects the uploaded files. */
+export function reportFormInput(formData: FormData) {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("value:") && typeof value === "string") values[key.slice(6)] = value.trim();
+  }
+  const files = formData.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
+  return {
+    input: {
+      periodId: formData.get("periodId"),
+      expectedVersion: formData.get("expectedVersion"),
+      intent: formData.get("intent"),
+      progress: formData.get("progress") ?? "",
+      workDone: formData.get("workDone") ?? "",
+      problems: formData.get("problems") ?? "",
+      nextSteps: formData.get("nextSteps") ?? "",
+      values,
+      removeAttachmentIds: formData.getAll("removeAttachment").filter((v): v is string => typeof v === "string"),
+    },
+    files,
+  };
+}

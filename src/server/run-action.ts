@@ -1,0 +1,61 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import type { ActionState } from "@/lib/action-state";
+import { can, type Action } from "@/lib/permissions";
+import { RuleError } from "@/lib/rule-error";
+import { unexpectedFailure } from "./action-result";
+import { getCurrentUser, requestAddress, type CurrentUser } from "./auth";
+
+export interface ActionActor {
+  id: string;
+  loginName: string;
+  role: CurrentUser["role"];
+  departmentId: string | null;
+  ip: string;
+}
+
+/**
+ * The steps every server action takes, in order: who is calling → may they →
+ * parse the input → run the mutation → revalidate. A refusal at any step
+ * returns a message in the caller's language and changes nothing; an
+ * unexpected failure is logged under a reference the user can quote.
+ * Validation messages from zod are message keys under `namespace`.
+ */
+export async function runAction<S extends z.ZodType, R>(options: {
+  permission: Action;
+  /** For department-scoped permissions: the department the caller acts for. */
+  scope?: (user: CurrentUser) => { departmentId: string | null };
+  schema: S;
+  input: unknown;
+  namespace: "admin" | "reports";
+  mutate: (actor: ActionActor, input: z.output<S>) => Promise<R>;
+  success: string;
+  revalidate?: string[];
+}): Promise<ActionState & { result?: R }> {
+  const [user, t, te] = await Promise.all([getCurrentUser(), getTranslations(options.namespace), getTranslations("errors")]);
+  if (!user || !can(user, options.permission, options.scope?.(user))) return { ok: false, message: te("forbidden") };
+  const parsed = options.schema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      const text = t.has(issue.message) ? t(issue.message) : t("invalidInput");
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), text];
+    }
+    return { ok: false, message: t("invalidInput"), fieldErrors };
+  }
+  try {
+    const actor = { id: user.id, loginName: user.loginName, role: user.role, departmentId: user.departmentId, ip: await requestAddress() };
+    const result = await options.mutate(actor, parsed.data);
+    for (const path of options.revalidate ?? []) revalidatePath(path);
+    return { ok: true, message: t(options.success), result };
+  } catch (error) {
+    if (error instanceof RuleError) {
+      const tr = error.namespace === options.namespace ? t : await getTranslations(error.namespace);
+      return { ok: false, message: tr(error.key, error.detail) };
+    }
+    return unexpectedFailure(error, (ref) => `${te("generic")} ${te("reference", { digest: ref })}`);
+  }
+}
