@@ -59,11 +59,11 @@ async function typeCharColumns(adapterFactory: PrismaPg): Promise<void> {
   const queryable = proto as Queryable;
   const originalQueryRaw = queryable.queryRaw;
   queryable.queryRaw = async function (this: Queryable, query: unknown) {
-    const self = this;
     const charColumns: number[] = [];
-    const view = Object.create(self) as Queryable;
+    const view = Object.create(this) as Queryable;
+    const performIO = this.performIO.bind(this);
     view.performIO = async (...args: unknown[]) => {
-      const result = await self.performIO(...args);
+      const result = await performIO(...args);
       result.fields.forEach((field, i) => {
         if (field.dataTypeID === 18) {
           field.dataTypeID = 25;

@@ -1,10 +1,16 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { cn } from "@/lib/cn";
 
-/** A form bound to a server action, with the action's message announced beside it. */
+/**
+ * A form bound to a server action, with the action's message announced beside it.
+ * Submitted through a transition rather than the `action` prop, so a refused
+ * submission keeps what the user typed; after each answer the page's server
+ * data is refreshed.
+ */
 export function ActionForm({
   action,
   children,
@@ -17,10 +23,22 @@ export function ActionForm({
   messageClassName?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.message) router.refresh();
+  }, [state, router]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(data));
+  }
+
   return (
-    <form action={formAction} className={className}>
+    <form onSubmit={onSubmit} className={className} noValidate>
       {typeof children === "function" ? children(state, pending) : children}
-      <p aria-live="polite" className={cn("text-sm", state.ok ? "text-emerald-700" : "text-destructive", messageClassName)}>
+      <p aria-live="polite" role="status" className={cn("text-sm", state.ok ? "text-emerald-700" : "text-destructive", messageClassName)}>
         {state.message}
       </p>
     </form>

@@ -8,14 +8,18 @@ import { SignOutButton } from "./sign-out-button";
 
 /** The bar at the top of every signed-in page; links shown follow the permission matrix. */
 export async function AppHeader({ user }: { user: CurrentUser }) {
-  const [t, tr, ta] = await Promise.all([getTranslations("nav"), getTranslations("roles"), getTranslations("app")]);
+  const [t, tr, ta, trp] = await Promise.all([getTranslations("nav"), getTranslations("roles"), getTranslations("app"), getTranslations("reports")]);
   const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
   if (user.role === "LIAISON" && user.departmentId) links.push({ href: `/departments/${user.departmentId}`, label: t("myDepartment") });
+  if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
+  if (can(user, "report:review")) links.push({ href: "/review", label: trp("reviewQueue") });
+  if (can(user, "extension:decide")) links.push({ href: "/admin/extensions", label: trp("extensions") });
   if (can(user, "department:read", { departmentId: null })) links.push({ href: "/departments", label: t("departments") });
   if (can(user, "user:manage")) {
     links.push({ href: "/admin/users", label: t("users") });
     links.push({ href: "/admin/schedules", label: t("schedules") });
   }
+  if (can(user, "audit:read")) links.push({ href: "/admin/audit", label: trp("audit") });
   const nav = links.map((l) => (
     <Link key={l.href} href={l.href} className="rounded-md px-3 py-2 text-sm hover:bg-white/10">
       {l.label}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getInstructionsForLead } from "@/features/reports/queries";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/empty-state";
@@ -16,7 +17,13 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
   const user = await requirePermission("department:read", { departmentId });
   const department = await getDepartment(departmentId);
   if (!department) notFound();
-  const [t, measures] = await Promise.all([getTranslations("department"), getDepartmentMeasures(department.id)]);
+  const [t, tr, format, measures, instructions] = await Promise.all([
+    getTranslations("department"),
+    getTranslations("reports"),
+    getFormatter(),
+    getDepartmentMeasures(department.id),
+    getInstructionsForLead(department.id),
+  ]);
   const isLead = (m: DepartmentMeasure) => m.departments.some((d) => d.id === department.id && d.isLead);
   const leads = measures.filter(isLead);
   const supports = measures.filter((m) => !isLead(m));
@@ -65,6 +72,28 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
         }
       />
       <div className="flex flex-col gap-5">
+        {instructions.length ? (
+          <Card data-testid="department-instructions">
+            <CardHeader>
+              <CardTitle>{tr("instructions")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="flex flex-col gap-2 text-sm">
+                {instructions.map((i) => (
+                  <li key={i.id} className="rounded-md bg-amber-50 px-3 py-2">
+                    <Link href={`/measures/${i.measure.id}`} className="mr-2 font-medium text-primary hover:underline">
+                      {i.measure.keyTask.number}.{i.measure.number}
+                    </Link>
+                    <span className="whitespace-pre-wrap">{i.text}</span>
+                    <span className="ml-2 text-xs text-muted-foreground">
+                      {i.author.displayName} · {format.dateTime(i.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        ) : null}
         {section(t("leads"), leads, t("noLeads"), "department-leads")}
         {section(t("supports"), supports, t("noSupports"), "department-supports")}
       </div>

@@ -1,23 +1,42 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DueLabel } from "@/components/due-label";
+import { stateTone } from "@/features/reports/components/report-view";
 import { PageHeader } from "@/components/page-header";
 import { getMeasure, listDepartments } from "@/features/plan/queries";
+import { getMeasureProgress } from "@/features/reports/queries";
+import { getMeasureHistory } from "@/features/audit/queries";
+import { addInstructionAction } from "@/features/reports/actions";
+import { InstructionForm } from "@/features/reports/components/small-forms";
+import { AuditActionLabel } from "@/components/audit-action-label";
+import { periodLabel } from "@/lib/periods";
+import { can } from "@/lib/permissions";
 import { nextDue, todayInChina } from "@/lib/due";
 import { requirePermission } from "@/server/auth";
 
 export default async function MeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
-  await requirePermission("plan:read");
+  const user = await requirePermission("plan:read");
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, departments] = await Promise.all([getTranslations("measure"), getTranslations("plan"), listDepartments()]);
+  const [t, tp, tr, format, locale, departments, progress, history] = await Promise.all([
+    getTranslations("measure"),
+    getTranslations("plan"),
+    getTranslations("reports"),
+    getFormatter(),
+    getLocale(),
+    listDepartments(),
+    getMeasureProgress(measure.id),
+    can(user, "audit:read") ? getMeasureHistory(measure.id) : Promise.resolve([]),
+  ]);
+  const carries = measure.departments.some((d) => d.id === user.departmentId);
+  const canSeePeriods = can(user, "report:read", { departmentId: carries ? user.departmentId : null });
   const number = `${measure.keyTask.number}.${measure.number}`;
   const today = todayInChina();
   const lead = measure.departments.find((d) => d.isLead);
@@ -150,8 +169,71 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
               )}
             </CardContent>
           </Card>
+          {canSeePeriods ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{tr("periods")}</CardTitle>
+              </CardHeader>
+              <CardContent className="px-0 py-0 sm:px-2">
+                <Table data-testid="periods">
+                  <thead>
+                    <tr>
+                      <Th>{tr("period")}</Th>
+                      <Th>{tr("dueDate")}</Th>
+                      <Th>{tr("state")}</Th>
+                      <Th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {progress.periods.map((p) => (
+                      <tr key={p.id}>
+                        <Td className="whitespace-nowrap">{periodLabel(p, locale)}</Td>
+                        <Td className="whitespace-nowrap tabular-nums">
+                          {p.dueDate}
+                          {p.dueDate !== p.originalDueDate ? <div className="text-xs text-amber-700">{tr("delayed", { date: p.originalDueDate })}</div> : null}
+                        </Td>
+                        <Td>
+                          <div className="flex flex-wrap gap-1">
+                            {p.reports.map((r) => (
+                              <Badge key={r.department.shortName} tone={stateTone[r.state]}>
+                                {r.department.shortName} {tr(`state${r.state}`)}
+                              </Badge>
+                            ))}
+                          </div>
+                        </Td>
+                        <Td>
+                          <Link href={`/reports/${p.id}`} className="text-sm text-primary hover:underline">
+                            {tr("view")}
+                          </Link>
+                        </Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </CardContent>
+            </Card>
+          ) : null}
+
+          {history.length ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{tr("measureHistory")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ol className="flex flex-col gap-1.5 border-l-2 border-border pl-4 text-sm" data-testid="measure-history">
+                  {history.map((e) => (
+                    <li key={e.id}>
+                      <span className="tabular-nums text-muted-foreground">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "short" })}</span> · {e.actorLabel} ·{" "}
+                      <AuditActionLabel action={e.action} />
+                    </li>
+                  ))}
+                </ol>
+              </CardContent>
+            </Card>
+          ) : null}
         </div>
 
+        <div className="flex h-fit flex-col gap-5">
         <Card className="h-fit">
           <CardHeader>
             <CardTitle>{t("departments")}</CardTitle>
@@ -182,6 +264,30 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
             {measure.departmentsOpenList ? <Alert tone="info">{t("openList", { text: measure.departmentsText })}</Alert> : null}
           </CardContent>
         </Card>
+
+        <Card className="h-fit">
+          <CardHeader>
+            <CardTitle>{tr("instructions")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3 text-sm">
+            {progress.instructions.length === 0 ? (
+              <p className="text-muted-foreground">{tr("noInstructions")}</p>
+            ) : (
+              <ul className="flex flex-col gap-2" data-testid="instructions">
+                {progress.instructions.map((i) => (
+                  <li key={i.id} className="rounded-md bg-amber-50 px-3 py-2">
+                    <p className="whitespace-pre-wrap">{i.text}</p>
+                    <p className="mt-1 text-xs text-muted-foreground">
+                      {i.author.displayName} · {format.dateTime(i.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {can(user, "instruction:write") ? <InstructionForm key={progress.instructions.length} measureId={measure.id} action={addInstructionAction} /> : null}
+          </CardContent>
+        </Card>
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Label, Select } from "@/components/ui/form";
+import { Table, Td, Th } from "@/components/ui/table";
+import { AuditActionLabel } from "@/components/audit-action-label";
+import { PageHeader } from "@/components/page-header";
+import { AUDIT_PAGE_SIZE, getAuditEvents } from "@/features/audit/queries";
+import { requirePermission } from "@/server/auth";
+
+const ACTION_GROUPS = ["auth", "user", "department", "report", "extension", "instruction"] as const;
+const filtersSchema = z.object({
+  action: z.enum(ACTION_GROUPS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("audit:read");
+  const raw = await searchParams;
+  const filters = filtersSchema.parse({ action: raw.action || undefined, page: raw.page ?? 1 });
+  const [t, tp, format, { events, total }] = await Promise.all([
+    getTranslations("reports"),
+    getTranslations("plan"),
+    getFormatter(),
+    getAuditEvents({ action: filters.action ? `${filters.action}.` : undefined, page: filters.page }),
+  ]);
+  const query = (page: number) => `/admin/audit?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), page: String(page) })}`;
+  return (
+    <>
+      <PageHeader title={t("auditTitle")} description={t("auditHint")} />
+      <form method="get" role="search" className="mb-5 flex items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="action">{t("auditFilterAction")}</Label>
+          <Select id="action" name="action" defaultValue={filters.action ?? ""} className="w-48">
+            <option value="">{t("auditAll")}</option>
+            {ACTION_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="submit">{tp("applyFilters")}</Button>
+      </form>
+      <Card>
+        <Table>
+          <thead>
+            <tr>
+              <Th>{t("auditWhen")}</Th>
+              <Th>{t("auditWho")}</Th>
+              <Th>{t("auditAction")}</Th>
+              <Th>{t("auditObject")}</Th>
+              <Th>IP</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} data-testid="audit-row">
+                <Td className="whitespace-nowrap tabular-nums">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
+                <Td>{e.actorLabel}</Td>
+                <Td>
+                  <AuditActionLabel action={e.action} />
+                </Td>
+                <Td className="font-mono text-xs">
+                  {e.entityType}
+                  {e.entityId ? ` ${e.entityId}` : ""}
+                </Td>
+                <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+      <nav className="mt-4 flex items-center gap-2 text-sm">
+        <span className="text-muted-foreground">{t("showing", { count: total, from: total ? (filters.page - 1) * AUDIT_PAGE_SIZE + 1 : 0, to: (filters.page - 1) * AUDIT_PAGE_SIZE + events.length })}</span>
+        {filters.page > 1 ? (
+          <Button variant="outline" size="sm" asChild>
+            <Link href={query(filters.page - 1)}>{t("previous")}</Link>
+          </Button>
+        ) : null}
+        {filters.page * AUDIT_PAGE_SIZE < total ? (
+          <Button variant="outline" size="sm" asChild>
+            <Link href={query(filters.page + 1)}>{t("next")}</Link>
+          </Button>
+        ) : null}
+      </nav>
+    </>
+  );
+}

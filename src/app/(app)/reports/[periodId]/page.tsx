@@ -1,0 +1,127 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/page-header";
+import { requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
+import { canReadReport } from "@/features/reports/access";
+import { ReportEditor } from "@/features/reports/components/report-editor";
+import { ReportView } from "@/features/reports/components/report-view";
+import { ExtensionRequestForm, ReviewForm } from "@/features/reports/components/small-forms";
+import { getPeriodDetail } from "@/features/reports/queries";
+import { addDays, periodLabel } from "@/lib/periods";
+import { can } from "@/lib/permissions";
+import { requireUser } from "@/server/auth";
+import { evidenceLimits } from "@/server/evidence-store";
+
+export default async function PeriodReportsPage({ params }: { params: Promise<{ periodId: string }> }) {
+  const user = await requireUser();
+  const { periodId } = await params;
+  const period = await getPeriodDetail(periodId);
+  if (!period) notFound();
+  const assignments = period.measure.departments;
+  const lead = assignments.find((a) => a.isLead) ?? null;
+  const mine = assignments.find((a) => a.departmentId === user.departmentId) ?? null;
+  if (!can(user, "report:read", { departmentId: mine?.departmentId ?? null })) forbidden();
+
+  const [t, tm, locale] = await Promise.all([getTranslations("reports"), getTranslations("measure"), getLocale()]);
+  const limits = evidenceLimits();
+  const number = `${period.measure.keyTask.number}.${period.measure.number}`;
+  const label = periodLabel({ kind: period.kind, periodEnd: period.periodEnd }, locale);
+  const visible = assignments.filter((a) => canReadReport(user, { departmentId: a.departmentId }, lead?.departmentId ?? null));
+  const reportOf = (departmentId: string) => period.reports.find((r) => r.departmentId === departmentId) ?? null;
+  const myReport = mine ? reportOf(mine.departmentId) : null;
+  const canWrite = Boolean(mine) && can(user, "report:write", { departmentId: mine?.departmentId ?? null });
+  const editable = canWrite && (!myReport || myReport.state === "DRAFT" || myReport.state === "RETURNED");
+  const extensions = period.extensions.filter((e) => user.role !== "LIAISON" || e.departmentId === user.departmentId);
+
+  return (
+    <>
+      <Link href={`/measures/${period.measure.id}`} className="mb-4 inline-block text-sm text-primary hover:underline">
+        ← {tm("title", { number })}
+      </Link>
+      <PageHeader
+        title={t("reportTitle", { measure: tm("title", { number }), period: label })}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>
+              {t("dueDate")}：<span className="tabular-nums">{period.dueDate}</span>
+            </span>
+            {period.dueDate !== period.originalDueDate ? <Badge tone="warning">{t("delayed", { date: period.originalDueDate })}</Badge> : null}
+          </span>
+        }
+      />
+      <p className="official-text mb-6 text-sm text-muted-foreground">{period.measure.text}</p>
+
+      <div className="flex flex-col gap-5">
+        {visible.map((a) => {
+          const report = reportOf(a.departmentId);
+          const isMine = a.departmentId === mine?.departmentId;
+          return (
+            <Card key={a.departmentId} id={report ? `report-${report.id}` : undefined}>
+              <CardHeader>
+                <CardTitle className="flex items-center gap-2">
+                  {a.isLead ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
+                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : null}
+                </CardTitle>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-4">
+                {isMine && editable ? (
+                  <>
+                    {report?.state === "RETURNED" && report.returnReason ? <Alert tone="danger">{t("returnedNotice", { reason: report.returnReason })}</Alert> : null}
+                    <ReportEditor
+                      periodId={period.id}
+                      report={report}
+                      indicators={period.measure.indicators}
+                      limits={{ maxMb: Math.round(limits.maxBytes / 1024 / 1024), maxFiles: limits.maxFiles }}
+                      action={saveReportAction}
+                    />
+                  </>
+                ) : report ? (
+                  <>
+                    {isMine && report.state === "SUBMITTED" ? <Alert>{t("readOnly")}</Alert> : null}
+                    {report.state === "ACCEPTED" ? <Alert tone="success">{t("acceptedNotice")}</Alert> : null}
+                    <ReportView report={report} indicators={period.measure.indicators} />
+                  </>
+                ) : (
+                  <p className="text-sm text-muted-foreground">{t("noReportYet")}</p>
+                )}
+                {report && report.state === "SUBMITTED" && can(user, "report:review") ? (
+                  <ReviewForm reportId={report.id} version={report.version} action={reviewReportAction} />
+                ) : null}
+              </CardContent>
+            </Card>
+          );
+        })}
+
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("extensionTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4 text-sm">
+            {extensions.length ? (
+              <ul className="flex flex-col gap-2">
+                {extensions.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-center gap-2">
+                    <Badge tone={e.state === "APPROVED" ? "success" : e.state === "REJECTED" ? "danger" : "warning"}>{t(`extensionState${e.state}`)}</Badge>
+                    <span>{e.department.shortName}</span>
+                    <span className="tabular-nums">
+                      {e.currentDueDate} → {e.requestedDueDate}
+                    </span>
+                    <span className="text-muted-foreground">{e.reason}</span>
+                    {e.decisionNote ? <span className="text-muted-foreground">（{e.decisionNote}）</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {mine && can(user, "extension:request", { departmentId: mine.departmentId }) ? (
+              <ExtensionRequestForm periodId={period.id} minDate={addDays(period.dueDate, 1)} action={requestExtensionAction} />
+            ) : null}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { getWorklist } from "@/features/reports/queries";
+import { todayInChina } from "@/lib/due";
+import { can } from "@/lib/permissions";
+import { requireUser } from "@/server/auth";
+
+const PAGE_SIZE = 50;
+const urgencyTone = { RETURNED: "danger", OVERDUE: "danger", DUE_SOON: "warning", OPEN: "primary", UPCOMING: "neutral" } as const;
+
+export default async function MyReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  if (!user.departmentId || !can(user, "report:write", { departmentId: user.departmentId })) forbidden();
+  const page = z.coerce.number().int().min(1).catch(1).parse((await searchParams).page ?? 1);
+  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
+  const items = await getWorklist(user.departmentId, todayInChina(), locale);
+  const from = (page - 1) * PAGE_SIZE;
+  const shown = items.slice(from, from + PAGE_SIZE);
+
+  return (
+    <>
+      <PageHeader title={t("myReportsTitle")} description={t("myReportsHint")} />
+      {items.length === 0 ? (
+        <EmptyState title={t("nothingDue")} />
+      ) : (
+        <>
+          <p className="mb-3 text-sm text-muted-foreground">{t("showing", { count: items.length, from: from + 1, to: from + shown.length })}</p>
+          <Card>
+            <Table>
+              <thead>
+                <tr>
+                  <Th className="w-24">{t("state")}</Th>
+                  <Th className="w-16">{t("measure")}</Th>
+                  <Th>{t("measure")}</Th>
+                  <Th className="w-36">{t("period")}</Th>
+                  <Th className="w-28">{t("dueDate")}</Th>
+                  <Th className="w-24">{t("role")}</Th>
+                  <Th className="w-20" />
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((item) => (
+                  <tr key={item.periodId} data-testid="worklist-row">
+                    <Td>
+                      <Badge tone={urgencyTone[item.urgency]}>{t(`urgency${item.urgency}`)}</Badge>
+                      {item.state === "DRAFT" ? <span className="ml-1 text-xs text-muted-foreground">{t("stateDRAFT")}</span> : null}
+                    </Td>
+                    <Td className="tabular-nums text-muted-foreground">{item.number}</Td>
+                    <Td>
+                      <span className="line-clamp-2">{item.measureText}</span>
+                    </Td>
+                    <Td>{item.period}</Td>
+                    <Td className="tabular-nums">
+                      {item.dueDate}
+                      {item.dueDate !== item.originalDueDate ? <div className="text-xs text-amber-700">{t("delayed", { date: item.originalDueDate })}</div> : null}
+                    </Td>
+                    <Td>{item.isLead ? t("asLead") : t("asSupport")}</Td>
+                    <Td>
+                      <Button size="sm" asChild>
+                        <Link href={`/reports/${item.periodId}`}>{t("open")}</Link>
+                      </Button>
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </Card>
+          <nav className="mt-4 flex gap-2" aria-label={t("showing", { count: items.length, from: from + 1, to: from + shown.length })}>
+            {page > 1 ? (
+              <Button variant="outline" size="sm" asChild>
+                <Link href={`/reports?page=${page - 1}`}>{t("previous")}</Link>
+              </Button>
+            ) : null}
+            {from + PAGE_SIZE < items.length ? (
+              <Button variant="outline" size="sm" asChild>
+                <Link href={`/reports?page=${page + 1}`}>{t("next")}</Link>
+              </Button>
+            ) : null}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

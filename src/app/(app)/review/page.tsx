@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Label, Select } from "@/components/ui/form";
+import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { listDepartments } from "@/features/plan/queries";
+import { getReviewQueue } from "@/features/reports/queries";
+import { isoDay } from "@/lib/due";
+import { periodLabel } from "@/lib/periods";
+import { quarterEnds } from "@/lib/schedule";
+import { requirePermission } from "@/server/auth";
+
+const filtersSchema = z.object({
+  dept: z.string().max(40).optional().catch(undefined),
+  task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
+  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+});
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("report:review");
+  const raw = await searchParams;
+  const filters = filtersSchema.parse({ dept: raw.dept || undefined, task: raw.task || undefined, period: raw.period || undefined });
+  const [t, tp, format, locale, departments, queue] = await Promise.all([
+    getTranslations("reports"),
+    getTranslations("plan"),
+    getFormatter(),
+    getLocale(),
+    listDepartments(),
+    getReviewQueue({ departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period }),
+  ]);
+  const quarters = quarterEnds(2021, 2030);
+  return (
+    <>
+      <PageHeader title={t("reviewTitle")} description={t("reviewHint")} />
+      <form method="get" role="search" className="mb-5 flex flex-col gap-3 rounded-lg border border-border bg-card p-4 sm:flex-row sm:items-end">
+        <div className="flex flex-1 flex-col gap-1">
+          <Label htmlFor="dept">{t("department")}</Label>
+          <Select id="dept" name="dept" defaultValue={filters.dept ?? ""}>
+            <option value="">{tp("allDepartments")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.shortName}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-1 flex-col gap-1">
+          <Label htmlFor="task">{tp("filterTask")}</Label>
+          <Select id="task" name="task" defaultValue={filters.task ? String(filters.task) : ""}>
+            <option value="">{tp("allTasks")}</option>
+            {Array.from({ length: 11 }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {tp("taskNumber", { number: n })}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-1 flex-col gap-1">
+          <Label htmlFor="period">{t("period")}</Label>
+          <Select id="period" name="period" defaultValue={filters.period ?? ""}>
+            <option value="">{t("allPeriods")}</option>
+            {quarters.map((q) => (
+              <option key={q} value={q}>
+                {periodLabel({ kind: "QUARTER", periodEnd: q }, locale)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="submit">{tp("applyFilters")}</Button>
+      </form>
+      {queue.length === 0 ? (
+        <EmptyState title={t("queueEmpty")} />
+      ) : (
+        <Card>
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("submittedAt")}</Th>
+                <Th>{t("department")}</Th>
+                <Th>{t("measure")}</Th>
+                <Th>{t("period")}</Th>
+                <Th>{t("role")}</Th>
+                <Th />
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map((r) => (
+                <tr key={r.id} data-testid="review-row">
+                  <Td className="whitespace-nowrap tabular-nums">{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "short", timeStyle: "short" }) : "—"}</Td>
+                  <Td>{r.department.shortName}</Td>
+                  <Td>
+                    <span className="mr-1 tabular-nums text-muted-foreground">
+                      {r.measure.keyTask.number}.{r.measure.number}
+                    </span>
+                    <span className="line-clamp-2">{r.measure.text}</span>
+                  </Td>
+                  <Td className="whitespace-nowrap">{periodLabel({ kind: r.period.kind, periodEnd: isoDay(r.period.periodEnd) }, locale)}</Td>
+                  <Td>
+                    <Badge tone={r.isLead ? "primary" : "neutral"}>{r.isLead ? t("asLead") : t("asSupport")}</Badge>
+                  </Td>
+                  <Td>
+                    <Button size="sm" asChild>
+                      <Link href={`/reports/${r.period.id}#report-${r.id}`}>{t("view")}</Link>
+                    </Button>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/action-form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label, Select } from "@/components/ui/form";
+import type { ActionState } from "@/lib/action-state";
+
+const PROGRESS = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"] as const;
+
+export interface EditableReport {
+  version: number;
+  progress: string | null;
+  workDone: string;
+  problems: string;
+  nextSteps: string;
+  values: { indicatorId: string; value: string }[];
+  attachments: { id: string; originalName: string; size: number }[];
+}
+
+const textarea =
+  "min-h-28 w-full rounded-md border border-input bg-background px-3 py-2 text-sm leading-relaxed focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
+
+/** The department's report form: save a draft, or submit for review. */
+export function ReportEditor({
+  periodId,
+  report,
+  indicators,
+  limits,
+  action,
+}: {
+  periodId: string;
+  report: EditableReport | null;
+  indicators: { id: string; name: string; unit: string }[];
+  limits: { maxMb: number; maxFiles: number };
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  const t = useTranslations("reports");
+  return (
+    <ActionForm action={action} className="flex flex-col gap-4">
+      {(state, pending) => (
+        // Keyed by version: after a save, or a refused save of an older version, the form shows the stored content.
+        <div key={report?.version ?? 0} className="flex flex-col gap-4" data-testid="report-editor">
+          <input type="hidden" name="periodId" value={periodId} />
+          <input type="hidden" name="expectedVersion" value={report?.version ?? 0} />
+          <div className="flex flex-col gap-1 sm:max-w-xs">
+            <Label htmlFor="progress">{t("progress")}</Label>
+            <Select id="progress" name="progress" defaultValue={report?.progress ?? ""} aria-describedby="progress-error" aria-invalid={Boolean(state.fieldErrors?.progress)}>
+              <option value="">{t("chooseProgress")}</option>
+              {PROGRESS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`progress${p}`)}
+                </option>
+              ))}
+            </Select>
+            <FieldError id="progress-error" messages={state.fieldErrors?.progress} />
+          </div>
+          {(["workDone", "problems", "nextSteps"] as const).map((field) => (
+            <div key={field} className="flex flex-col gap-1">
+              <Label htmlFor={field}>{t(field)}</Label>
+              <textarea
+                id={field}
+                name={field}
+                defaultValue={report?.[field] ?? ""}
+                className={textarea}
+                aria-invalid={Boolean(state.fieldErrors?.[field])}
+                aria-describedby={`${field}-error`}
+              />
+              <FieldError id={`${field}-error`} messages={state.fieldErrors?.[field]} />
+            </div>
+          ))}
+          {indicators.length ? (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1 text-sm font-medium">{t("indicatorValues")}</legend>
+              {indicators.map((i) => (
+                <div key={i.id} className="flex items-center gap-2">
+                  <Label htmlFor={`value-${i.id}`} className="min-w-40 font-normal">
+                    {i.name}
+                  </Label>
+                  <Input
+                    id={`value-${i.id}`}
+                    name={`value:${i.id}`}
+                    inputMode="decimal"
+                    className="w-36"
+                    defaultValue={report?.values.find((v) => v.indicatorId === i.id)?.value ?? ""}
+                  />
+                  <span className="text-sm text-muted-foreground">{i.unit}</span>
+                </div>
+              ))}
+              <FieldError id="values-error" messages={state.fieldErrors?.values} />
+            </fieldset>
+          ) : null}
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium">{t("evidence")}</legend>
+            {report?.attachments.length ? (
+              <ul className="flex flex-col gap-1 text-sm">
+                {report.attachments.map((a) => (
+                  <li key={a.id} className="flex items-center gap-3">
+                    <a href={`/api/attachments/${a.id}`} className="text-primary hover:underline">
+                      {a.originalName}
+                    </a>
+                    <span className="text-xs text-muted-foreground">{Math.ceil(a.size / 1024)} KB</span>
+                    <label className="flex items-center gap-1 text-xs">
+                      <input type="checkbox" name="removeAttachment" value={a.id} />
+                      {t("removeFile")}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <input
+              type="file"
+              name="files"
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx"
+              aria-label={t("evidence")}
+              aria-describedby="files-hint"
+              className="text-sm file:mr-3 file:rounded-md file:border file:border-border file:bg-background file:px-3 file:py-1.5 file:text-sm"
+            />
+            <p id="files-hint" className="text-xs text-muted-foreground">
+              {t("evidenceHint", limits)}
+            </p>
+          </fieldset>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" name="intent" value="save" variant="outline" disabled={pending}>
+              {t("saveDraft")}
+            </Button>
+            <Button type="submit" name="intent" value="submit" disabled={pending}>
+              {t("submit")}
+            </Button>
+          </div>
+        </div>
+      )}
+    </ActionForm>
+  );
+}

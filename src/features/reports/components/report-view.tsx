@@ -1,0 +1,90 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import type { ReportDetail } from "../queries";
+
+export const stateTone = { DRAFT: "neutral", SUBMITTED: "primary", RETURNED: "danger", ACCEPTED: "success" } as const;
+
+type Snapshot = { progress?: string | null; workDone?: string; problems?: string; nextSteps?: string; attachments?: { id: string; originalName: string }[] };
+
+/** A report as read by reviewers and other departments, with its version history. */
+export async function ReportView({ report, indicators }: { report: ReportDetail; indicators: { id: string; name: string; unit: string }[] }) {
+  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div className="flex flex-col gap-3 text-sm" data-testid={`report-${report.department.shortName}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={stateTone[report.state]}>{t(`state${report.state}`)}</Badge>
+        {report.progress ? <Badge>{t(`progress${report.progress}`)}</Badge> : null}
+        {report.submittedAt ? (
+          <span className="text-xs text-muted-foreground">
+            {t("submittedAt")}：{when(report.submittedAt)}
+          </span>
+        ) : null}
+      </div>
+      {report.state === "RETURNED" && report.returnReason ? <Alert tone="danger">{t("returnedNotice", { reason: report.returnReason })}</Alert> : null}
+      <dl className="grid gap-2 sm:grid-cols-[8rem_1fr]">
+        {(["workDone", "problems", "nextSteps"] as const).map((f) => (
+          <div key={f} className="contents">
+            <dt className="text-muted-foreground">{t(f)}</dt>
+            <dd className="whitespace-pre-wrap">{report[f] || "—"}</dd>
+          </div>
+        ))}
+        {indicators.map((i) => (
+          <div key={i.id} className="contents">
+            <dt className="text-muted-foreground">{i.name}</dt>
+            <dd className="tabular-nums">
+              {report.values.find((v) => v.indicatorId === i.id)?.value ?? "—"} {i.unit}
+            </dd>
+          </div>
+        ))}
+        <dt className="text-muted-foreground">{t("evidence")}</dt>
+        <dd>
+          {report.attachments.length ? (
+            <ul className="flex flex-col gap-1">
+              {report.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/api/attachments/${a.id}`} className="text-primary hover:underline">
+                    {a.originalName}
+                  </a>{" "}
+                  <span className="text-xs text-muted-foreground">{Math.ceil(a.size / 1024)} KB</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            "—"
+          )}
+        </dd>
+      </dl>
+      <details className="rounded-md border border-border px-3 py-2" data-testid="report-history">
+        <summary className="cursor-pointer font-medium">
+          {t("history")} ({report.revisions.length})
+        </summary>
+        {report.revisions.length === 0 ? (
+          <p className="py-2 text-muted-foreground">{t("noHistory")}</p>
+        ) : (
+          <ol className="mt-2 flex flex-col gap-3 border-l-2 border-border pl-4">
+            {report.revisions.map((r) => {
+              const s = r.snapshot as Snapshot;
+              return (
+                <li key={r.id}>
+                  <p>
+                    <span className="font-medium">{t("version", { number: r.number })}</span> · {t(`event${r.event}` as "eventSUBMITTED")} ·{" "}
+                    <span className="text-muted-foreground">{when(r.at)}</span>
+                  </p>
+                  {r.reason ? <p className="text-destructive">{r.reason}</p> : null}
+                  {r.event === "SUBMITTED" ? (
+                    <p className="mt-1 whitespace-pre-wrap text-muted-foreground">
+                      {s.workDone}
+                      {s.attachments?.length ? ` · ${t("evidence")}：${s.attachments.map((a) => a.originalName).join("、")}` : ""}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </details>
+    </div>
+  );
+}

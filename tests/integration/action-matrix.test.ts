@@ -1,0 +1,533 @@
+/**
+ * The role × action matrix, exercised for real: every server action and the
+ * evidence download route, called directly (not through the UI) as each of five
+ * personas. An allowed cell must succeed and make its change; a denied cell must
+ * answer with the refusal and leave every row (and the evidence folder) as it was.
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { revalidatePath } from "next/cache";
+import messages from "../../messages/zh-CN.json";
+import { seedShippedPlans } from "../../scripts/lib/seed";
+import { setUserActiveAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
+import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
+import { requestExtension, saveReport, type Actor } from "@/features/reports/mutations";
+import { seedDemoAccounts } from "@/features/seed/seed-demo";
+import { initialActionState, type ActionState } from "@/lib/action-state";
+import { addDays } from "@/lib/periods";
+import type { CurrentUser } from "@/server/auth";
+import { db } from "@/server/db";
+import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
+import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
+
+/** Who is "signed in" for the call under test, and where evidence files go. */
+const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir: "" }));
+
+vi.mock("@/server/auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/auth")>()),
+  getCurrentUser: async () => state.user,
+  requestAddress: async () => "127.0.0.1",
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const zh = (await import("../../messages/zh-CN.json")).default;
+  return {
+    getTranslations: async (namespace: "admin" | "reports" | "errors") =>
+      createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
+  };
+});
+vi.mock("@/server/db", async () => {
+  const { testDb } = await import("../support/db");
+  return { db: testDb() };
+});
+vi.mock("@/server/evidence-store", async () => {
+  const { folderStore } = await import("@/features/reports/evidence");
+  return {
+    evidenceStore: () => folderStore(state.evidenceDir),
+    evidenceLimits: () => ({ maxBytes: 20 * 1024 * 1024, maxFiles: 10 }),
+  };
+});
+
+const PLAN = "hs-gsyf-2021-2025";
+const OWNING = "市卫健委";
+const OTHER = "市财政局";
+const suffix = Date.now().toString(36);
+/** A small PDF that file-type recognises by its content. */
+const PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+// ── Personas ────────────────────────────────────────────────────────────────
+
+const personaKeys = ["anonymous", "leader", "owningLiaison", "otherLiaison", "admin"] as const;
+type Persona = (typeof personaKeys)[number];
+const personas = {} as Record<Persona, CurrentUser | null>;
+
+async function currentUser(loginName: string): Promise<CurrentUser> {
+  const u = await db.user.findUniqueOrThrow({ where: { loginName }, include: { department: true } });
+  return { id: u.id, loginName: u.loginName, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: u.department?.shortName ?? null };
+}
+
+function actorOf(persona: Persona): Actor {
+  const u = personas[persona];
+  if (!u) throw new Error(`${persona} has no account`);
+  return { id: u.id, loginName: u.loginName, role: u.role, departmentId: u.departmentId, ip: "127.0.0.1" };
+}
+
+// ── The records the matrix works on ─────────────────────────────────────────
+
+const fx = {
+  measureId: "",
+  owningDeptId: "",
+  otherDeptId: "",
+  /** One fresh quarter period per purpose, so no cell depends on another's leftovers. */
+  periods: { save: "", review: "", request: "", decide: "", attachment: "" },
+  attachmentId: "",
+  targetUserId: "",
+  owningDeptOriginal: { fullName: "", aliases: [] as string[] },
+};
+
+/** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
+async function world() {
+  const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
+  const [reports, extensions, periods, instructions, users, departments, audit] = await Promise.all([
+    db.progressReport.findMany({
+      where: { measureId: fx.measureId },
+      include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
+      orderBy: { id: "asc" },
+    }),
+    db.extensionRequest.findMany({ where: { period: { measureId: fx.measureId } }, orderBy: { id: "asc" } }),
+    db.reportingPeriod.findMany({ where: { measureId: fx.measureId }, orderBy: { id: "asc" } }),
+    db.leaderInstruction.findMany({ where: { measureId: fx.measureId }, orderBy: { id: "asc" } }),
+    db.user.findMany({ where: { id: { in: [...personaIds, fx.targetUserId] } }, orderBy: { id: "asc" } }),
+    db.department.findMany({ where: { id: { in: [fx.owningDeptId, fx.otherDeptId] } }, orderBy: { id: "asc" } }),
+    // The audit trail is append-only and files run one at a time: an unchanged highest id means nothing was recorded.
+    db.auditEvent.aggregate({ _max: { id: true } }),
+  ]);
+  const files = readdirSync(state.evidenceDir).sort();
+  return { reports, extensions, periods, instructions, users, departments, lastAuditId: audit._max.id ?? BigInt(0), files };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+/** The audit events written since `before`, as [action, entityType, entityId, actorId, ip]. */
+async function auditSince(before: World) {
+  const events = await db.auditEvent.findMany({ where: { id: { gt: before.lastAuditId } }, orderBy: { id: "asc" } });
+  return events.map((e) => [e.action, e.entityType, e.entityId, e.actorId, e.ip]);
+}
+
+function form(fields: Record<string, string | File>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+async function ownReport(periodId: string, departmentId: string) {
+  return db.progressReport.findUnique({ where: { periodId_departmentId: { periodId, departmentId } } });
+}
+
+/** The owning department's report for `periodId`, submitted (via the mutation, as its liaison) if it is not already. */
+async function submittedReport(periodId: string) {
+  const existing = await ownReport(periodId, fx.owningDeptId);
+  if (existing?.state === "SUBMITTED") return existing;
+  await saveReport(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), {
+    periodId,
+    expectedVersion: existing?.version ?? 0,
+    progress: "IN_PROGRESS",
+    workDone: "已完成季度通报",
+    problems: "",
+    nextSteps: "",
+    values: {},
+    files: [],
+    removeAttachmentIds: [],
+    submit: true,
+  });
+  const report = await ownReport(periodId, fx.owningDeptId);
+  expect(report?.state).toBe("SUBMITTED");
+  return report!;
+}
+
+/** A pending extension request of the owning department for `periodId`, made via the mutation if none is pending. */
+async function pendingExtension(periodId: string) {
+  const pending = await db.extensionRequest.findFirst({ where: { periodId, departmentId: fx.owningDeptId, state: "PENDING" } });
+  if (pending) return pending;
+  const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } });
+  const id = await requestExtension(db, actorOf("owningLiaison"), { periodId, requestedDueDate: addDays(isoDay(period.dueDate), 30), reason: "通报数据待省里核对" });
+  return db.extensionRequest.findUniqueOrThrow({ where: { id } });
+}
+
+// ── What each action is, how to set it up, and what success looks like ─────
+
+type Outcome = { kind: "action"; state: ActionState } | { kind: "response"; response: Response };
+
+interface Prepared {
+  invoke(): Promise<Outcome>;
+  /** Checks the intended change; `before` is the world just before the call. */
+  verifyAllowed(outcome: Outcome, before: World): Promise<void>;
+}
+
+interface Subject {
+  name: string;
+  prepare(persona: Persona): Promise<Prepared>;
+}
+
+function actionState(outcome: Outcome): ActionState {
+  if (outcome.kind !== "action") throw new Error("expected an action result");
+  return outcome.state;
+}
+
+function expectSuccess(outcome: Outcome, message: string) {
+  expect(actionState(outcome)).toMatchObject({ ok: true, message });
+  expect(vi.mocked(revalidatePath)).toHaveBeenCalled();
+}
+
+const action = (state: Promise<ActionState>) => state.then((s): Outcome => ({ kind: "action", state: s }));
+
+const subjects = {
+  saveReportAction: {
+    name: "saveReportAction",
+    async prepare(persona) {
+      const periodId = fx.periods.save;
+      // The version the caller's form would have been loaded from: their own department's report, else the owning one's.
+      const departmentId = personas[persona]?.departmentId ?? fx.owningDeptId;
+      const expectedVersion = (await ownReport(periodId, departmentId))?.version ?? 0;
+      const workDone = `本季度通报不达标责任主体 3 家（${persona}）`;
+      return {
+        invoke: () =>
+          action(
+            saveReportAction(
+              initialActionState,
+              form({
+                periodId,
+                expectedVersion: String(expectedVersion),
+                intent: "submit",
+                progress: "IN_PROGRESS",
+                workDone,
+                problems: "个别企业整改滞后",
+                nextSteps: "下季度复查",
+                files: new File([PDF], "整改通报.pdf", { type: "application/pdf" }),
+              }),
+            ),
+          ),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.submitted);
+          const report = await db.progressReport.findUniqueOrThrow({
+            where: { periodId_departmentId: { periodId, departmentId: fx.owningDeptId } },
+            include: { attachments: true, revisions: true },
+          });
+          expect(report).toMatchObject({ state: "SUBMITTED", progress: "IN_PROGRESS", workDone, version: expectedVersion + 1, isLead: true });
+          expect(actionState(outcome)).toMatchObject({ result: { version: report.version } });
+          expect(report.attachments.map((a) => [a.originalName, a.mimeType, a.size])).toEqual([["整改通报.pdf", "application/pdf", PDF.byteLength]]);
+          expect(report.revisions.map((r) => r.event)).toEqual(["SUBMITTED"]);
+          expect((await world()).files).toEqual([...before.files, report.attachments[0].storedName].sort());
+          expect(await auditSince(before)).toEqual([["report.submit", "ProgressReport", report.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  reviewReportAction: {
+    name: "reviewReportAction",
+    async prepare(persona) {
+      const report = await submittedReport(fx.periods.review);
+      const reason = `佐证材料不全，请补充（${persona}）`;
+      return {
+        invoke: () =>
+          action(reviewReportAction(initialActionState, form({ reportId: report.id, expectedVersion: String(report.version), decision: "RETURN", reason }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.returned);
+          const after = await db.progressReport.findUniqueOrThrow({ where: { id: report.id }, include: { revisions: { orderBy: { number: "desc" }, take: 1 } } });
+          expect(after).toMatchObject({ state: "RETURNED", returnReason: reason, reviewerId: personas[persona]!.id, version: report.version + 1 });
+          expect(after.revisions[0]).toMatchObject({ event: "RETURNED", reason, actorId: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["report.return", "ProgressReport", report.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  requestExtensionAction: {
+    name: "requestExtensionAction",
+    async prepare(persona) {
+      const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: fx.periods.request } });
+      const requestedDueDate = addDays(isoDay(period.dueDate), 21);
+      const reason = `需等待省级数据（${persona}）`;
+      return {
+        invoke: () => action(requestExtensionAction(initialActionState, form({ periodId: period.id, requestedDueDate, reason }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.extensionRequested);
+          const created = await db.extensionRequest.findMany({ where: { periodId: period.id, id: { notIn: before.extensions.map((e) => e.id) } } });
+          expect(created).toHaveLength(1);
+          expect(created[0]).toMatchObject({ state: "PENDING", departmentId: fx.owningDeptId, requestedById: personas[persona]!.id, reason });
+          expect(isoDay(created[0].requestedDueDate)).toBe(requestedDueDate);
+          expect(isoDay(created[0].currentDueDate)).toBe(isoDay(period.dueDate));
+          expect(await auditSince(before)).toEqual([["extension.request", "ExtensionRequest", created[0].id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  decideExtensionAction: {
+    name: "decideExtensionAction",
+    async prepare(persona) {
+      const request = await pendingExtension(fx.periods.decide);
+      const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: request.periodId } });
+      const note = `同意延期（${persona}）`;
+      return {
+        invoke: () => action(decideExtensionAction(initialActionState, form({ extensionId: request.id, decision: "APPROVE", note }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.extensionDecided);
+          const after = await db.extensionRequest.findUniqueOrThrow({ where: { id: request.id }, include: { period: true } });
+          expect(after).toMatchObject({ state: "APPROVED", decidedById: personas[persona]!.id, decisionNote: note });
+          expect(isoDay(after.period.dueDate)).toBe(isoDay(request.requestedDueDate));
+          expect(isoDay(after.period.originalDueDate)).toBe(isoDay(period.originalDueDate));
+          expect(after.period.version).toBe(period.version + 1);
+          expect(await auditSince(before)).toEqual([["extension.approve", "ExtensionRequest", request.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  addInstructionAction: {
+    name: "addInstructionAction",
+    async prepare(persona) {
+      const text = `请加大通报力度，季度末报进展（${persona}-${suffix}）`;
+      return {
+        invoke: () => action(addInstructionAction(initialActionState, form({ measureId: fx.measureId, text }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.instructionSaved);
+          const created = await db.leaderInstruction.findMany({ where: { measureId: fx.measureId, id: { notIn: before.instructions.map((i) => i.id) } } });
+          expect(created.map((i) => [i.text, i.authorId])).toEqual([[text, personas[persona]!.id]]);
+          expect(await auditSince(before)).toEqual([["instruction.create", "LeaderInstruction", created[0].id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  setUserActiveAction: {
+    name: "setUserActiveAction",
+    async prepare(persona) {
+      await db.user.update({ where: { id: fx.targetUserId }, data: { active: true } });
+      return {
+        invoke: () => action(setUserActiveAction(initialActionState, form({ userId: fx.targetUserId, active: "false" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.saved);
+          expect((await db.user.findUniqueOrThrow({ where: { id: fx.targetUserId } })).active).toBe(false);
+          expect(await auditSince(before)).toEqual([["user.deactivate", "User", fx.targetUserId, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  setUserRoleAction: {
+    name: "setUserRoleAction",
+    async prepare(persona) {
+      await db.user.update({ where: { id: fx.targetUserId }, data: { role: "LEADER", active: true } });
+      return {
+        invoke: () => action(setUserRoleAction(initialActionState, form({ userId: fx.targetUserId, role: "ADMIN" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.saved);
+          expect((await db.user.findUniqueOrThrow({ where: { id: fx.targetUserId } })).role).toBe("ADMIN");
+          expect(await auditSince(before)).toEqual([["user.change_role", "User", fx.targetUserId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.user.update({ where: { id: fx.targetUserId }, data: { role: "LEADER" } });
+        },
+      };
+    },
+  },
+
+  updateDepartmentAction: {
+    name: "updateDepartmentAction",
+    async prepare(persona) {
+      await restoreOwningDepartment();
+      const fullName = `${fx.owningDeptOriginal.fullName}（更正）`;
+      return {
+        invoke: () => action(updateDepartmentAction(initialActionState, form({ departmentId: fx.owningDeptId, fullName, aliases: "卫健委、市卫生健康委" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.saved);
+          expect(await db.department.findUniqueOrThrow({ where: { id: fx.owningDeptId } })).toMatchObject({ fullName, aliases: ["卫健委", "市卫生健康委"] });
+          expect(await auditSince(before)).toEqual([["department.update", "Department", fx.owningDeptId, personas[persona]!.id, "127.0.0.1"]]);
+          await restoreOwningDepartment();
+        },
+      };
+    },
+  },
+
+  attachmentRoute: {
+    name: "GET /api/attachments/[attachmentId]",
+    async prepare() {
+      const id = fx.attachmentId;
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await downloadAttachment(new Request(`http://localhost/api/attachments/${id}`), { params: Promise.resolve({ attachmentId: id }) }),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          const { response } = outcome;
+          expect(response.status).toBe(200);
+          expect(response.headers.get("Content-Type")).toBe("application/pdf");
+          expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent("通报材料.pdf")}`);
+          expect(response.headers.get("Content-Length")).toBe(String(PDF.byteLength));
+          expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF);
+          // Reading changes nothing.
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+} satisfies Record<string, Subject>;
+
+async function restoreOwningDepartment() {
+  await db.department.update({ where: { id: fx.owningDeptId }, data: { fullName: fx.owningDeptOriginal.fullName, aliases: fx.owningDeptOriginal.aliases } });
+}
+
+// ── The matrix ──────────────────────────────────────────────────────────────
+
+type Expectation = { allowed: true } | { allowed: false; message: string } | { allowed: false; status: number; body: string };
+const ALLOW: Expectation = { allowed: true };
+/** Refused before anything is read: signed out, or the role lacks the permission. */
+const FORBIDDEN: Expectation = { allowed: false, message: messages.errors.forbidden };
+/** The role may write reports, but the department does not carry this measure. */
+const NOT_YOUR_MEASURE: Expectation = { allowed: false, message: messages.reports.forbidden };
+
+const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
+  saveReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
+  reviewReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  requestExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
+  decideExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  addInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
+  setUserActiveAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  attachmentRoute: {
+    anonymous: { allowed: false, status: 401, body: "请先登录" },
+    leader: ALLOW,
+    owningLiaison: ALLOW,
+    // A file the caller may not see answers exactly like one that does not exist.
+    otherLiaison: { allowed: false, status: 404, body: "文件不存在" },
+    admin: ALLOW,
+  },
+};
+
+const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =>
+  personaKeys.map((persona) => {
+    const expectation = matrix[key][persona];
+    return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
+  }),
+);
+const EXPECTED_CELLS = 45;
+const tally = { allowed: 0, denied: 0 };
+
+// ── Setup ───────────────────────────────────────────────────────────────────
+
+beforeAll(async () => {
+  state.evidenceDir = mkdtempSync(path.join(tmpdir(), "duban-matrix-"));
+  await seedShippedPlans(db);
+  await seedDemoAccounts(db);
+
+  const measure = await db.measure.findFirstOrThrow({
+    where: { number: 5, keyTask: { number: 6, plan: { code: PLAN } } },
+    include: { departments: { include: { department: true } } },
+  });
+  expect(measure.text).toContain("定期通报尘肺病");
+  expect(measure.departments.map((d) => [d.department.shortName, d.isLead])).toEqual([[OWNING, true]]);
+  fx.measureId = measure.id;
+  const [owning, other] = await Promise.all([
+    db.department.findUniqueOrThrow({ where: { shortName: OWNING } }),
+    db.department.findUniqueOrThrow({ where: { shortName: OTHER } }),
+  ]);
+  fx.owningDeptId = owning.id;
+  fx.otherDeptId = other.id;
+  fx.owningDeptOriginal = { fullName: owning.fullName, aliases: owning.aliases };
+
+  // Other files share this database: take quarter periods nobody has reported on or asked to extend.
+  const free = await db.reportingPeriod.findMany({
+    where: { measureId: measure.id, kind: "QUARTER", reports: { none: {} }, extensions: { none: {} } },
+    orderBy: { dueDate: "asc" },
+    take: 5,
+  });
+  expect(free).toHaveLength(5);
+  fx.periods = { save: free[0].id, review: free[1].id, request: free[2].id, decide: free[3].id, attachment: free[4].id };
+
+  personas.anonymous = null;
+  personas.leader = await currentUser("leader");
+  personas.owningLiaison = await currentUser("wjw");
+  personas.otherLiaison = await currentUser("czj");
+  personas.admin = await currentUser("admin");
+  expect(personas.owningLiaison).toMatchObject({ role: "LIAISON", departmentId: owning.id, departmentName: OWNING });
+  expect(personas.otherLiaison).toMatchObject({ role: "LIAISON", departmentId: other.id, departmentName: OTHER });
+
+  fx.targetUserId = (await db.user.create({ data: { loginName: `matrix-target-${suffix}`, displayName: "矩阵测试账号", role: "LEADER", passwordHash: "unused" } })).id;
+
+  // Evidence to download: a draft of the owning department with one PDF.
+  const draft = await saveReport(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), {
+    periodId: fx.periods.attachment,
+    expectedVersion: 0,
+    progress: null,
+    workDone: "",
+    problems: "",
+    nextSteps: "",
+    values: {},
+    files: [{ name: "通报材料.pdf", bytes: PDF }],
+    removeAttachmentIds: [],
+    submit: false,
+  });
+  const attachment = await db.attachment.findFirstOrThrow({ where: { reportId: draft.reportId } });
+  expect(attachment.mimeType).toBe("application/pdf");
+  fx.attachmentId = attachment.id;
+});
+
+beforeEach(() => {
+  state.user = null;
+  vi.mocked(revalidatePath).mockClear();
+});
+
+afterAll(async () => {
+  const checked = tally.allowed + tally.denied;
+  console.log(`role × action matrix: ${checked} cells checked (${tally.allowed} allowed, ${tally.denied} denied)`);
+  if (fx.owningDeptId) await restoreOwningDepartment();
+  if (state.evidenceDir) rmSync(state.evidenceDir, { recursive: true, force: true });
+  await db.$disconnect();
+  expect(checked).toBe(EXPECTED_CELLS);
+});
+
+// ── The cells ───────────────────────────────────────────────────────────────
+
+describe("role × action matrix", () => {
+  it("has one cell per action and persona: 9 × 5", () => {
+    expect(cells).toHaveLength(EXPECTED_CELLS);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(11);
+  });
+
+  it.each(cells)("$label", async ({ subject, persona, expectation }) => {
+    const prepared = await subject.prepare(persona);
+    const before = await world();
+    state.user = personas[persona];
+    let outcome: Outcome;
+    try {
+      outcome = await prepared.invoke();
+    } finally {
+      state.user = null;
+    }
+
+    if (expectation.allowed) {
+      await prepared.verifyAllowed(outcome, before);
+      tally.allowed++;
+      return;
+    }
+    if ("status" in expectation) {
+      if (outcome.kind !== "response") throw new Error("expected a response");
+      expect(outcome.response.status).toBe(expectation.status);
+      expect(await outcome.response.text()).toBe(expectation.body);
+      expect(outcome.response.headers.get("Content-Disposition")).toBeNull();
+    } else {
+      expect(actionState(outcome)).toEqual({ ok: false, message: expectation.message });
+      expect(vi.mocked(revalidatePath)).not.toHaveBeenCalled();
+    }
+    expect(await world()).toEqual(before);
+    tally.denied++;
+  });
+});
