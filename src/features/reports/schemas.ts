@@ -10,8 +10,9 @@ export const saveReportSchema = z.object({
   periodId: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(0),
   intent: z.enum(["save", "submit"]),
+  // "" is "not chosen yet", allowed in a draft.
   progress: z
-    .union([z.literal(""), z.enum(["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"], { message: "progressInvalid" })])
+    .enum(["", "NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"], { message: "progressInvalid" })
     .transform((v) => (v === "" ? null : v)),
   workDone: text,
   problems: text,

@@ -1,0 +1,126 @@
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./fixtures";
+
+// A small real PDF: the server checks the content, not the name.
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+async function openPeriod(page: Page): Promise<string> {
+  await page.goto("/plans");
+  await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.5");
+  await page.getByTestId("periods").getByRole("link", { name: "查看" }).nth(2).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("措施 6.5 ·");
+  return page.url();
+}
+
+test("a liaison reports with evidence, the bureau returns it, the liaison revises, the bureau accepts", async ({ browser }) => {
+  const liaisonContext = await browser.newContext();
+  const adminContext = await browser.newContext();
+  const liaison = await liaisonContext.newPage();
+  const admin = await adminContext.newPage();
+  await signInAs(liaison, "wjw");
+  await signInAs(admin, "admin");
+
+  // The liaison's worklist has work, most urgent first.
+  await liaison.goto("/reports");
+  await expect(liaison.getByTestId("worklist-row").first()).toBeVisible();
+
+  // 1. Fill and submit with an attachment.
+  const periodUrl = await openPeriod(liaison);
+  const editor = liaison.getByTestId("report-editor");
+  await editor.getByLabel("进展状态").selectOption("IN_PROGRESS");
+  await editor.getByLabel("工作进展").fill("已建立尘肺病防控责任主体名单通报制度，完成第一次通报。");
+  await editor.getByLabel("下步计划").fill("下季度开展复查。");
+  await editor.getByLabel("佐证材料").setInputFiles({ name: "通报文件.pdf", mimeType: "application/pdf", buffer: PDF });
+  await editor.getByRole("button", { name: "提交" }).click();
+  // The form gives way to the read-only report once the page refreshes.
+  await expect(liaison.getByText("报告已提交，退回前不能修改。")).toBeVisible();
+  await expect(liaison.getByTestId("report-editor")).toHaveCount(0);
+
+  // 2. The bureau finds it in the review queue and returns it with a reason.
+  await admin.goto("/review");
+  const row = admin.getByTestId("review-row").filter({ hasText: "市卫健委" }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole("link", { name: "查看" }).click();
+  await admin.getByLabel("退回原因").fill("请补充通报名单附件");
+  await admin.getByRole("button", { name: "退回" }).click();
+  await expect(admin.getByText("报告被退回：请补充通报名单附件")).toBeVisible();
+
+  // 3. The liaison sees the reason, revises and resubmits.
+  await liaison.goto(periodUrl);
+  await expect(liaison.getByText("报告被退回：请补充通报名单附件")).toBeVisible();
+  await liaison.getByTestId("report-editor").getByLabel("工作进展").fill("已补充通报名单，附件见通报文件。");
+  await liaison.getByTestId("report-editor").getByRole("button", { name: "提交" }).click();
+  await expect(liaison.getByText("报告已提交，退回前不能修改。")).toBeVisible();
+
+  // 4. The bureau accepts.
+  await admin.goto(periodUrl);
+  await admin.getByRole("button", { name: "审核通过" }).click();
+  await expect(admin.getByText("报告已审核通过。")).toBeVisible();
+  const report = admin.getByTestId("report-市卫健委");
+  await expect(report.getByText("已通过").first()).toBeVisible();
+
+  // 5. The history shows all of it.
+  await report.getByTestId("report-history").locator("summary").click();
+  const history = report.getByTestId("report-history");
+  await expect(history).toContainText("第 4 版 · 审核通过");
+  await expect(history).toContainText("第 3 版 · 提交");
+  await expect(history).toContainText("第 2 版 · 退回");
+  await expect(history).toContainText("请补充通报名单附件");
+  await expect(history).toContainText("第 1 版 · 提交");
+
+  // 6. The attachment downloads intact, as an attachment.
+  const href = await report.getByRole("link", { name: "通报文件.pdf" }).getAttribute("href");
+  expect(href).toMatch(/^\/api\/attachments\//);
+  const download = await admin.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(Buffer.compare(await download.body(), PDF)).toBe(0);
+
+  // The measure's history lists the steps for the bureau.
+  await admin.goto("/plans");
+  await admin.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+  await expect(admin.getByTestId("measure-history")).toContainText("审核通过");
+  await expect(admin.getByTestId("measure-history")).toContainText("退回报告");
+
+  await liaisonContext.close();
+  await adminContext.close();
+});
+
+test.describe("refusals", () => {
+  test.use({ expectedStatuses: [404] });
+
+  test("another department's liaison cannot download the evidence", async ({ page, browser }) => {
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signInAs(admin, "admin");
+    // The accepted report of the flow above carries the attachment.
+    await admin.goto("/plans");
+    await admin.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+    await admin.getByTestId("periods").getByRole("link", { name: "查看" }).nth(2).click();
+    const href = await admin.getByRole("link", { name: "通报文件.pdf" }).first().getAttribute("href");
+    await adminContext.close();
+
+    await signInAs(page, "czj");
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(404);
+  });
+
+  test("a leader writes an instruction and the lead department sees it", async ({ page, browser }) => {
+    await signInAs(page, "leader");
+    await page.goto("/plans");
+    await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+    await page.getByLabel("批示内容").fill("请市卫健委按季度通报，年底前完成全覆盖。");
+    await page.getByRole("button", { name: "发送批示" }).click();
+    await expect(page.getByTestId("instructions")).toContainText("请市卫健委按季度通报");
+
+    const liaisonContext = await browser.newContext();
+    const liaison = await liaisonContext.newPage();
+    await signInAs(liaison, "wjw");
+    await liaison.goto("/");
+    await expect(liaison.getByTestId("department-instructions")).toContainText("请市卫健委按季度通报");
+    await liaisonContext.close();
+  });
+});
