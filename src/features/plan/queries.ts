@@ -139,6 +139,7 @@ export function getDepartment(id: string): Promise<DepartmentSummary | null> {
 }
 
 export interface MeasureDetail extends MeasureRow {
+  version: number;
   departmentsText: string;
   departmentsInferred: boolean;
   departmentsOpenList: boolean;
@@ -158,6 +159,7 @@ export async function getMeasure(id: string): Promise<MeasureDetail | null> {
     where: { id },
     select: {
       ...measureSelect,
+      version: true,
       departmentsText: true,
       departmentsInferred: true,
       departmentsOpenList: true,
@@ -176,6 +178,7 @@ export async function getMeasure(id: string): Promise<MeasureDetail | null> {
   if (!m) return null;
   return {
     ...toMeasureRow(m),
+    version: m.version,
     departmentsText: m.departmentsText,
     departmentsInferred: m.departmentsInferred,
     departmentsOpenList: m.departmentsOpenList,

@@ -220,3 +220,13 @@ export function getInstructionsForLead(departmentId: string) {
     },
   });
 }
+
+/** A measure's periods with their versions, for the administrator's due-date editor. */
+export async function getMeasurePeriodsForEdit(measureId: string) {
+  const periods = await db.reportingPeriod.findMany({
+    where: { measureId },
+    orderBy: [{ dueDate: "asc" }, { kind: "asc" }],
+    select: { id: true, kind: true, periodEnd: true, dueDate: true, originalDueDate: true, version: true },
+  });
+  return periods.map((p) => ({ ...p, periodEnd: isoDay(p.periodEnd), dueDate: isoDay(p.dueDate), originalDueDate: isoDay(p.originalDueDate) }));
+}

@@ -4,6 +4,7 @@ import { parseResponsibleDepartments } from "@/lib/departments";
 import { extractIndicators } from "@/lib/indicators";
 import { reportingPeriods } from "@/lib/periods";
 import { isoDay } from "@/lib/due";
+import { recordAuditEvent } from "@/features/audit/record-audit-event";
 import { planDataSchema, type PlanData } from "./plan-data";
 
 export interface SeedPlanReport {
@@ -143,6 +144,17 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: { qua
         })),
       );
       if (rows.length) report.periodsCreated = (await tx.reportingPeriod.createMany({ data: rows })).count;
+
+      if (report.planCreated || report.keyTasksCreated || report.measuresCreated || report.departmentsCreated || report.periodsCreated) {
+        await recordAuditEvent(tx, {
+          actorId: null,
+          actorLabel: "seed",
+          action: "plan.import",
+          entityType: "Plan",
+          entityId: plan.id,
+          after: { code: data.plan.code, ...report, unscheduled: report.unscheduled, unknownDepartments: report.unknownDepartments },
+        });
+      }
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

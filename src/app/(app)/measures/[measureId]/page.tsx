@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -25,10 +26,11 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, format, locale, departments, progress, history] = await Promise.all([
+  const [t, tp, tr, ta, format, locale, departments, progress, history] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
+    getTranslations("admin"),
     getFormatter(),
     getLocale(),
     listDepartments(),
@@ -51,6 +53,13 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         {t("back")}
       </Link>
       <PageHeader
+        actions={
+          can(user, "measure:manage") ? (
+            <Button variant="outline" asChild>
+              <Link href={`/admin/measures/${measure.id}`}>{ta("editMeasure")}</Link>
+            </Button>
+          ) : null
+        }
         title={t("title", { number })}
         description={
           <>

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/page-header";
+import { setPeriodDueDateAction, updateMeasureAction } from "@/features/plan/actions";
+import { MeasureForm, PeriodDueDateForm } from "@/features/plan/components/measure-form";
+import { getMeasure } from "@/features/plan/queries";
+import { getMeasurePeriodsForEdit } from "@/features/reports/queries";
+import { periodLabel } from "@/lib/periods";
+import { requirePermission } from "@/server/auth";
+
+export default async function EditMeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
+  await requirePermission("measure:manage");
+  const { measureId } = await params;
+  const measure = await getMeasure(measureId);
+  if (!measure) notFound();
+  const [t, tm, tr, locale, periods] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("measure"),
+    getTranslations("reports"),
+    getLocale(),
+    getMeasurePeriodsForEdit(measure.id),
+  ]);
+  const number = `${measure.keyTask.number}.${measure.number}`;
+  return (
+    <>
+      <Link href={`/measures/${measure.id}`} className="mb-4 inline-block text-sm text-primary hover:underline">
+        ← {tm("title", { number })}
+      </Link>
+      <PageHeader title={`${t("editMeasure")} ${number}`} description={`${tm("timeArrangement")}：${measure.timeArrangement}`} />
+      <div className="flex flex-col gap-5">
+        <Card>
+          <CardContent>
+            <MeasureForm
+              measure={{ id: measure.id, version: measure.version, text: measure.text, scheduleKind: measure.scheduleKind, scheduleStart: measure.scheduleStart, deadline: measure.deadline }}
+              action={updateMeasureAction}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("periodDueDates")}</CardTitle>
+          </CardHeader>
+          <CardContent className="px-0 py-0 sm:px-2">
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{tr("period")}</Th>
+                  <Th>{tr("originalDueDate")}</Th>
+                  <Th>{tr("dueDate")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.id}>
+                    <Td className="whitespace-nowrap">{periodLabel(p, locale)}</Td>
+                    <Td className="tabular-nums">{p.originalDueDate}</Td>
+                    <Td>
+                      <PeriodDueDateForm period={p} action={setPeriodDueDateAction} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedShippedPlans } from "../../scripts/lib/seed";
+import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
+import { setPeriodDueDate, updateMeasure, type AdminActor } from "../../src/features/plan/mutations";
+import { testDb } from "../support/db";
+
+const db = testDb();
+let admin: AdminActor;
+let liaison: AdminActor;
+
+async function actor(loginName: string): Promise<AdminActor> {
+  const u = await db.user.findUniqueOrThrow({ where: { loginName } });
+  return { id: u.id, loginName: u.loginName, role: u.role, ip: "127.0.0.1" };
+}
+
+beforeAll(async () => {
+  await seedShippedPlans(db);
+  await seedDemoAccounts(db);
+  [admin, liaison] = await Promise.all([actor("admin"), actor("rsj")]);
+});
+let originalText = "";
+afterAll(async () => {
+  // Other files in this database check the text as issued.
+  const m = await measure(9, 2);
+  await db.measure.update({ where: { id: m.id }, data: { text: originalText } });
+  await db.$disconnect();
+});
+
+const measure = (task: number, number: number) =>
+  db.measure.findFirstOrThrow({ where: { number, keyTask: { number: task } }, include: { periods: { where: { kind: "MILESTONE" }, orderBy: { periodEnd: "asc" } } } });
+
+describe("an administrator edits a measure", () => {
+  it("corrects the official typo, audited, and refuses a second edit based on the old version", async () => {
+    const m = await measure(9, 2);
+    originalText = m.text;
+    const corrected = m.text.replace("第三方基数服务机构", "第三方技术服务机构");
+    const version = await updateMeasure(db, admin, {
+      measureId: m.id,
+      expectedVersion: m.version,
+      text: corrected,
+      scheduleKind: "DEADLINE",
+      scheduleStart: null,
+      deadline: "2025-12-31",
+    });
+    expect(version).toBe(m.version + 1);
+    await expect(
+      updateMeasure(db, admin, { measureId: m.id, expectedVersion: m.version, text: m.text, scheduleKind: "DEADLINE", scheduleStart: null, deadline: "2025-12-31" }),
+    ).rejects.toMatchObject({ key: "measureConflict" });
+    const after = await db.measure.findUniqueOrThrow({ where: { id: m.id } });
+    expect(after.text).toContain("第三方技术服务机构");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: m.id, action: "measure.update" } });
+    expect((event.before as { text: string }).text).toContain("第三方基数服务机构");
+    expect((event.after as { text: string }).text).toContain("第三方技术服务机构");
+  });
+
+  it("sets a schedule by hand and keeps milestone periods in step", async () => {
+    const m = await measure(10, 2); // 2022年底前
+    expect(m.periods.map((p) => p.periodEnd.toISOString().slice(0, 10))).toEqual(["2022-12-31"]);
+    await updateMeasure(db, admin, { measureId: m.id, expectedVersion: m.version, text: m.text, scheduleKind: "DEADLINE", scheduleStart: null, deadline: "2023-06-30" });
+    const moved = await measure(10, 2);
+    expect(moved.dueDates.map((d) => d.toISOString().slice(0, 10))).toEqual(["2023-06-30"]);
+    expect(moved.periods.map((p) => p.periodEnd.toISOString().slice(0, 10))).toEqual(["2023-06-30"]);
+    await expect(
+      updateMeasure(db, admin, { measureId: m.id, expectedVersion: moved.version, text: m.text, scheduleKind: "DEADLINE", scheduleStart: null, deadline: null }),
+    ).rejects.toMatchObject({ key: "deadlineRequired" });
+  });
+
+  it("moves one period's due date, keeps the original, and refuses a stale form and other roles", async () => {
+    const period = await db.reportingPeriod.findFirstOrThrow({ where: { kind: "QUARTER", measure: { number: 1, keyTask: { number: 7 } } }, orderBy: { periodEnd: "asc" } });
+    await expect(setPeriodDueDate(db, liaison, { periodId: period.id, expectedVersion: period.version, dueDate: "2021-05-01" })).rejects.toMatchObject({ key: "forbidden" });
+    await setPeriodDueDate(db, admin, { periodId: period.id, expectedVersion: period.version, dueDate: "2021-05-01" });
+    await expect(setPeriodDueDate(db, admin, { periodId: period.id, expectedVersion: period.version, dueDate: "2021-06-01" })).rejects.toMatchObject({ key: "periodConflict" });
+    const after = await db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } });
+    expect(after.dueDate.toISOString().slice(0, 10)).toBe("2021-05-01");
+    expect(after.originalDueDate.toISOString().slice(0, 10)).toBe(period.originalDueDate.toISOString().slice(0, 10));
+    expect(await db.auditEvent.count({ where: { entityId: period.id, action: "period.set_due_date" } })).toBe(1);
+  });
+});
