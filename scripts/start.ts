@@ -14,7 +14,8 @@ import { spawnSync } from "node:child_process";
 import { dataDir, embeddedSecret, startEmbedded, type DatabaseHandle } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { prismaFor } from "./lib/prisma";
-import { seedShippedPlans } from "./lib/seed";
+import { quarterDueDays, seedShippedPlans } from "./lib/seed";
+import { ensureReportingPeriods } from "../src/features/seed/seed-plan";
 import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from "../src/features/seed/seed-demo";
 
 const dev = process.argv.includes("--dev");
@@ -85,6 +86,8 @@ async function main() {
     for (const r of await seedShippedPlans(prisma)) log(`Imported ${r.keyTasksCreated} key tasks and ${r.measuresCreated} measures.`);
     if (db.mode === "embedded") demoCreated = await seedDemoAccounts(prisma);
   }
+  const periods = await ensureReportingPeriods(prisma, quarterDueDays());
+  if (periods) log(`Created ${periods} reporting periods.`);
   await prisma.$disconnect();
 
   const sessionSecret = serverMode ? secret! : await embeddedSecret();

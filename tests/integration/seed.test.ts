@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedShippedPlans } from "../../scripts/lib/seed";
 import { demoAccounts, seedDemoAccounts } from "../../src/features/seed/seed-demo";
+import { ensureReportingPeriods } from "../../src/features/seed/seed-plan";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -101,6 +102,15 @@ describe("seed of the 2021—2025 plan", () => {
     const fund = await measure(11, 2);
     expect(fund.indicators.map((i) => [i.comparison, Number(i.target), i.unit])).toEqual([["LTE", 3, "%"]]);
     expect(await db.indicator.count()).toBe(5);
+  });
+
+  it("gives every measure its reporting periods: 20 quarters each plus 17 deadlines as milestones", async () => {
+    const plan = await db.plan.findUniqueOrThrow({ where: { code: PLAN } });
+    expect(await db.reportingPeriod.count({ where: { kind: "QUARTER", measure: { keyTask: { planId: plan.id } } } })).toBe(34 * 20);
+    expect(await db.reportingPeriod.count({ where: { kind: "MILESTONE", measure: { keyTask: { planId: plan.id } } } })).toBe(17);
+    const first = await db.reportingPeriod.findFirstOrThrow({ where: { kind: "QUARTER" }, orderBy: { periodEnd: "asc" } });
+    expect(first.dueDate.toISOString().slice(0, 10)).toBe("2021-04-10");
+    expect(await ensureReportingPeriods(db, 10)).toBe(0);
   });
 
   it("keeps the official text as issued, typo included", async () => {

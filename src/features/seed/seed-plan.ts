@@ -126,24 +126,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: { qua
         }
       }
 
-      // Reporting periods for every measure of the plan that has none yet (new, or imported before periods existed).
-      const withoutPeriods = await tx.measure.findMany({
-        where: { keyTask: { planId: plan.id }, periods: { none: {} } },
-        select: { id: true, scheduleKind: true, dueDates: true },
-      });
-      const rows = withoutPeriods.flatMap((m) =>
-        reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, years, {
-          quarterDueDays: options.quarterDueDays ?? 10,
-        }).map((p) => ({
-          measureId: m.id,
-          kind: p.kind,
-          periodStart: isoToDate(p.periodStart),
-          periodEnd: isoToDate(p.periodEnd),
-          dueDate: isoToDate(p.dueDate),
-          originalDueDate: isoToDate(p.dueDate),
-        })),
-      );
-      if (rows.length) report.periodsCreated = (await tx.reportingPeriod.createMany({ data: rows })).count;
+      report.periodsCreated = await createMissingPeriods(tx, plan.id, years, options.quarterDueDays ?? 10);
 
       if (report.planCreated || report.keyTasksCreated || report.measuresCreated || report.departmentsCreated || report.periodsCreated) {
         await recordAuditEvent(tx, {
@@ -159,4 +142,35 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: { qua
     { timeout: 60_000, maxWait: 30_000 },
   );
   return report;
+}
+
+type PeriodWriter = Pick<PrismaClient, "measure" | "reportingPeriod">;
+
+/** Creates the reporting periods of every measure of a plan that has none yet (new, or imported before periods existed). */
+async function createMissingPeriods(tx: PeriodWriter, planId: string, years: { startYear: number; endYear: number }, quarterDueDays: number): Promise<number> {
+  const withoutPeriods = await tx.measure.findMany({
+    where: { keyTask: { planId }, periods: { none: {} } },
+    select: { id: true, scheduleKind: true, dueDates: true },
+  });
+  const rows = withoutPeriods.flatMap((m) =>
+    reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, years, { quarterDueDays }).map((p) => ({
+      measureId: m.id,
+      kind: p.kind,
+      periodStart: isoToDate(p.periodStart),
+      periodEnd: isoToDate(p.periodEnd),
+      dueDate: isoToDate(p.dueDate),
+      originalDueDate: isoToDate(p.dueDate),
+    })),
+  );
+  return rows.length ? (await tx.reportingPeriod.createMany({ data: rows })).count : 0;
+}
+
+/** Gives every measure of every plan its reporting periods if it has none; run at each start, so upgraded installations get them. */
+export async function ensureReportingPeriods(db: PrismaClient, quarterDueDays: number): Promise<number> {
+  const plans = await db.plan.findMany({ select: { id: true, startYear: true, endYear: true } });
+  let created = 0;
+  for (const plan of plans) {
+    created += await db.$transaction((tx) => createMissingPeriods(tx, plan.id, plan, quarterDueDays));
+  }
+  return created;
 }
