@@ -20,7 +20,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   if (!user.departmentId || !can(user, "report:write", { departmentId: user.departmentId })) forbidden();
   const page = z.coerce.number().int().min(1).catch(1).parse((await searchParams).page ?? 1);
-  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale()]);
+  const [t, tp, locale] = await Promise.all([getTranslations("reports"), getTranslations("plan"), getLocale()]);
   const items = await getWorklist(user.departmentId, todayInChina(), locale);
   const from = (page - 1) * PAGE_SIZE;
   const shown = items.slice(from, from + PAGE_SIZE);
@@ -38,7 +38,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
               <thead>
                 <tr>
                   <Th className="w-24">{t("state")}</Th>
-                  <Th className="w-16">{t("measure")}</Th>
+                  <Th className="w-16">{tp("colNumber")}</Th>
                   <Th>{t("measure")}</Th>
                   <Th className="w-36">{t("period")}</Th>
                   <Th className="w-28">{t("dueDate")}</Th>
