@@ -10,6 +10,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const [t, tr, ta, trp] = await Promise.all([getTranslations("nav"), getTranslations("roles"), getTranslations("app"), getTranslations("reports")]);
   const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
+  if (can(user, "dashboard:read")) links.push({ href: "/dashboard", label: t("dashboard") });
   if (user.role === "LIAISON" && user.departmentId) links.push({ href: `/departments/${user.departmentId}`, label: t("myDepartment") });
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
   if (can(user, "report:review")) links.push({ href: "/review", label: trp("reviewQueue") });

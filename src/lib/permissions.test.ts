@@ -21,6 +21,7 @@ const actions: Action[] = [
   "extension:decide",
   "instruction:write",
   "audit:read",
+  "dashboard:read",
 ];
 
 // The whole matrix, written out: [role, action, own department allowed, other department allowed].
@@ -37,6 +38,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   ["ADMIN", "extension:decide", true, true],
   ["ADMIN", "instruction:write", false, false],
   ["ADMIN", "audit:read", true, true],
+  ["ADMIN", "dashboard:read", true, true],
   ["LEADER", "plan:read", true, true],
   ["LEADER", "department:read", true, true],
   ["LEADER", "department:manage", false, false],
@@ -49,6 +51,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   ["LEADER", "extension:decide", false, false],
   ["LEADER", "instruction:write", true, true],
   ["LEADER", "audit:read", false, false],
+  ["LEADER", "dashboard:read", true, true],
   ["LIAISON", "plan:read", true, true],
   ["LIAISON", "department:read", true, false],
   ["LIAISON", "department:manage", false, false],
@@ -61,6 +64,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   ["LIAISON", "extension:decide", false, false],
   ["LIAISON", "instruction:write", false, false],
   ["LIAISON", "audit:read", false, false],
+  ["LIAISON", "dashboard:read", false, false],
 ];
 
 describe("permission matrix", () => {

@@ -17,7 +17,8 @@ export type Action =
   | "extension:request"
   | "extension:decide"
   | "instruction:write"
-  | "audit:read";
+  | "audit:read"
+  | "dashboard:read";
 
 /** "any": every department; "own": only the caller's department. */
 export type Scope = "any" | "own";
@@ -33,12 +34,14 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "report:review": "any",
     "extension:decide": "any",
     "audit:read": "any",
+    "dashboard:read": "any",
   },
   LEADER: {
     "plan:read": "any",
     "department:read": "any",
     "report:read": "any",
     "instruction:write": "any",
+    "dashboard:read": "any",
   },
   LIAISON: {
     "plan:read": "any",

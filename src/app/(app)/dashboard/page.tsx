@@ -1,0 +1,261 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input, Label } from "@/components/ui/form";
+import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { parseAsOf } from "@/features/dashboard/as-of";
+import { computeDashboard, type DepartmentRow } from "@/features/dashboard/compute";
+import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
+import { OverdueTable } from "@/features/dashboard/components/overdue-table";
+import { loadDashboardInput } from "@/features/dashboard/queries";
+import { listPlans } from "@/features/plan/queries";
+import { cn } from "@/lib/cn";
+import type { Light, Status } from "@/lib/status";
+import { requirePermission } from "@/server/auth";
+
+const SORTS = ["shortName", "led", "supported", "onTimePct", "overdue", "returned", "avgReviewHours"] as const;
+type Sort = (typeof SORTS)[number];
+const STATUSES: Status[] = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"];
+const lightClass: Record<Light, string> = { RED: "bg-red-600", YELLOW: "bg-amber-400", GREEN: "bg-emerald-600" };
+
+function heatClass(pct: number | null): string {
+  if (pct === null) return "bg-muted/40 text-muted-foreground";
+  if (pct >= 90) return "bg-emerald-600 text-white";
+  if (pct >= 60) return "bg-emerald-200";
+  if (pct >= 30) return "bg-amber-200";
+  return "bg-red-200";
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("dashboard:read");
+  const raw = await searchParams;
+  const asOf = parseAsOf(raw.asOf);
+  const sort: Sort = z.enum(SORTS).catch("overdue").parse(raw.sort);
+  const dir = raw.dir === "asc" ? "asc" : "desc";
+  const [t, plans] = await Promise.all([getTranslations("dashboard"), listPlans()]);
+  const plan = plans[0];
+  if (!plan) return <EmptyState title={t("noPlan")} />;
+  const d = computeDashboard(await loadDashboardInput(plan.id), asOf);
+
+  const departments = [...d.departments].sort((a, b) => {
+    const va = a[sort as keyof DepartmentRow];
+    const vb = b[sort as keyof DepartmentRow];
+    const cmp = typeof va === "string" && typeof vb === "string" ? va.localeCompare(vb, "zh-CN") : (Number(va ?? -1) - Number(vb ?? -1));
+    return dir === "asc" ? cmp : -cmp;
+  });
+  const q = (extra: Record<string, string>) => `?${new URLSearchParams({ asOf, ...extra })}`;
+  const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc" });
+  const overdueLink = (dept?: string) => `/dashboard/overdue${q(dept ? { dept } : {})}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            {plan.title} · {t("historyNote", { date: asOf })}
+          </>
+        }
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <a href={`/api/exports/quarterly${q({})}`}>{t("exportExcel")}</a>
+            </Button>
+            <Button variant="outline" asChild>
+              <Link href={`/dashboard/print${q({})}`}>{t("printView")}</Link>
+            </Button>
+          </>
+        }
+      />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="asOf">{t("asOf")}</Label>
+          <Input id="asOf" name="asOf" type="date" defaultValue={asOf} className="w-44" />
+        </div>
+        <Button type="submit">{t("apply")}</Button>
+        <Button variant="ghost" asChild>
+          <Link href="/dashboard">{t("today")}</Link>
+        </Button>
+      </form>
+
+      <section aria-labelledby="by-light" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <h2 id="by-light" className="sr-only">
+          {t("measures")}
+        </h2>
+        {(["RED", "YELLOW", "GREEN"] as Light[]).map((l) => (
+          <div key={l} className="flex items-center gap-3 rounded-lg border border-border bg-card px-4 py-3" data-testid={`light-${l}`}>
+            <span className={cn("size-4 rounded-full", lightClass[l])} aria-hidden />
+            <div>
+              <div className="text-xs text-muted-foreground">{t(`light${l}`)}</div>
+              <div className="text-2xl font-semibold tabular-nums">{d.byLight[l]}</div>
+            </div>
+          </div>
+        ))}
+        {STATUSES.filter((s) => d.byStatus[s]).slice(0, 3).map((s) => (
+          <div key={s} className="rounded-lg border border-border bg-card px-4 py-3" data-testid={`status-${s}`}>
+            <div className="text-xs text-muted-foreground">{t(`status${s}`)}</div>
+            <div className="text-2xl font-semibold tabular-nums">
+              {s === "OVERDUE" ? (
+                <Link href={overdueLink()} className="text-red-700 hover:underline" data-testid="overdue-count">
+                  {d.byStatus[s]}
+                </Link>
+              ) : (
+                d.byStatus[s]
+              )}
+            </div>
+          </div>
+        ))}
+      </section>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("tasks")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-2">
+            {d.tasks.map((task) => (
+              <div key={task.number} className="text-sm">
+                <div className="flex justify-between gap-2">
+                  <span className="truncate">
+                    {task.number}. {task.title}
+                  </span>
+                  <span className="shrink-0 tabular-nums text-muted-foreground">
+                    {task.progressPct === null ? t("noneDue") : `${task.progressPct}%`} · <span className="text-red-700">{task.red}</span>/
+                    <span className="text-amber-600">{task.yellow}</span>/<span className="text-emerald-700">{task.green}</span>
+                  </span>
+                </div>
+                <div className="mt-1 h-2 rounded bg-muted" role="progressbar" aria-valuenow={task.progressPct ?? 0} aria-valuemin={0} aria-valuemax={100} aria-label={`${task.number}. ${task.title}`}>
+                  <div className="h-2 rounded bg-primary" style={{ width: `${task.progressPct ?? 0}%` }} />
+                </div>
+              </div>
+            ))}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("submissions")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <SubmissionsChart data={d.submissions} label={t("submissions")} />
+            <table className="sr-only">
+              <caption>{t("submissionsAlt")}</caption>
+              <thead>
+                <tr>
+                  <th>{t("quarter")}</th>
+                  <th>{t("count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.submissions.map((s) => (
+                  <tr key={s.quarter}>
+                    <td>{s.quarter}</td>
+                    <td>{s.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card className="mt-5">
+        <CardHeader>
+          <CardTitle>{t("departments")}</CardTitle>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-2">
+          <Table data-testid="department-table">
+            <thead>
+              <tr>
+                {SORTS.map((col) => (
+                  <Th key={col} aria-sort={sort === col ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <Link href={sortLink(col)} title={t("sortBy")} className="hover:underline">
+                      {t(`col${col === "shortName" ? "Department" : col === "led" ? "Led" : col === "supported" ? "Supported" : col === "onTimePct" ? "OnTime" : col === "overdue" ? "Overdue" : col === "returned" ? "Returned" : "Review"}`)}
+                      {sort === col ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                    </Link>
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {departments.map((row) => (
+                <tr key={row.id}>
+                  <Td>
+                    <Link href={`/departments/${row.id}`} className="hover:underline">
+                      {row.shortName}
+                    </Link>
+                  </Td>
+                  <Td className="tabular-nums">{row.led}</Td>
+                  <Td className="tabular-nums">{row.supported}</Td>
+                  <Td className="tabular-nums">{row.onTimePct === null ? "—" : `${row.onTimePct}%`}</Td>
+                  <Td className="tabular-nums">
+                    <Link href={overdueLink(row.id)} className={cn("hover:underline", row.overdue ? "text-red-700" : "")}>
+                      {row.overdue}
+                    </Link>
+                  </Td>
+                  <Td className="tabular-nums">{row.returned}</Td>
+                  <Td className="tabular-nums">{row.avgReviewHours ?? "—"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </CardContent>
+      </Card>
+
+      <Card className="mt-5">
+        <CardHeader>
+          <CardTitle>{t("heatmap")}</CardTitle>
+          <p className="text-xs text-muted-foreground">{t("heatmapHint")}</p>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <table className="border-separate border-spacing-0.5 text-xs" data-testid="heatmap">
+            <thead>
+              <tr>
+                <th className="px-2 text-left">{t("colDepartment")}</th>
+                {d.heatmap.quarters.map((qq) => (
+                  <th key={qq} className="px-1 font-normal text-muted-foreground">
+                    {qq.replace("-", " ")}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.departments.map((row) => (
+                <tr key={row.id}>
+                  <th className="whitespace-nowrap px-2 text-left font-normal">{row.shortName}</th>
+                  {d.heatmap.quarters.map((qq) => {
+                    const v = d.heatmap.cells[`${row.id}:${qq}`] ?? null;
+                    return (
+                      <td key={qq} className={cn("h-7 min-w-10 rounded text-center tabular-nums", heatClass(v))}>
+                        {v ?? ""}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CardContent>
+      </Card>
+
+      <Card className="mt-5">
+        <CardHeader>
+          <CardTitle>
+            {t("overdueList")} <span className="text-sm font-normal text-muted-foreground">({d.overdue.filter((o) => o.isLead).length})</span>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-2">
+          <OverdueTable items={d.overdue.filter((o) => o.isLead).slice(0, 20)} departments={d.departments} />
+          <div className="px-4 py-3">
+            <Link href={overdueLink()} className="text-sm text-primary hover:underline">
+              {t("showAll", { count: d.overdue.filter((o) => o.isLead).length })}
+            </Link>
+          </div>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

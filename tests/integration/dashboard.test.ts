@@ -1,0 +1,133 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedPlan } from "../../src/features/seed/seed-plan";
+import { computeDashboard } from "../../src/features/dashboard/compute";
+import { quarterlyWorkbook } from "../../src/features/dashboard/quarterly-report";
+import { testDb } from "../support/db";
+
+const db = testDb();
+vi.mock("@/server/db", () => ({ db }));
+const { loadDashboardInput } = await import("../../src/features/dashboard/queries");
+
+// A crafted plan whose right answers were worked out by hand.
+const plan = {
+  plan: { code: `dash-${Date.now()}`, title: "测试计划", issuer: "测试", startYear: 2023, endYear: 2023 },
+  departments: [
+    { shortName: "甲局", fullName: "甲局全称", aliases: [], sortOrder: 101 },
+    { shortName: "乙局", fullName: "乙局全称", aliases: [], sortOrder: 102 },
+  ],
+  keyTasks: [
+    {
+      number: 1,
+      title: "任务一",
+      measures: [
+        { number: 1, text: "措施一。", departmentsText: "甲局、乙局", timeArrangement: "每季度" },
+        { number: 2, text: "措施二。", departmentsText: "乙局牵头", timeArrangement: "2023年底前" },
+      ],
+    },
+    { number: 2, title: "任务二", measures: [{ number: 1, text: "措施三。", departmentsText: "甲局", timeArrangement: "持续推进" }] },
+  ],
+};
+
+let planId = "";
+let jia = "";
+let yi = "";
+
+async function report(task: number, measure: number, quarterEnd: string, department: string, events: [string, "SUBMITTED" | "RETURNED" | "ACCEPTED"][]) {
+  const period = await db.reportingPeriod.findFirstOrThrow({
+    where: { kind: "QUARTER", periodEnd: new Date(`${quarterEnd}T00:00:00Z`), measure: { number: measure, keyTask: { number: task, planId } } },
+    include: { measure: { include: { departments: true } } },
+  });
+  const created = await db.progressReport.create({
+    data: {
+      periodId: period.id,
+      measureId: period.measureId,
+      departmentId: department,
+      isLead: period.measure.departments.find((d) => d.departmentId === department)!.isLead,
+      state: events.at(-1)![1],
+      progress: "IN_PROGRESS",
+      workDone: "测试",
+    },
+  });
+  let n = 0;
+  for (const [at, event] of events) {
+    await db.progressReportRevision.create({ data: { reportId: created.id, number: ++n, event, actorId: "test", snapshot: {}, at: new Date(at) } });
+  }
+}
+
+beforeAll(async () => {
+  await seedPlan(db, plan);
+  planId = (await db.plan.findUniqueOrThrow({ where: { code: plan.plan.code } })).id;
+  jia = (await db.department.findUniqueOrThrow({ where: { shortName: "甲局" } })).id;
+  yi = (await db.department.findUniqueOrThrow({ where: { shortName: "乙局" } })).id;
+  // Times are UTC; 02:00Z is 10:00 in China.
+  await report(1, 1, "2023-03-31", jia, [["2023-04-05T02:00:00Z", "SUBMITTED"], ["2023-04-06T02:00:00Z", "ACCEPTED"]]);
+  await report(1, 1, "2023-06-30", jia, [["2023-07-12T02:00:00Z", "SUBMITTED"], ["2023-07-13T02:00:00Z", "RETURNED"]]);
+  await report(1, 2, "2023-03-31", yi, [["2023-04-15T02:00:00Z", "SUBMITTED"], ["2023-04-16T02:00:00Z", "ACCEPTED"]]);
+});
+afterAll(() => db.$disconnect());
+
+describe("leader overview on a crafted dataset", () => {
+  it("counts, lights, departments and the overdue list as of 2023-07-20", async () => {
+    const d = computeDashboard(await loadDashboardInput(planId), "2023-07-20");
+    expect(d.measureCount).toBe(3);
+    expect(d.byLight).toEqual({ RED: 3, YELLOW: 0, GREEN: 0 });
+    expect(d.byStatus.OVERDUE).toBe(3);
+
+    const row = (id: string) => d.departments.find((x) => x.id === id)!;
+    expect(row(jia)).toMatchObject({ led: 2, supported: 0, dueSoFar: 4, onTime: 1, onTimePct: 25, overdue: 3, returned: 1, avgReviewHours: 24 });
+    expect(row(yi)).toMatchObject({ led: 1, supported: 1, dueSoFar: 4, onTime: 0, onTimePct: 0, overdue: 3, returned: 0, avgReviewHours: 24 });
+
+    const lead = d.overdue.filter((o) => o.isLead);
+    expect(lead.map((o) => [o.number, o.dueDate, o.daysOverdue])).toEqual([
+      ["2.1", "2023-04-10", 101],
+      ["1.1", "2023-07-10", 10],
+      ["1.2", "2023-07-10", 10],
+      ["2.1", "2023-07-10", 10],
+    ]);
+    expect(d.tasks.map((t) => [t.number, t.periodsDue, t.periodsDone, t.progressPct])).toEqual([
+      [1, 4, 2, 50],
+      [2, 2, 0, 0],
+    ]);
+    expect(d.submissions).toEqual([
+      { quarter: "2023-Q1", count: 0 },
+      { quarter: "2023-Q2", count: 2 },
+      { quarter: "2023-Q3", count: 1 },
+    ]);
+    expect(d.heatmap.cells[`${jia}:2023-Q1`]).toBe(50); // 1.1 accepted, 2.1 not
+    expect(d.heatmap.cells[`${yi}:2023-Q1`]).toBe(50); // 1.2 accepted (late), support on 1.1 not
+  });
+
+  it("replays an earlier day from the stored history", async () => {
+    const d = computeDashboard(await loadDashboardInput(planId), "2023-04-08");
+    expect(d.byLight).toEqual({ RED: 0, YELLOW: 2, GREEN: 1 });
+    expect(d.overdue).toHaveLength(0);
+    expect(d.departments.find((x) => x.id === jia)).toMatchObject({ dueSoFar: 1, onTime: 1, returned: 0 });
+  });
+
+  it("exports the same figures to the Excel workbook, and only the caller's share to a liaison", async () => {
+    const d = computeDashboard(await loadDashboardInput(planId), "2023-07-20");
+    const read = async (buffer: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+      return wb;
+    };
+    const full = await read(await quarterlyWorkbook(d, { departmentId: null }, "测试计划"));
+    expect(full.worksheets.map((w) => w.name)).toEqual(["按重点任务", "按部门", "逾期清单"]);
+    const byDept = full.getWorksheet("按部门")!;
+    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时完成率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
+    expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const jiaRow = byDept.getRows(2, byDept.rowCount - 1)!.find((r) => r.getCell(1).value === "甲局")!;
+    expect([2, 3, 4, 5, 6, 7].map((c) => jiaRow.getCell(c).value)).toEqual([2, 0, 25, 3, 1, 24]);
+    const overdue = full.getWorksheet("逾期清单")!;
+    expect(overdue.rowCount).toBe(1 + 4);
+    expect(overdue.getRow(2).values).toEqual([undefined, "2.1", "2023年第1季度", "2023-04-10", 101, "甲局"]);
+
+    const mine = await read(await quarterlyWorkbook(d, { departmentId: yi }, "测试计划"));
+    expect(mine.worksheets.map((w) => w.name)).toEqual(["按部门", "逾期清单"]);
+    expect(mine.getWorksheet("按部门")!.rowCount).toBe(2);
+    const mineOverdue = mine.getWorksheet("逾期清单")!;
+    expect(mineOverdue.rowCount).toBe(1 + 3);
+    for (let r = 2; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(5).value).toBe("乙局");
+  });
+});
