@@ -22,7 +22,7 @@ let cleanup = async () => {};
 
 if (serverUrl) {
   assertLocalDatabase(serverUrl);
-  const name = `duban_e2e_${Date.now()}`;
+  const name = `duban_scratch_${Date.now()}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -43,7 +43,7 @@ if (serverUrl) {
   };
   console.log(`[e2e] server mode on ${name}`);
 } else {
-  const dir = path.resolve("test-results/e2e-data");
+  const dir = path.resolve(process.env.DUBAN_SCRATCH_DIR ?? "test-results/e2e-data");
   rmSync(dir, { recursive: true, force: true });
   env.DUBAN_DATA_DIR = dir;
   console.log(`[e2e] embedded mode in ${dir}`);

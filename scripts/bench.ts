@@ -1,0 +1,125 @@
+/**
+ * npm run bench — load test of the production build on 127.0.0.1.
+ *
+ * Starts the app on a scratch copy of the seeded plan (the local PostgreSQL
+ * server in TEST_DATABASE_URL, else the embedded database), signs in as a
+ * leader, a liaison and an administrator, and drives, one after the other, a
+ * static asset (the ceiling), the leader overview, a department page and the
+ * review queue with 20 concurrent connections. Prints p50/p95/p99 latency,
+ * requests per second, errors, and each page's throughput as a share of the
+ * ceiling; the last line is one JSON object.
+ * Options: --seconds N (per target, default 10), --connections N (default 20).
+ */
+import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "20" } } });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const port = Number(process.env.BENCH_PORT ?? 3200);
+const base = `http://127.0.0.1:${port}`;
+
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
+  env: { ...process.env, PORT: String(port), DUBAN_SCRATCH_DIR: "test-results/bench-data" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("the server stopped before it was ready");
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not start within 5 minutes");
+}
+
+/** Signs in through the credentials endpoint and returns the session cookie header. */
+async function signIn(loginName: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, loginName, password: "Duban@2025", json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in as ${loginName} failed (${res.status})`);
+  return [...jar, session].join("; ");
+}
+
+interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies are recorded per response, so the percentiles are exact. */
+async function run(path: string, cookie?: string): Promise<Figures> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error, r) =>
+      error ? reject(error) : resolve(r),
+    );
+    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    rps: round(result.requests.total / seconds),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+try {
+  await waitForServer();
+  const [leader, liaison, admin] = [await signIn("leader"), await signIn("wjw"), await signIn("admin")];
+  const home = await fetch(`${base}/`, { headers: { cookie: liaison }, redirect: "manual" });
+  const departmentPath = new URL(home.headers.get("location") ?? "/", base).pathname;
+  const loginHtml = await (await fetch(`${base}/login`)).text();
+  const asset = loginHtml.match(/\/_next\/static\/[^"']+\.js/)?.[0];
+  if (!asset || !departmentPath.startsWith("/departments/")) throw new Error("could not find the static asset or the liaison's department page");
+  // Warm each route once so that compilation and caches are not measured.
+  for (const [p, c] of [[asset], ["/dashboard", leader], [departmentPath, liaison], ["/review", admin]] as const) await fetch(`${base}${p}`, { headers: c ? { cookie: c } : {} });
+
+  const ceiling = await run(asset);
+  const pages = {
+    overview: await run("/dashboard", leader),
+    department: await run(departmentPath, liaison),
+    review: await run("/review", admin),
+  };
+  const ratio = (f: Figures) => Math.round((f.rps / ceiling.rps) * 1000) / 1000;
+  console.log(`\ndataset: seed · ${connections} connections · ${seconds} s per target · ${base}`);
+  console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio");
+  const line = (name: string, f: Figures, r: number | string) =>
+    console.log(`${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}`);
+  line("static", ceiling, "1");
+  for (const [name, f] of Object.entries(pages)) line(name, f, ratio(f));
+  const json = {
+    dataset: "seed",
+    ceiling: { rps: ceiling.rps },
+    pages: Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, { ...f, ratio: ratio(f) }])),
+  };
+  console.log(JSON.stringify(json));
+} finally {
+  stop();
+}
