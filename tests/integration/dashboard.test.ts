@@ -131,3 +131,27 @@ describe("leader overview on a crafted dataset", () => {
     for (let r = 2; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(5).value).toBe("乙局");
   });
 });
+
+describe("the computed overview is reused until the data changes", () => {
+  it("returns the same result while nothing changes, and exact new figures after any write", async () => {
+    const { getDashboard } = await import("../../src/features/dashboard/cached");
+    const first = await getDashboard(planId, "2023-07-20");
+    expect(await getDashboard(planId, "2023-07-20")).toBe(first);
+    expect(first.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3, returned: 1 });
+
+    // A write that bypasses the application entirely still invalidates: the triggers see it.
+    const returned = await db.progressReport.findFirstOrThrow({ where: { state: "RETURNED", measure: { keyTask: { planId } } }, include: { revisions: true } });
+    await db.progressReportRevision.createMany({
+      data: [
+        { reportId: returned.id, number: 3, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-18T02:00:00Z") },
+        { reportId: returned.id, number: 4, event: "ACCEPTED", actorId: "test", snapshot: {}, at: new Date("2023-07-19T02:00:00Z") },
+      ],
+    });
+    const second = await getDashboard(planId, "2023-07-20");
+    expect(second).not.toBe(first);
+    expect(second.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 2, returned: 0, onTime: 1 });
+    expect(second).toEqual(computeDashboard(await loadDashboardInput(planId), "2023-07-20"));
+    // Another day is its own entry, computed from the same data.
+    expect((await getDashboard(planId, "2023-04-08")).byLight).toEqual({ RED: 0, YELLOW: 2, GREEN: 1 });
+  });
+});

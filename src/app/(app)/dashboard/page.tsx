@@ -8,10 +8,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { computeDashboard, type DepartmentRow } from "@/features/dashboard/compute";
+import type { DepartmentRow } from "@/features/dashboard/compute";
+import { getDashboard } from "@/features/dashboard/cached";
 import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
-import { loadDashboardInput } from "@/features/dashboard/queries";
 import { listPlans } from "@/features/plan/queries";
 import { cn } from "@/lib/cn";
 import type { Light, Status } from "@/lib/status";
@@ -39,7 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const [t, plans] = await Promise.all([getTranslations("dashboard"), listPlans()]);
   const plan = plans[0];
   if (!plan) return <EmptyState title={t("noPlan")} />;
-  const d = computeDashboard(await loadDashboardInput(plan.id), asOf);
+  const d = await getDashboard(plan.id, asOf);
 
   const departments = [...d.departments].sort((a, b) => {
     const va = a[sort as keyof DepartmentRow];

@@ -6,9 +6,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { computeDashboard } from "@/features/dashboard/compute";
+import { getDashboard } from "@/features/dashboard/cached";
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
-import { loadDashboardInput } from "@/features/dashboard/queries";
 import { listPlans } from "@/features/plan/queries";
 import { requirePermission } from "@/server/auth";
 
@@ -19,7 +18,7 @@ export default async function OverdueListPage({ searchParams }: { searchParams: 
   const asOf = parseAsOf(raw.asOf);
   const [t, plans] = await Promise.all([getTranslations("dashboard"), listPlans()]);
   if (!plans[0]) return <EmptyState title={t("noPlan")} />;
-  const d = computeDashboard(await loadDashboardInput(plans[0].id), asOf);
+  const d = await getDashboard(plans[0].id, asOf);
   const dept = d.departments.find((x) => x.id === raw.dept);
   const items = dept ? d.overdue.filter((o) => o.departmentId === dept.id) : d.overdue.filter((o) => o.isLead);
   return (

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { computeDashboard } from "@/features/dashboard/compute";
+import { getDashboard } from "@/features/dashboard/cached";
 import { quarterlyReportRows } from "@/features/dashboard/quarterly-report";
-import { loadDashboardInput } from "@/features/dashboard/queries";
 import { listPlans } from "@/features/plan/queries";
 import { EmptyState } from "@/components/empty-state";
 import { requirePermission } from "@/server/auth";
@@ -15,7 +14,7 @@ export default async function PrintReportPage({ searchParams }: { searchParams: 
   const asOf = parseAsOf((await searchParams).asOf);
   const [t, plans] = await Promise.all([getTranslations("dashboard"), listPlans()]);
   if (!plans[0]) return <EmptyState title={t("noPlan")} />;
-  const rows = quarterlyReportRows(computeDashboard(await loadDashboardInput(plans[0].id), asOf), { departmentId: null });
+  const rows = quarterlyReportRows(await getDashboard(plans[0].id, asOf), { departmentId: null });
   return (
     <article className="mx-auto max-w-4xl bg-white p-8 text-sm text-black print:p-0">
       <h1 className="mb-1 text-center text-xl font-bold">{plans[0].title} 落实情况通报</h1>

@@ -1,7 +1,6 @@
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { computeDashboard } from "@/features/dashboard/compute";
+import { getDashboard } from "@/features/dashboard/cached";
 import { quarterlyWorkbook } from "@/features/dashboard/quarterly-report";
-import { loadDashboardInput } from "@/features/dashboard/queries";
 import { listPlans } from "@/features/plan/queries";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/server/auth";
@@ -17,7 +16,7 @@ export async function GET(request: Request) {
   const plans = await listPlans();
   if (!plans[0]) return text("尚未导入计划", 404);
   const asOf = parseAsOf(new URL(request.url).searchParams.get("asOf") ?? undefined);
-  const dashboard = computeDashboard(await loadDashboardInput(plans[0].id), asOf);
+  const dashboard = await getDashboard(plans[0].id, asOf);
   const body = await quarterlyWorkbook(dashboard, { departmentId: full ? null : user.departmentId }, plans[0].title);
   const name = `季度通报-${asOf}.xlsx`;
   return new Response(new Uint8Array(body), {
