@@ -8,27 +8,32 @@
  * review queue with 20 concurrent connections. Prints p50/p95/p99 latency,
  * requests per second, errors, and each page's throughput as a share of the
  * ceiling; the last line is one JSON object.
+ * --large first generates a province-scale dataset (scripts/lib/large-dataset.ts)
+ * into the scratch database; it needs TEST_DATABASE_URL (a local PostgreSQL server).
  * Options: --seconds N (per target, default 10), --connections N (default 20).
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "20" }, large: { type: "boolean", default: false } },
+});
+const dataset = values.large ? "large" : "seed";
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
 
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
-  env: { ...process.env, PORT: String(port), DUBAN_SCRATCH_DIR: "test-results/bench-data" },
+  env: { ...process.env, PORT: String(port), DUBAN_SCRATCH_DIR: "test-results/bench-data", DUBAN_SCRATCH_LARGE: values.large ? "1" : "0" },
   stdio: ["ignore", "ignore", "inherit"],
 });
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 
 async function waitForServer(): Promise<void> {
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 900_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error("the server stopped before it was ready");
     try {
@@ -38,7 +43,7 @@ async function waitForServer(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  throw new Error("the server did not start within 5 minutes");
+  throw new Error("the server did not start within 15 minutes");
 }
 
 /** Signs in through the credentials endpoint and returns the session cookie header. */
@@ -92,7 +97,8 @@ async function run(path: string, cookie?: string): Promise<Figures> {
 
 try {
   await waitForServer();
-  const [leader, liaison, admin] = [await signIn("leader"), await signIn("wjw"), await signIn("admin")];
+  // On the large dataset the liaison is one of its hundred departments.
+  const [leader, liaison, admin] = [await signIn("leader"), await signIn(values.large ? "lg001" : "wjw"), await signIn("admin")];
   const home = await fetch(`${base}/`, { headers: { cookie: liaison }, redirect: "manual" });
   const departmentPath = new URL(home.headers.get("location") ?? "/", base).pathname;
   const loginHtml = await (await fetch(`${base}/login`)).text();
@@ -108,14 +114,14 @@ try {
     review: await run("/review", admin),
   };
   const ratio = (f: Figures) => Math.round((f.rps / ceiling.rps) * 1000) / 1000;
-  console.log(`\ndataset: seed · ${connections} connections · ${seconds} s per target · ${base}`);
+  console.log(`\ndataset: ${dataset} · ${connections} connections · ${seconds} s per target · ${base}`);
   console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio");
   const line = (name: string, f: Figures, r: number | string) =>
     console.log(`${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}`);
   line("static", ceiling, "1");
   for (const [name, f] of Object.entries(pages)) line(name, f, ratio(f));
   const json = {
-    dataset: "seed",
+    dataset,
     ceiling: { rps: ceiling.rps },
     pages: Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, { ...f, ratio: ratio(f) }])),
   };

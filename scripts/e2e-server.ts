@@ -12,7 +12,8 @@ import pg from "pg";
 import { applyMigrations } from "./lib/migrate";
 import { prismaFor } from "./lib/prisma";
 import { seedShippedPlans } from "./lib/seed";
-import { seedDemoAccounts } from "../src/features/seed/seed-demo";
+import { DEMO_PASSWORD, seedDemoAccounts } from "../src/features/seed/seed-demo";
+import { generateLargeDataset } from "./lib/large-dataset";
 import { assertLocalDatabase, withDatabase } from "../tests/support/local-database";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -32,6 +33,11 @@ if (serverUrl) {
   const db = prismaFor(url);
   await seedShippedPlans(db);
   await seedDemoAccounts(db);
+  if (process.env.DUBAN_SCRATCH_LARGE === "1") {
+    const started = Date.now();
+    const counts = await generateLargeDataset(db, DEMO_PASSWORD);
+    console.error(`[scratch] large dataset generated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  }
   await db.$disconnect();
   env.DATABASE_URL = url;
   env.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
@@ -43,6 +49,7 @@ if (serverUrl) {
   };
   console.log(`[e2e] server mode on ${name}`);
 } else {
+  if (process.env.DUBAN_SCRATCH_LARGE === "1") throw new Error("The large dataset needs a PostgreSQL server: set TEST_DATABASE_URL (a local server).");
   const dir = path.resolve(process.env.DUBAN_SCRATCH_DIR ?? "test-results/e2e-data");
   rmSync(dir, { recursive: true, force: true });
   env.DUBAN_DATA_DIR = dir;

@@ -17,7 +17,7 @@ const planSelect = { id: true, code: true, title: true, issuer: true, startYear:
 
 /** Every plan, the active and most recent first. */
 export async function listPlans(): Promise<PlanSummary[]> {
-  const plans = await db.plan.findMany({ select: planSelect, orderBy: [{ startYear: "desc" }] });
+  const plans = await db.plan.findMany({ select: planSelect, orderBy: [{ startYear: "desc" }, { createdAt: "desc" }] });
   const rank = { ACTIVE: 0, DRAFT: 1, ARCHIVED: 2 } as const;
   return plans.sort((a, b) => rank[a.status] - rank[b.status]);
 }
