@@ -30,9 +30,9 @@ export function nextDue(measure: ScheduledMeasure, plan: PlanYears, today: strin
   return last ? { kind: "passed", date: last } : { kind: "ended" };
 }
 
-/** Today's date in China Standard Time, as YYYY-MM-DD: deadlines are local days. */
+/** Today's date in China Standard Time, as YYYY-MM-DD: deadlines are local days. China keeps UTC+8 all year. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** A database DATE (UTC midnight) as YYYY-MM-DD. */

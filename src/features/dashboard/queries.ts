@@ -4,62 +4,78 @@ import { isoDay, todayInChina } from "@/lib/due";
 import type { DashboardInput } from "./compute";
 import type { PeriodHistory } from "./history";
 
-/** Loads a plan's whole stored history (periods, assignments, review events, due-date changes) in five queries. */
+type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
+
+/**
+ * Loads a plan's whole stored history (periods, assignments, review events,
+ * due-date changes) in a handful of flat queries joined in SQL: no relation
+ * loading by id lists, which at province scale means tens of thousands of ids.
+ */
 export async function loadDashboardInput(planId: string): Promise<DashboardInput> {
   const [periods, assignments, revisions, extensions, dueEdits, departments, tasks] = await Promise.all([
-    db.reportingPeriod.findMany({
-      where: { measure: { keyTask: { planId } } },
-      select: {
-        id: true,
-        kind: true,
-        periodStart: true,
-        periodEnd: true,
-        originalDueDate: true,
-        measure: { select: { id: true, number: true, keyTask: { select: { number: true } } } },
-      },
-    }),
-    db.measureDepartment.findMany({ where: { measure: { keyTask: { planId } } }, select: { measureId: true, departmentId: true, isLead: true } }),
-    db.progressReportRevision.findMany({
-      where: { report: { measure: { keyTask: { planId } } } },
-      orderBy: [{ at: "asc" }, { number: "asc" }],
-      select: { at: true, event: true, report: { select: { periodId: true, departmentId: true } } },
-    }),
-    db.extensionRequest.findMany({
-      where: { state: "APPROVED", period: { measure: { keyTask: { planId } } } },
-      select: { periodId: true, requestedDueDate: true, decidedAt: true },
-    }),
+    db.$queryRaw<
+      { id: string; kind: "QUARTER" | "MILESTONE"; periodStart: Date; periodEnd: Date; originalDueDate: Date; measureId: string; measureNumber: number; taskNumber: number }[]
+    >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
+      FROM "ReportingPeriod" p JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId}`,
+    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean }[]>`
+      SELECT md."measureId", md."departmentId", md."isLead" FROM "MeasureDepartment" md
+      JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} ORDER BY md."isLead" DESC, md."sortOrder"`,
+    db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date }[]>`
+      SELECT r."periodId", r."departmentId", v."event", v."at" FROM "ProgressReportRevision" v
+      JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND v."event" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED')
+      ORDER BY v."at", v."number"`,
+    db.$queryRaw<{ periodId: string; requestedDueDate: Date; decidedAt: Date }[]>`
+      SELECT e."periodId", e."requestedDueDate", e."decidedAt" FROM "ExtensionRequest" e
+      JOIN "ReportingPeriod" p ON p."id" = e."periodId" JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND e."state" = 'APPROVED' AND e."decidedAt" IS NOT NULL`,
     db.auditEvent.findMany({ where: { action: "period.set_due_date" }, orderBy: { id: "asc" }, select: { at: true, entityId: true, after: true } }),
     db.department.findMany({ orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }], select: { id: true, shortName: true } }),
     db.keyTask.findMany({ where: { planId }, orderBy: { number: "asc" }, select: { number: true, title: true } }),
   ]);
 
   const byMeasure = new Map<string, { departmentId: string; isLead: boolean }[]>();
-  for (const a of assignments) byMeasure.set(a.measureId, [...(byMeasure.get(a.measureId) ?? []), a]);
+  for (const a of assignments) {
+    const list = byMeasure.get(a.measureId);
+    if (list) list.push(a);
+    else byMeasure.set(a.measureId, [a]);
+  }
   const events = new Map<string, PeriodHistory["departments"][number]["events"]>();
   for (const r of revisions) {
-    if (r.event !== "SUBMITTED" && r.event !== "RETURNED" && r.event !== "ACCEPTED") continue;
-    const key = `${r.report.periodId}:${r.report.departmentId}`;
-    events.set(key, [...(events.get(key) ?? []), { on: todayInChina(r.at), at: r.at.getTime(), event: r.event }]);
+    const key = `${r.periodId}:${r.departmentId}`;
+    const event = { on: todayInChina(r.at), at: r.at.getTime(), event: r.event };
+    const list = events.get(key);
+    if (list) list.push(event);
+    else events.set(key, [event]);
   }
-  const changes = new Map<string, { on: string; at: number; dueDate: string }[]>();
-  const addChange = (periodId: string, at: Date, dueDate: string) => changes.set(periodId, [...(changes.get(periodId) ?? []), { on: todayInChina(at), at: at.getTime(), dueDate }]);
-  for (const e of extensions) if (e.decidedAt) addChange(e.periodId, e.decidedAt, isoDay(e.requestedDueDate));
+  const changes = new Map<string, { at: number; on: string; dueDate: string }[]>();
+  const addChange = (periodId: string, at: Date, dueDate: string) => {
+    const change = { at: at.getTime(), on: todayInChina(at), dueDate };
+    const list = changes.get(periodId);
+    if (list) list.push(change);
+    else changes.set(periodId, [change]);
+  };
+  for (const e of extensions) addChange(e.periodId, e.decidedAt, isoDay(e.requestedDueDate));
   for (const e of dueEdits) {
     const due = (e.after as { dueDate?: string } | null)?.dueDate;
     if (e.entityId && due) addChange(e.entityId, e.at, due);
   }
 
+  // Only departments that carry something in this plan appear in its overview.
+  const carrying = new Set(assignments.map((a) => a.departmentId));
   const histories: PeriodHistory[] = periods.map((p) => ({
     periodId: p.id,
-    measureId: p.measure.id,
-    keyTaskNumber: p.measure.keyTask.number,
-    measureNumber: p.measure.number,
+    measureId: p.measureId,
+    keyTaskNumber: p.taskNumber,
+    measureNumber: p.measureNumber,
     kind: p.kind,
     periodStart: isoDay(p.periodStart),
     periodEnd: isoDay(p.periodEnd),
     originalDueDate: isoDay(p.originalDueDate),
     dueChanges: (changes.get(p.id) ?? []).sort((a, b) => a.at - b.at).map(({ on, dueDate }) => ({ on, dueDate })),
-    departments: (byMeasure.get(p.measure.id) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [] })),
+    departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [] })),
   }));
-  return { histories, departments, tasks };
+  return { histories, departments: departments.filter((d) => carrying.has(d.id)), tasks };
 }

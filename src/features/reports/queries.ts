@@ -139,17 +139,21 @@ export async function getPeriodDetail(periodId: string) {
 export type PeriodDetail = NonNullable<Awaited<ReturnType<typeof getPeriodDetail>>>;
 export type ReportDetail = PeriodDetail["reports"][number];
 
-/** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end. */
-export function getReviewQueue(filters: { departmentId?: string; taskNumber?: number; periodEnd?: string }) {
-  return db.progressReport.findMany({
-    where: {
-      state: "SUBMITTED",
+export const REVIEW_PAGE_SIZE = 50;
+
+/** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end; one page and the total. */
+export async function getReviewQueue(filters: { departmentId?: string; taskNumber?: number; periodEnd?: string; page?: number }) {
+  const where = {
       ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
       ...(filters.taskNumber ? { measure: { keyTask: { number: filters.taskNumber } } } : {}),
       ...(filters.periodEnd ? { period: { periodEnd: new Date(`${filters.periodEnd}T00:00:00Z`) } } : {}),
-    },
-    orderBy: { submittedAt: "asc" },
-    take: 200,
+  } as const;
+  const [rows, total] = await Promise.all([
+    db.progressReport.findMany({
+    where: { ...where, state: "SUBMITTED" },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    skip: ((filters.page ?? 1) - 1) * REVIEW_PAGE_SIZE,
+    take: REVIEW_PAGE_SIZE,
     select: {
       id: true,
       isLead: true,
@@ -158,7 +162,10 @@ export function getReviewQueue(filters: { departmentId?: string; taskNumber?: nu
       period: { select: { id: true, kind: true, periodEnd: true, dueDate: true } },
       measure: { select: { number: true, text: true, keyTask: { select: { number: true } } } },
     },
-  });
+    }),
+    db.progressReport.count({ where: { ...where, state: "SUBMITTED" } }),
+  ]);
+  return { rows, total };
 }
 
 /** Pending extension requests, oldest first. */

@@ -20,6 +20,7 @@ import { requirePermission } from "@/server/auth";
 const SORTS = ["shortName", "led", "supported", "onTimePct", "overdue", "returned", "avgReviewHours"] as const;
 type Sort = (typeof SORTS)[number];
 const STATUSES: Status[] = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"];
+const TABLE_ROWS = 20;
 const lightClass: Record<Light, string> = { RED: "bg-red-600", YELLOW: "bg-amber-400", GREEN: "bg-emerald-600" };
 
 function heatClass(pct: number | null): string {
@@ -41,14 +42,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!plan) return <EmptyState title={t("noPlan")} />;
   const d = await getDashboard(plan.id, asOf);
 
-  const departments = [...d.departments].sort((a, b) => {
+  const sorted = [...d.departments].sort((a, b) => {
     const va = a[sort as keyof DepartmentRow];
     const vb = b[sort as keyof DepartmentRow];
     const cmp = typeof va === "string" && typeof vb === "string" ? va.localeCompare(vb, "zh-CN") : (Number(va ?? -1) - Number(vb ?? -1));
     return dir === "asc" ? cmp : -cmp;
   });
+  // A province has a hundred departments: the table and heat map show the first 20 in the chosen order unless asked for all.
+  const showAll = raw.all === "1";
+  const departments = showAll ? sorted : sorted.slice(0, TABLE_ROWS);
   const q = (extra: Record<string, string>) => `?${new URLSearchParams({ asOf, ...extra })}`;
-  const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc" });
+  const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc", ...(showAll ? { all: "1" } : {}) });
   const overdueLink = (dept?: string) => `/dashboard/overdue${q(dept ? { dept } : {})}`;
 
   return (
@@ -202,6 +206,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               ))}
             </tbody>
           </Table>
+          {!showAll && sorted.length > TABLE_ROWS ? (
+            <div className="px-4 py-3">
+              <Link href={q({ sort, dir, all: "1" })} className="text-sm text-primary hover:underline">
+                {t("showAllDepartments", { count: sorted.length })}
+              </Link>
+            </div>
+          ) : null}
         </CardContent>
       </Card>
 
@@ -223,7 +234,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </tr>
             </thead>
             <tbody>
-              {d.departments.map((row) => (
+              {departments.map((row) => (
                 <tr key={row.id}>
                   <th className="whitespace-nowrap px-2 text-left font-normal">{row.shortName}</th>
                   {d.heatmap.quarters.map((qq) => {

@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listDepartments } from "@/features/plan/queries";
-import { getReviewQueue } from "@/features/reports/queries";
+import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/features/reports/queries";
 import { isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
 import { quarterEnds } from "@/lib/schedule";
@@ -19,21 +19,24 @@ const filtersSchema = z.object({
   dept: z.string().max(40).optional().catch(undefined),
   task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
   period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("report:review");
   const raw = await searchParams;
-  const filters = filtersSchema.parse({ dept: raw.dept || undefined, task: raw.task || undefined, period: raw.period || undefined });
-  const [t, tp, format, locale, departments, queue] = await Promise.all([
+  const filters = filtersSchema.parse({ dept: raw.dept || undefined, task: raw.task || undefined, period: raw.period || undefined, page: raw.page ?? 1 });
+  const [t, tp, format, locale, departments, { rows: queue, total }] = await Promise.all([
     getTranslations("reports"),
     getTranslations("plan"),
     getFormatter(),
     getLocale(),
     listDepartments(),
-    getReviewQueue({ departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period }),
+    getReviewQueue({ departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period, page: filters.page }),
   ]);
   const quarters = quarterEnds(2021, 2030);
+  const pageLink = (page: number) =>
+    `/review?${new URLSearchParams({ ...(filters.dept ? { dept: filters.dept } : {}), ...(filters.task ? { task: String(filters.task) } : {}), ...(filters.period ? { period: filters.period } : {}), page: String(page) })}`;
   return (
     <>
       <PageHeader title={t("reviewTitle")} description={t("reviewHint")} />
@@ -114,6 +117,23 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </Table>
         </Card>
       )}
+      {total > REVIEW_PAGE_SIZE ? (
+        <nav className="mt-4 flex items-center gap-2 text-sm">
+          <span className="text-muted-foreground">
+            {t("showing", { count: total, from: (filters.page - 1) * REVIEW_PAGE_SIZE + 1, to: (filters.page - 1) * REVIEW_PAGE_SIZE + queue.length })}
+          </span>
+          {filters.page > 1 ? (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={pageLink(filters.page - 1)}>{t("previous")}</Link>
+            </Button>
+          ) : null}
+          {filters.page * REVIEW_PAGE_SIZE < total ? (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={pageLink(filters.page + 1)}>{t("next")}</Link>
+            </Button>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
