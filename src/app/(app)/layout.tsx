@@ -1,10 +1,21 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/app-header";
-import { requireUser } from "@/server/auth";
+import { StatusPage } from "@/components/status-page";
+import { isDatabaseUnavailable } from "@/lib/database-errors";
+import { requireUser, type CurrentUser } from "@/server/auth";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const [user, t] = await Promise.all([requireUser(), getTranslations("app")]);
+  const t = await getTranslations("app");
+  let user: CurrentUser;
+  try {
+    user = await requireUser();
+  } catch (error) {
+    // The database is down: say so plainly; the next request tries again.
+    if (!isDatabaseUnavailable(error)) throw error;
+    const te = await getTranslations("errors");
+    return <StatusPage code="503" title={te("unavailableTitle")} message={te("unavailable")} homeLabel={te("retry")} />;
+  }
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

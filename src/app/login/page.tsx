@@ -18,7 +18,9 @@ function safeCallback(value: string | string[] | undefined): string {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  // With the database down the form still shows; signing in then says it did not succeed.
+  const user = await getCurrentUser().catch(() => null);
+  if (user) redirect(callbackUrl);
   const [t, ta] = await Promise.all([getTranslations("login"), getTranslations("app")]);
   return (
     <div className="flex min-h-screen flex-col bg-header">
