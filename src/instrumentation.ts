@@ -1,7 +1,11 @@
-/** Runs once when the server starts: a bad environment stops it here, with a readable message. */
+/** Runs once when the server starts: a bad environment stops it here, with a readable message; then the scheduled scan starts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("./server/env");
     env();
+    if (process.env.NODE_ENV === "production") {
+      const { startNotificationScheduler } = await import("./server/scheduler");
+      startNotificationScheduler();
+    }
   }
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Menu } from "lucide-react";
+import { Bell, Menu } from "lucide-react";
+import { unreadCount } from "@/features/notifications/queries";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
@@ -8,7 +9,24 @@ import { SignOutButton } from "./sign-out-button";
 
 /** The bar at the top of every signed-in page; links shown follow the permission matrix. */
 export async function AppHeader({ user }: { user: CurrentUser }) {
-  const [t, tr, ta, trp] = await Promise.all([getTranslations("nav"), getTranslations("roles"), getTranslations("app"), getTranslations("reports")]);
+  const [t, tr, ta, trp, tn, unread] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("roles"),
+    getTranslations("app"),
+    getTranslations("reports"),
+    getTranslations("notifications"),
+    unreadCount(user.id),
+  ]);
+  const bell = (
+    <Link href="/notifications" className="relative inline-flex size-9 items-center justify-center rounded-md hover:bg-white/10" aria-label={tn("bell", { count: unread })} data-testid="bell">
+      <Bell className="size-5" aria-hidden />
+      {unread ? (
+        <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-[11px] font-semibold leading-5 tabular-nums" data-testid="unread-count">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
   const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
   if (can(user, "dashboard:read")) links.push({ href: "/dashboard", label: t("dashboard") });
   if (user.role === "LIAISON" && user.departmentId) links.push({ href: `/departments/${user.departmentId}`, label: t("myDepartment") });
@@ -43,11 +61,13 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           {nav}
         </nav>
         <div className="ml-auto hidden items-center gap-2 lg:flex">
+          {bell}
           {who}
           <LanguageSwitch />
           <SignOutButton />
         </div>
-        <details className="relative ml-auto lg:hidden">
+        <div className="ml-auto lg:hidden">{bell}</div>
+        <details className="relative lg:hidden">
           <summary className="flex h-9 cursor-pointer list-none items-center gap-1 rounded-md px-2 hover:bg-white/10">
             <Menu className="size-5" aria-hidden />
             <span className="text-sm">{t("menu")}</span>

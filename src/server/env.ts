@@ -17,6 +17,8 @@ const schema = z.object({
   DUBAN_FILES_DIR: z.string().optional(),
   DUBAN_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
   DUBAN_MAX_FILES_PER_REPORT: z.coerce.number().int().positive().max(50).default(10),
+  /** Minutes between notification scans in each app process; 0 turns the schedule off. */
+  DUBAN_NOTIFICATION_SCAN_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

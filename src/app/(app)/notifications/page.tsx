@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { markAllReadAction } from "@/features/notifications/actions";
+import { listNotifications } from "@/features/notifications/queries";
+import { requireUser } from "@/server/auth";
+
+export default async function NotificationsPage() {
+  const user = await requireUser();
+  const [t, format, items] = await Promise.all([getTranslations("notifications"), getFormatter(), listNotifications(user.id)]);
+  const unread = items.filter((i) => !i.readAt).length;
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        actions={
+          unread ? (
+            <form action={async () => { "use server"; await markAllReadAction(); }}>
+              <Button type="submit" variant="outline">
+                {t("markAllRead")}
+              </Button>
+            </form>
+          ) : null
+        }
+      />
+      {items.length === 0 ? (
+        <EmptyState title={t("empty")} />
+      ) : (
+        <Card>
+          <ul className="divide-y divide-border">
+            {items.map((n) => {
+              const params = n.params as Record<string, string>;
+              return (
+                <li key={n.id} className="flex items-start gap-3 px-4 py-3 text-sm" data-testid="notification">
+                  {n.readAt ? null : <Badge tone="primary">{t("new")}</Badge>}
+                  <div className="flex-1">
+                    <Link href={n.link} className="hover:text-primary hover:underline">
+                      {t(n.kind, { ...params, state: params.state ? t(`state${params.state}`) : "" })}
+                    </Link>
+                    <div className="text-xs text-muted-foreground">{format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })}</div>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { isoDay, todayInChina } from "@/lib/due";
+import { addDays, periodLabel } from "@/lib/periods";
+
+/** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
+export const SCAN_LOCK_KEY = 73_102_025;
+
+/** How far back the scan looks for events worth telling (a new installation is not flooded with years of history). */
+const LOOKBACK_DAYS = 30;
+
+type Row = Prisma.NotificationCreateManyInput;
+
+/**
+ * Creates the notifications that are due: reports due within `windowDays`,
+ * periods that became overdue in the last 30 days, reports returned for
+ * revision, extension requests decided, new leader instructions. Idempotent
+ * (one row per user and dedupe key; existing ones are skipped) and safe when
+ * several instances run it at once (a transaction-scoped advisory lock: a
+ * second scan meanwhile does nothing and says so).
+ */
+export async function scanNotifications(db: PrismaClient, now: Date = new Date(), windowDays = 7): Promise<{ created: number; skipped: boolean }> {
+  const today = todayInChina(now);
+  const soon = new Date(`${addDays(today, windowDays)}T00:00:00Z`);
+  const since = new Date(`${addDays(today, -LOOKBACK_DAYS)}T00:00:00Z`);
+  const todayDate = new Date(`${today}T00:00:00Z`);
+  return db.$transaction(
+    async (tx) => {
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCAN_LOCK_KEY}) AS "locked"`;
+      if (!locked) return { created: 0, skipped: true };
+
+      const liaisons = await tx.user.findMany({ where: { role: "LIAISON", active: true, departmentId: { not: null } }, select: { id: true, departmentId: true } });
+      const byDepartment = new Map<string, string[]>();
+      for (const u of liaisons) byDepartment.set(u.departmentId!, [...(byDepartment.get(u.departmentId!) ?? []), u.id]);
+      const departments = [...byDepartment.keys()];
+      const rows: Row[] = [];
+      const toDepartment = (departmentId: string, row: Omit<Row, "userId">) => {
+        for (const userId of byDepartment.get(departmentId) ?? []) rows.push({ ...row, userId });
+      };
+
+      // Periods due soon or recently overdue, for each department that carries the measure and has not submitted.
+      const periods = await tx.reportingPeriod.findMany({
+        where: { dueDate: { gte: since, lte: soon }, measure: { departments: { some: { departmentId: { in: departments } } } } },
+        select: {
+          id: true,
+          kind: true,
+          periodEnd: true,
+          dueDate: true,
+          measure: { select: { number: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true } } } },
+          reports: { select: { departmentId: true, state: true } },
+        },
+      });
+      for (const p of periods) {
+        const due = isoDay(p.dueDate);
+        const params = { measure: `${p.measure.keyTask.number}.${p.measure.number}`, period: periodLabel({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }), date: due };
+        for (const { departmentId } of p.measure.departments) {
+          const state = p.reports.find((r) => r.departmentId === departmentId)?.state;
+          if (state === "SUBMITTED" || state === "ACCEPTED") continue;
+          const overdue = p.dueDate < todayDate;
+          toDepartment(departmentId, {
+            kind: overdue ? "OVERDUE" : "DUE_SOON",
+            dedupeKey: `${overdue ? "overdue" : "due"}:${p.id}:${due}`,
+            params,
+            link: `/reports/${p.id}`,
+          });
+        }
+      }
+
+      const returned = await tx.progressReport.findMany({
+        where: { state: "RETURNED", departmentId: { in: departments } },
+        select: { id: true, version: true, periodId: true, departmentId: true, returnReason: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
+      });
+      for (const r of returned) {
+        toDepartment(r.departmentId, {
+          kind: "RETURNED",
+          dedupeKey: `returned:${r.id}:${r.version}`,
+          params: { measure: `${r.measure.keyTask.number}.${r.measure.number}`, reason: r.returnReason ?? "" },
+          link: `/reports/${r.periodId}`,
+        });
+      }
+
+      const decided = await tx.extensionRequest.findMany({
+        where: { state: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: since } },
+        select: { id: true, state: true, requestedById: true, periodId: true, requestedDueDate: true },
+      });
+      for (const e of decided) {
+        rows.push({
+          userId: e.requestedById,
+          kind: "EXTENSION_DECIDED",
+          dedupeKey: `extension:${e.id}`,
+          params: { state: e.state, date: isoDay(e.requestedDueDate) },
+          link: `/reports/${e.periodId}`,
+        });
+      }
+
+      const instructions = await tx.leaderInstruction.findMany({
+        where: { createdAt: { gte: since } },
+        select: { id: true, measureId: true, measure: { select: { number: true, keyTask: { select: { number: true } }, departments: { where: { isLead: true }, select: { departmentId: true } } } } },
+      });
+      for (const i of instructions) {
+        for (const { departmentId } of i.measure.departments) {
+          toDepartment(departmentId, {
+            kind: "INSTRUCTION",
+            dedupeKey: `instruction:${i.id}`,
+            params: { measure: `${i.measure.keyTask.number}.${i.measure.number}` },
+            link: `/measures/${i.measureId}`,
+          });
+        }
+      }
+
+      // Requesters who are no longer active users are skipped by the foreign key filter below.
+      const activeIds = new Set(liaisons.map((u) => u.id));
+      const created = rows.length ? (await tx.notification.createMany({ data: rows.filter((r) => activeIds.has(r.userId)), skipDuplicates: true })).count : 0;
+      return { created, skipped: false };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

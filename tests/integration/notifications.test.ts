@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedShippedPlans } from "../../scripts/lib/seed";
+import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
+import { scanNotifications } from "../../src/features/notifications/scan";
+import { testDb } from "../support/db";
+
+const db = testDb();
+const PLAN = "hs-gsyf-2021-2025";
+
+beforeAll(async () => {
+  await seedShippedPlans(db);
+  await seedDemoAccounts(db);
+});
+afterAll(() => db.$disconnect());
+
+/** Liaison × assignment pairs of the plan: who owes a report for each measure's period. */
+async function expectedPairs(): Promise<number> {
+  const assignments = await db.measureDepartment.findMany({
+    where: { measure: { keyTask: { plan: { code: PLAN } } } },
+    select: { department: { select: { users: { where: { role: "LIAISON", active: true }, select: { id: true } } } } },
+  });
+  return assignments.reduce((n, a) => n + a.department.users.length, 0);
+}
+
+describe("the notification scan", () => {
+  it("tells every liaison of a measure's departments that the quarter's report is due within 7 days, once", async () => {
+    // 2023-07-05 in China: the second quarter of 2023 is due on 07-10.
+    const now = new Date("2023-07-05T02:00:00Z");
+    const before = await db.notification.count({ where: { kind: "DUE_SOON" } });
+    const first = await scanNotifications(db, now);
+    expect(first.skipped).toBe(false);
+    const dueSoon = await db.notification.findMany({ where: { kind: "DUE_SOON", dedupeKey: { contains: "2023-07-10" } }, include: { user: true } });
+    expect(dueSoon.length).toBe(await expectedPairs());
+    expect(dueSoon.every((n) => n.user.role === "LIAISON")).toBe(true);
+    expect(dueSoon[0].params).toMatchObject({ period: "2023年第2季度", date: "2023-07-10" });
+    expect(dueSoon[0].link).toMatch(/^\/reports\//);
+
+    const second = await scanNotifications(db, now);
+    expect(second.created).toBe(0);
+    expect(await db.notification.count({ where: { kind: "DUE_SOON" } })).toBe(before + dueSoon.length);
+  });
+
+  it("is safe when two instances scan at once: no duplicates", async () => {
+    // A week later the same periods have become overdue.
+    const now = new Date("2023-07-12T02:00:00Z");
+    const results = await Promise.all([scanNotifications(db, now), scanNotifications(db, now)]);
+    const overdue = await db.notification.count({ where: { kind: "OVERDUE", dedupeKey: { contains: "2023-07-10" } } });
+    expect(overdue).toBe(await expectedPairs());
+    expect(results.reduce((n, r) => n + r.created, 0)).toBeGreaterThanOrEqual(overdue);
+    const keys = await db.notification.groupBy({ by: ["userId", "dedupeKey"], _count: { _all: true } });
+    expect(keys.every((k) => k._count._all === 1)).toBe(true);
+  });
+
+  it("tells a department its report was returned, with the reason", async () => {
+    const wjw = await db.user.findUniqueOrThrow({ where: { loginName: "wjw" } });
+    // 市卫健委 supports measure 1.2.
+    const p12 = await db.reportingPeriod.findFirstOrThrow({ where: { kind: "QUARTER", measure: { number: 2, keyTask: { number: 1 } } }, orderBy: { periodEnd: "asc" } });
+    const report = await db.progressReport.create({
+      data: { periodId: p12.id, measureId: p12.measureId, departmentId: wjw.departmentId!, isLead: false, state: "RETURNED", returnReason: "请补充数据", version: 3 },
+    });
+    await scanNotifications(db, new Date("2023-07-12T02:00:00Z"));
+    const notice = await db.notification.findUniqueOrThrow({ where: { userId_dedupeKey: { userId: wjw.id, dedupeKey: `returned:${report.id}:3` } } });
+    expect(notice.kind).toBe("RETURNED");
+    expect(notice.params).toMatchObject({ measure: "1.2", reason: "请补充数据" });
+  });
+});
