@@ -18,61 +18,87 @@ export function quarterlyReportRows(d: Dashboard, scope: ReportScope) {
   };
 }
 
+type Rows = ReturnType<typeof quarterlyReportRows>;
+type Cell = string | number | null;
+
+export interface ReportColumn {
+  header: string;
+  width: number;
+  value: (row: never) => Cell;
+}
+
+export interface ReportSheet {
+  name: string;
+  columns: ReportColumn[];
+  rows: (r: Rows) => object[];
+}
+
+const column = <T,>(header: string, width: number, value: (row: T) => Cell): ReportColumn => ({ header, width, value: value as (row: never) => Cell });
+type TaskRow = Rows["tasks"][number];
+type DepartmentRowOut = Rows["departments"][number];
+type OverdueRow = Rows["overdue"][number];
+
+/** The report's views, defined once for the workbook and the print page alike. */
+export const QUARTERLY_SHEETS: ReportSheet[] = [
+  {
+    name: "按重点任务",
+    rows: (r) => r.tasks,
+    columns: [
+      column<TaskRow>("序号", 6, (t) => t.number),
+      column<TaskRow>("重点任务", 36, (t) => t.title),
+      column<TaskRow>("措施数", 8, (t) => t.measures),
+      column<TaskRow>("红灯", 6, (t) => t.red),
+      column<TaskRow>("黄灯", 6, (t) => t.yellow),
+      column<TaskRow>("绿灯", 6, (t) => t.green),
+      column<TaskRow>("已到期期次", 12, (t) => t.periodsDue),
+      column<TaskRow>("已完成期次", 12, (t) => t.periodsDone),
+      column<TaskRow>("完成率(%)", 10, (t) => t.progressPct),
+    ],
+  },
+  {
+    name: "按部门",
+    rows: (r) => r.departments,
+    columns: [
+      column<DepartmentRowOut>("部门", 12, (d) => d.shortName),
+      column<DepartmentRowOut>("牵头措施", 10, (d) => d.led),
+      column<DepartmentRowOut>("配合措施", 10, (d) => d.supported),
+      column<DepartmentRowOut>("按时完成率(%)", 14, (d) => d.onTimePct),
+      column<DepartmentRowOut>("当前逾期", 10, (d) => d.overdue),
+      column<DepartmentRowOut>("被退回", 8, (d) => d.returned),
+      column<DepartmentRowOut>("平均审核时长(小时)", 18, (d) => d.avgReviewHours),
+    ],
+  },
+  {
+    name: "逾期清单",
+    rows: (r) => r.overdue,
+    columns: [
+      column<OverdueRow>("措施", 8, (o) => o.number),
+      column<OverdueRow>("期次", 16, (o) => o.period),
+      column<OverdueRow>("截止日期", 12, (o) => o.dueDate),
+      column<OverdueRow>("逾期天数", 10, (o) => o.daysOverdue),
+      column<OverdueRow>("责任部门", 12, (o) => o.department),
+    ],
+  },
+];
+
+/** The sheets a caller gets: a liaison's export has no plan-wide task sheet. */
+export function sheetsFor(scope: ReportScope): ReportSheet[] {
+  return scope.departmentId === null ? QUARTERLY_SHEETS : QUARTERLY_SHEETS.filter((s) => s.name !== "按重点任务");
+}
+
 /** Builds the Excel workbook: one sheet per view, Chinese headers, frozen header row, fitted columns. */
 export async function quarterlyWorkbook(d: Dashboard, scope: ReportScope, title: string): Promise<Buffer> {
   const rows = quarterlyReportRows(d, scope);
   const wb = new ExcelJS.Workbook();
   wb.creator = "督办";
   wb.created = new Date();
-  const sheet = (name: string, columns: { header: string; key: string; width: number }[], data: object[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = columns;
+  wb.title = title;
+  for (const sheet of sheetsFor(scope)) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
-    ws.addRows(data);
-    return ws;
-  };
-  if (rows.tasks.length) {
-    sheet(
-      "按重点任务",
-      [
-        { header: "序号", key: "number", width: 6 },
-        { header: "重点任务", key: "title", width: 36 },
-        { header: "措施数", key: "measures", width: 8 },
-        { header: "红灯", key: "red", width: 6 },
-        { header: "黄灯", key: "yellow", width: 6 },
-        { header: "绿灯", key: "green", width: 6 },
-        { header: "已到期期次", key: "periodsDue", width: 12 },
-        { header: "已完成期次", key: "periodsDone", width: 12 },
-        { header: "完成率(%)", key: "progressPct", width: 10 },
-      ],
-      rows.tasks,
-    );
+    for (const row of sheet.rows(rows)) ws.addRow(sheet.columns.map((c) => c.value(row as never)));
   }
-  sheet(
-    "按部门",
-    [
-      { header: "部门", key: "shortName", width: 12 },
-      { header: "牵头措施", key: "led", width: 10 },
-      { header: "配合措施", key: "supported", width: 10 },
-      { header: "按时完成率(%)", key: "onTimePct", width: 14 },
-      { header: "当前逾期", key: "overdue", width: 10 },
-      { header: "被退回", key: "returned", width: 8 },
-      { header: "平均审核时长(小时)", key: "avgReviewHours", width: 18 },
-    ],
-    rows.departments,
-  );
-  sheet(
-    "逾期清单",
-    [
-      { header: "措施", key: "number", width: 8 },
-      { header: "期次", key: "period", width: 16 },
-      { header: "截止日期", key: "dueDate", width: 12 },
-      { header: "逾期天数", key: "daysOverdue", width: 10 },
-      { header: "责任部门", key: "department", width: 12 },
-    ],
-    rows.overdue,
-  );
-  wb.title = title;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
