@@ -62,6 +62,32 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
   return { period, isLead: assignment.isLead, departmentId: actor.departmentId };
 }
 
+/** A report's content as it stands in `tx` (what a revision freezes), its version and how many revisions it has. */
+async function reportSnapshot(tx: Prisma.TransactionClient, reportId: string) {
+  const report = await tx.progressReport.findUniqueOrThrow({
+    where: { id: reportId },
+    select: {
+      version: true,
+      progress: true,
+      workDone: true,
+      problems: true,
+      nextSteps: true,
+      values: { select: { indicatorId: true, value: true } },
+      attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, sha256: true } },
+      _count: { select: { revisions: true } },
+    },
+  });
+  const snapshot = {
+    progress: report.progress,
+    workDone: report.workDone,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    values: report.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })),
+    attachments: report.attachments,
+  };
+  return { version: report.version, snapshot, revisions: report._count.revisions };
+}
+
 export interface SaveReportInput {
   periodId: string;
   /** The version the form was loaded from; 0 for a report not yet saved. */
@@ -163,39 +189,19 @@ export async function saveReport(
           })),
         });
       }
-      const report = await tx.progressReport.findUniqueOrThrow({
-        where: { id: reportId },
-        select: {
-          version: true,
-          progress: true,
-          workDone: true,
-          problems: true,
-          nextSteps: true,
-          values: { select: { indicatorId: true, value: true } },
-          attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, sha256: true } },
-          _count: { select: { revisions: true } },
-        },
-      });
-      const snapshot = {
-        progress: report.progress,
-        workDone: report.workDone,
-        problems: report.problems,
-        nextSteps: report.nextSteps,
-        values: report.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })),
-        attachments: report.attachments,
-      };
+      const { version, snapshot, revisions } = await reportSnapshot(tx, reportId);
       if (input.submit) {
         await tx.progressReportRevision.create({
-          data: { reportId, number: report._count.revisions + 1, event: "SUBMITTED", actorId: actor.id, snapshot },
+          data: { reportId, number: revisions + 1, event: "SUBMITTED", actorId: actor.id, snapshot },
         });
       }
       await audit(tx, actor, input.submit ? "report.submit" : "report.save_draft", "ProgressReport", reportId, existing ? { version: existing.version, state: existing.state } : null, {
         ...snapshot,
-        version: report.version,
+        version,
         state,
         periodId: period.id,
       });
-      return { reportId, version: report.version, state };
+      return { reportId, version, state };
     });
   } catch (error) {
     // No report without its files, and no file without its report.
@@ -215,20 +221,7 @@ export async function reviewReport(
   const reason = input.reason.trim();
   if (input.decision === "RETURN" && !reason) throw new ReportRuleError("reasonRequired");
   await db.$transaction(async (tx) => {
-    const report = await tx.progressReport.findUnique({
-      where: { id: input.reportId },
-      select: {
-        state: true,
-        version: true,
-        progress: true,
-        workDone: true,
-        problems: true,
-        nextSteps: true,
-        values: { select: { indicatorId: true, value: true } },
-        attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, sha256: true } },
-        _count: { select: { revisions: true } },
-      },
-    });
+    const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, select: { state: true } });
     if (!report) throw new ReportRuleError("notFound");
     if (report.state !== "SUBMITTED") throw new ReportRuleError("notSubmitted");
     const state = input.decision === "ACCEPT" ? "ACCEPTED" : "RETURNED";
@@ -237,16 +230,9 @@ export async function reviewReport(
       data: { state, reviewedAt: new Date(), reviewerId: actor.id, returnReason: input.decision === "RETURN" ? reason : null, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ReportRuleError("conflict");
-    const content = { progress: report.progress, workDone: report.workDone, problems: report.problems, nextSteps: report.nextSteps, values: report.values, attachments: report.attachments };
+    const { snapshot, revisions } = await reportSnapshot(tx, input.reportId);
     await tx.progressReportRevision.create({
-      data: {
-        reportId: input.reportId,
-        number: report._count.revisions + 1,
-        event: state,
-        reason: reason || null,
-        actorId: actor.id,
-        snapshot: { ...content, values: content.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })) },
-      },
+      data: { reportId: input.reportId, number: revisions + 1, event: state, reason: reason || null, actorId: actor.id, snapshot },
     });
     await audit(tx, actor, input.decision === "ACCEPT" ? "report.accept" : "report.return", "ProgressReport", input.reportId, { state: "SUBMITTED" }, { state, reason: reason || null });
   });

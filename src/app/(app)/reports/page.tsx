@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { getWorklist } from "@/features/reports/queries";
 import { todayInChina } from "@/lib/due";
 import { can } from "@/lib/permissions";
@@ -32,7 +33,6 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
         <EmptyState title={t("nothingDue")} />
       ) : (
         <>
-          <p className="mb-3 text-sm text-muted-foreground">{t("showing", { count: items.length, from: from + 1, to: from + shown.length })}</p>
           <Card>
             <Table>
               <thead>
@@ -73,18 +73,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
               </tbody>
             </Table>
           </Card>
-          <nav className="mt-4 flex gap-2" aria-label={t("showing", { count: items.length, from: from + 1, to: from + shown.length })}>
-            {page > 1 ? (
-              <Button variant="outline" size="sm" asChild>
-                <Link href={`/reports?page=${page - 1}`}>{t("previous")}</Link>
-              </Button>
-            ) : null}
-            {from + PAGE_SIZE < items.length ? (
-              <Button variant="outline" size="sm" asChild>
-                <Link href={`/reports?page=${page + 1}`}>{t("next")}</Link>
-              </Button>
-            ) : null}
-          </nav>
+          <Pager total={items.length} page={page} pageSize={PAGE_SIZE} shown={shown.length} href={(p) => `/reports?page=${p}`} />
         </>
       )}
     </>

@@ -8,6 +8,7 @@ import { Label, Select } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { listDepartments } from "@/features/plan/queries";
 import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/features/reports/queries";
 import { isoDay } from "@/lib/due";
@@ -117,23 +118,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </Table>
         </Card>
       )}
-      {total > REVIEW_PAGE_SIZE ? (
-        <nav className="mt-4 flex items-center gap-2 text-sm">
-          <span className="text-muted-foreground">
-            {t("showing", { count: total, from: (filters.page - 1) * REVIEW_PAGE_SIZE + 1, to: (filters.page - 1) * REVIEW_PAGE_SIZE + queue.length })}
-          </span>
-          {filters.page > 1 ? (
-            <Button variant="outline" size="sm" asChild>
-              <Link href={pageLink(filters.page - 1)}>{t("previous")}</Link>
-            </Button>
-          ) : null}
-          {filters.page * REVIEW_PAGE_SIZE < total ? (
-            <Button variant="outline" size="sm" asChild>
-              <Link href={pageLink(filters.page + 1)}>{t("next")}</Link>
-            </Button>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager total={total} page={filters.page} pageSize={REVIEW_PAGE_SIZE} shown={queue.length} href={pageLink} />
     </>
   );
 }

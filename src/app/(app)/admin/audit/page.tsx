@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -7,6 +6,7 @@ import { Label, Select } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AuditActionLabel } from "@/components/audit-action-label";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { AUDIT_PAGE_SIZE, getAuditEvents } from "@/features/audit/queries";
 import { requirePermission } from "@/server/auth";
 
@@ -73,19 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </Table>
       </Card>
-      <nav className="mt-4 flex items-center gap-2 text-sm">
-        <span className="text-muted-foreground">{t("showing", { count: total, from: total ? (filters.page - 1) * AUDIT_PAGE_SIZE + 1 : 0, to: (filters.page - 1) * AUDIT_PAGE_SIZE + events.length })}</span>
-        {filters.page > 1 ? (
-          <Button variant="outline" size="sm" asChild>
-            <Link href={query(filters.page - 1)}>{t("previous")}</Link>
-          </Button>
-        ) : null}
-        {filters.page * AUDIT_PAGE_SIZE < total ? (
-          <Button variant="outline" size="sm" asChild>
-            <Link href={query(filters.page + 1)}>{t("next")}</Link>
-          </Button>
-        ) : null}
-      </nav>
+      <Pager total={total} page={filters.page} pageSize={AUDIT_PAGE_SIZE} shown={events.length} href={query} />
     </>
   );
 }

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+
+/** "N items; showing a–b" with previous/next links; nothing when everything fits on one page. */
+export async function Pager({ total, page, pageSize, shown, href }: { total: number; page: number; pageSize: number; shown: number; href: (page: number) => string }) {
+  if (total <= pageSize && page === 1) return null;
+  const t = await getTranslations("reports");
+  const from = (page - 1) * pageSize;
+  const summary = t("showing", { count: total, from: total ? from + 1 : 0, to: from + shown });
+  return (
+    <nav className="mt-4 flex items-center gap-2 text-sm" aria-label={summary}>
+      <span className="text-muted-foreground">{summary}</span>
+      {page > 1 ? (
+        <Button variant="outline" size="sm" asChild>
+          <Link href={href(page - 1)}>{t("previous")}</Link>
+        </Button>
+      ) : null}
+      {from + pageSize < total ? (
+        <Button variant="outline" size="sm" asChild>
+          <Link href={href(page + 1)}>{t("next")}</Link>
+        </Button>
+      ) : null}
+    </nav>
+  );
+}
