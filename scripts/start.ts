@@ -13,10 +13,6 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { dataDir, embeddedSecret, startEmbedded, type DatabaseHandle } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
-import { prismaFor } from "./lib/prisma";
-import { quarterDueDays, seedShippedPlans } from "./lib/seed";
-import { ensureReportingPeriods } from "../src/features/seed/seed-plan";
-import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from "../src/features/seed/seed-demo";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -65,6 +61,11 @@ async function main() {
   }
 
   buildIfNeeded();
+  // Loaded only now: they need the database client that buildIfNeeded may just have generated.
+  const { prismaFor } = await import("./lib/prisma");
+  const { quarterDueDays, seedShippedPlans } = await import("./lib/seed");
+  const { ensureReportingPeriods } = await import("../src/features/seed/seed-plan");
+  const { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } = await import("../src/features/seed/seed-demo");
 
   let db: DatabaseHandle;
   if (serverMode) {
