@@ -29,6 +29,8 @@ test.describe("sign-in and landing by role", () => {
     await expect(page).toHaveURL(/\/departments\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("市卫健委");
     await expect(page.getByTestId("department-leads")).toContainText("定期通报尘肺病");
+    // Its record in the plan: the plan has ended with nothing accepted in this fresh database.
+    await expect(page.getByTestId("department-record")).toContainText("0%");
   });
 
 });

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { getInstructionsForLead } from "@/features/reports/queries";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getInstructionsForLead, getWorklist, type WorklistItem } from "@/features/reports/queries";
+import { getDashboard } from "@/features/dashboard/cached";
+import { addDays } from "@/lib/periods";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/empty-state";
 import { MeasureTable } from "@/components/measure-table";
 import { PageHeader } from "@/components/page-header";
-import { getDepartment, getDepartmentMeasures, type DepartmentMeasure } from "@/features/plan/queries";
+import { getDepartment, getDepartmentMeasures, listPlans, type DepartmentMeasure } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
@@ -17,17 +20,25 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
   const user = await requirePermission("department:read", { departmentId });
   const department = await getDepartment(departmentId);
   if (!department) notFound();
-  const [t, tr, format, measures, instructions] = await Promise.all([
+  const today = todayInChina();
+  const locale = await getLocale();
+  const [t, tr, format, measures, instructions, worklist, plans] = await Promise.all([
     getTranslations("department"),
     getTranslations("reports"),
     getFormatter(),
     getDepartmentMeasures(department.id),
     getInstructionsForLead(department.id),
+    getWorklist(department.id, today, locale),
+    listPlans(),
   ]);
+  // The department's record in the current plan, from the same computation as the leader overview.
+  const record = plans[0] ? (await getDashboard(plans[0].id, today)).departments.find((d) => d.id === department.id) : undefined;
+  const in30 = addDays(today, 30);
+  const returned = worklist.filter((w) => w.urgency === "RETURNED");
+  const dueSoon = worklist.filter((w) => w.urgency !== "RETURNED" && w.dueDate >= today && w.dueDate <= in30);
   const isLead = (m: DepartmentMeasure) => m.departments.some((d) => d.id === department.id && d.isLead);
   const leads = measures.filter(isLead);
   const supports = measures.filter((m) => !isLead(m));
-  const today = todayInChina();
   const section = (title: string, rows: DepartmentMeasure[], empty: string, testId: string) => (
     <Card data-testid={testId}>
       <CardHeader>
@@ -72,6 +83,27 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
         }
       />
       <div className="flex flex-col gap-5">
+        <div className="grid gap-5 lg:grid-cols-3">
+          <Card data-testid="department-record">
+            <CardHeader>
+              <CardTitle>{t("record")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-2 gap-3 text-sm">
+                <dt className="text-muted-foreground">{t("onTime")}</dt>
+                <dd className="text-right font-semibold tabular-nums">{record?.onTimePct == null ? "—" : `${record.onTimePct}%`}</dd>
+                <dt className="text-muted-foreground">{t("dueSoFar")}</dt>
+                <dd className="text-right tabular-nums">{record?.dueSoFar ?? 0}</dd>
+                <dt className="text-muted-foreground">{t("overdueNow")}</dt>
+                <dd className="text-right tabular-nums text-red-700">{record?.overdue ?? 0}</dd>
+                <dt className="text-muted-foreground">{t("returnedNow")}</dt>
+                <dd className="text-right tabular-nums">{record?.returned ?? 0}</dd>
+              </dl>
+            </CardContent>
+          </Card>
+          <WorkCard title={t("returnedList")} items={returned} empty={tr("nothingDue")} testId="department-returned" />
+          <WorkCard title={t("due30")} items={dueSoon} empty={t("nothingDue30")} testId="department-due30" />
+        </div>
         {instructions.length ? (
           <Card data-testid="department-instructions">
             <CardHeader>
@@ -98,5 +130,42 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
         {section(t("supports"), supports, t("noSupports"), "department-supports")}
       </div>
     </>
+  );
+}
+
+/** A short list of worklist items, each linking to its report page. */
+async function WorkCard({ title, items, empty, testId }: { title: string; items: WorklistItem[]; empty: string; testId: string }) {
+  const tr = await getTranslations("reports");
+  return (
+    <Card data-testid={testId}>
+      <CardHeader>
+        <CardTitle>
+          {title} <span className="text-sm font-normal text-muted-foreground">({items.length})</span>
+        </CardTitle>
+      </CardHeader>
+      <CardContent>
+        {items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{empty}</p>
+        ) : (
+          <ul className="flex flex-col gap-1.5 text-sm">
+            {items.slice(0, 8).map((w) => (
+              <li key={w.periodId} className="flex items-center gap-2">
+                <Badge tone={w.urgency === "RETURNED" ? "danger" : "warning"}>{w.dueDate}</Badge>
+                <Link href={`/reports/${w.periodId}`} className="truncate hover:text-primary hover:underline">
+                  {w.number} · {w.period}
+                </Link>
+              </li>
+            ))}
+            {items.length > 8 ? (
+              <li>
+                <Link href="/reports" className="text-primary hover:underline">
+                  {tr("nav")} →
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
   );
 }
