@@ -31,6 +31,8 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
+    // A graceful stop lets the scratch server drop its database on the PostgreSQL server.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: { PORT: String(port) },
   },
 });

@@ -26,6 +26,11 @@ if (serverUrl) {
   const name = `duban_scratch_${Date.now()}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
+  // Scratch databases of runs that were killed before they could clean up, older than 12 hours.
+  const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^duban_(scratch|e2e)_[0-9]+$'`);
+  for (const { datname } of stale.rows) {
+    if (Date.now() - Number(datname.split("_").pop()) > 12 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
