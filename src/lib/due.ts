@@ -37,3 +37,9 @@ export function todayInChina(now: Date = new Date()): string {
 
 /** A database DATE (UTC midnight) as YYYY-MM-DD. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A YYYY-MM-DD day as the Date a database DATE column holds (UTC midnight). */
+export const dayToDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Whole days from one YYYY-MM-DD day to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);

@@ -1,3 +1,4 @@
+import { dayToDate } from "./due";
 import { quarterEnds, type PlanYears, type ScheduleKind } from "./schedule";
 
 /** A reporting window to be stored as a ReportingPeriod. Dates are ISO YYYY-MM-DD. */
@@ -10,7 +11,7 @@ export interface PeriodDraft {
 
 /** Adds whole days to an ISO date. */
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
+  const d = dayToDate(iso);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }

@@ -4,6 +4,8 @@
  * worst of their periods. Pure; dates are ISO YYYY-MM-DD.
  */
 
+import { daysBetween } from "./due";
+
 export type Status = "NOT_STARTED" | "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "COMPLETED" | "COMPLETED_LATE";
 export type Light = "GREEN" | "YELLOW" | "RED";
 
@@ -19,10 +21,6 @@ export interface PeriodFacts {
 }
 
 export const DEFAULT_WINDOW_DAYS = 7;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Status and light of one period on `asOf`:

@@ -1,3 +1,5 @@
+import { addDays } from "./periods";
+
 /** How urgently a department must act on a period, most urgent first. */
 export type Urgency = "RETURNED" | "OVERDUE" | "DUE_SOON" | "OPEN" | "UPCOMING";
 
@@ -14,9 +16,7 @@ export function urgencyOf(
 ): Urgency {
   if (item.state === "RETURNED") return "RETURNED";
   if (item.dueDate < today) return "OVERDUE";
-  const soon = new Date(`${today}T00:00:00Z`);
-  soon.setUTCDate(soon.getUTCDate() + soonDays);
-  if (item.dueDate <= soon.toISOString().slice(0, 10)) return "DUE_SOON";
+  if (item.dueDate <= addDays(today, soonDays)) return "DUE_SOON";
   return "OPEN";
 }
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
 
 export interface ActorRef {
@@ -23,15 +23,12 @@ export async function setUserActive(db: PrismaClient, actor: ActorRef, input: { 
     if (!before) throw new RuleViolation("notFound");
     if (before.active === input.active) return;
     await tx.user.update({ where: { id: input.userId }, data: { active: input.active } });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      actorLabel: actor.loginName,
+    await recordActorEvent(tx, actor, {
       action: input.active ? "user.activate" : "user.deactivate",
       entityType: "User",
       entityId: input.userId,
       before,
       after: { active: input.active },
-      ip: actor.ip,
     });
   });
 }
@@ -45,15 +42,12 @@ export async function setUserRole(db: PrismaClient, actor: ActorRef, input: { us
     if (input.role === "LIAISON" && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
     if (before.role === input.role) return;
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      actorLabel: actor.loginName,
+    await recordActorEvent(tx, actor, {
       action: "user.change_role",
       entityType: "User",
       entityId: input.userId,
       before: { role: before.role },
       after: { role: input.role },
-      ip: actor.ip,
     });
   });
 }
@@ -69,15 +63,12 @@ export async function updateDepartment(
     if (!before) throw new RuleViolation("notFound");
     const aliases = [...new Set(input.aliases)];
     await tx.department.update({ where: { id: input.departmentId }, data: { fullName: input.fullName, aliases } });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      actorLabel: actor.loginName,
+    await recordActorEvent(tx, actor, {
       action: "department.update",
       entityType: "Department",
       entityId: input.departmentId,
       before,
       after: { fullName: input.fullName, aliases },
-      ip: actor.ip,
     });
   });
 }

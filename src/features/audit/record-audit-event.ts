@@ -29,3 +29,15 @@ export async function recordAuditEvent(tx: AuditWriter, event: AuditInput): Prom
     },
   });
 }
+
+/** Who did it, as the mutations know their caller. */
+export interface AuditActor {
+  id: string;
+  loginName: string;
+  ip?: string | null;
+}
+
+/** Appends an event done by `actor` (their id, login name and address filled in). */
+export function recordActorEvent(tx: AuditWriter, actor: AuditActor, event: Omit<AuditInput, "actorId" | "actorLabel" | "ip">): Promise<void> {
+  return recordAuditEvent(tx, { ...event, actorId: actor.id, actorLabel: actor.loginName, ip: actor.ip });
+}

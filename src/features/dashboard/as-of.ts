@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayInChina } from "@/lib/due";
+import { dayToDate, todayInChina } from "@/lib/due";
 
 /** The "as of" day from the URL: a valid past or present date, else today (China time). */
 export function parseAsOf(value: string | string[] | undefined): string {
@@ -7,7 +7,7 @@ export function parseAsOf(value: string | string[] | undefined): string {
   const parsed = z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d <= today)
+    .refine((d) => !Number.isNaN(dayToDate(d).getTime()) && d <= today)
     .safeParse(value);
   return parsed.success ? parsed.data : today;
 }

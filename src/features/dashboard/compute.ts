@@ -1,3 +1,4 @@
+import { daysBetween } from "@/lib/due";
 import { combinedStatus, type Light, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { departmentPeriodStatus, reportOn, type PeriodHistory } from "./history";
@@ -32,7 +33,6 @@ export interface OverdueItem {
   isLead: boolean;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 
 /**

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/action-state";
-import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { getCurrentUser, requestAddress } from "@/server/auth";
 import { db } from "@/server/db";
 
@@ -13,7 +13,7 @@ export async function markAllReadAction(): Promise<ActionState> {
   if (!user) return { ok: false, message: te("forbidden") };
   await db.$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
-    await recordAuditEvent(tx, { actorId: user.id, actorLabel: user.loginName, action: "notification.mark_read", entityType: "User", entityId: user.id, after: { count }, ip: await requestAddress() });
+    await recordActorEvent(tx, { ...user, ip: await requestAddress() }, { action: "notification.mark_read", entityType: "User", entityId: user.id, after: { count } });
   });
   revalidatePath("/", "layout");
   return { ok: true, message: null };

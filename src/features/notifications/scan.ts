@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { isoDay, todayInChina } from "@/lib/due";
+import { dayToDate, isoDay, todayInChina } from "@/lib/due";
 import { addDays, periodLabel } from "@/lib/periods";
 
 /** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
@@ -20,9 +20,9 @@ type Row = Prisma.NotificationCreateManyInput;
  */
 export async function scanNotifications(db: PrismaClient, now: Date = new Date(), windowDays = 7): Promise<{ created: number; skipped: boolean }> {
   const today = todayInChina(now);
-  const soon = new Date(`${addDays(today, windowDays)}T00:00:00Z`);
-  const since = new Date(`${addDays(today, -LOOKBACK_DAYS)}T00:00:00Z`);
-  const todayDate = new Date(`${today}T00:00:00Z`);
+  const soon = dayToDate(addDays(today, windowDays));
+  const since = dayToDate(addDays(today, -LOOKBACK_DAYS));
+  const todayDate = dayToDate(today);
   return db.$transaction(
     async (tx) => {
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCAN_LOCK_KEY}) AS "locked"`;

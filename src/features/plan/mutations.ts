@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { recordAuditEvent } from "@/features/audit/record-audit-event";
-import { isoDay } from "@/lib/due";
+import { recordActorEvent } from "@/features/audit/record-audit-event";
+import { dayToDate, isoDay } from "@/lib/due";
 import { quarterEnds, type ScheduleKind } from "@/lib/schedule";
 import { RuleError } from "@/lib/rule-error";
 
@@ -11,7 +11,6 @@ export interface AdminActor {
   ip?: string | null;
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Due dates of a schedule set by hand, inside the plan's years. */
 export function dueDatesFor(kind: ScheduleKind, plan: { startYear: number; endYear: number }, deadline: string | null): string[] {
@@ -69,10 +68,10 @@ export async function updateMeasure(db: PrismaClient, actor: AdminActor, input: 
         text: input.text,
         scheduleKind: input.scheduleKind,
         scheduleError: null,
-        scheduleStart: input.scheduleKind === "RANGE" && input.scheduleStart ? day(input.scheduleStart) : null,
-        deadline: input.deadline && (input.scheduleKind === "DEADLINE" || input.scheduleKind === "RANGE") ? day(input.deadline) : null,
+        scheduleStart: input.scheduleKind === "RANGE" && input.scheduleStart ? dayToDate(input.scheduleStart) : null,
+        deadline: input.deadline && (input.scheduleKind === "DEADLINE" || input.scheduleKind === "RANGE") ? dayToDate(input.deadline) : null,
         reportsQuarterly: input.scheduleKind === "QUARTERLY" || input.scheduleKind === "ONGOING",
-        dueDates: dueDates.map(day),
+        dueDates: dueDates.map(dayToDate),
         version: { increment: 1 },
       },
     });
@@ -89,7 +88,7 @@ export async function updateMeasure(db: PrismaClient, actor: AdminActor, input: 
     const missing = milestones.filter((d) => !have.has(d));
     if (missing.length) {
       await tx.reportingPeriod.createMany({
-        data: missing.map((d) => ({ measureId: input.measureId, kind: "MILESTONE" as const, periodStart: day(`${d.slice(0, 4)}-01-01`), periodEnd: day(d), dueDate: day(d), originalDueDate: day(d) })),
+        data: missing.map((d) => ({ measureId: input.measureId, kind: "MILESTONE" as const, periodStart: dayToDate(`${d.slice(0, 4)}-01-01`), periodEnd: dayToDate(d), dueDate: dayToDate(d), originalDueDate: dayToDate(d) })),
       });
     }
     const snapshot = (m: { text: string; scheduleKind: string | null; deadline: Date | null; dueDates: Date[] }): Prisma.InputJsonValue => ({
@@ -98,15 +97,12 @@ export async function updateMeasure(db: PrismaClient, actor: AdminActor, input: 
       deadline: m.deadline ? isoDay(m.deadline) : null,
       dueDates: m.dueDates.map(isoDay),
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      actorLabel: actor.loginName,
+    await recordActorEvent(tx, actor, {
       action: "measure.update",
       entityType: "Measure",
       entityId: input.measureId,
       before: snapshot(before),
-      after: snapshot({ text: input.text, scheduleKind: input.scheduleKind, deadline: input.deadline ? day(input.deadline) : null, dueDates: dueDates.map(day) }),
-      ip: actor.ip,
+      after: snapshot({ text: input.text, scheduleKind: input.scheduleKind, deadline: input.deadline ? dayToDate(input.deadline) : null, dueDates: dueDates.map(dayToDate) }),
     });
     return before.version + 1;
   });
@@ -120,18 +116,15 @@ export async function setPeriodDueDate(db: PrismaClient, actor: AdminActor, inpu
     if (!before) throw new RuleError("admin", "notFound");
     const updated = await tx.reportingPeriod.updateMany({
       where: { id: input.periodId, version: input.expectedVersion },
-      data: { dueDate: day(input.dueDate), version: { increment: 1 } },
+      data: { dueDate: dayToDate(input.dueDate), version: { increment: 1 } },
     });
     if (updated.count === 0) throw new RuleError("admin", "periodConflict");
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      actorLabel: actor.loginName,
+    await recordActorEvent(tx, actor, {
       action: "period.set_due_date",
       entityType: "ReportingPeriod",
       entityId: input.periodId,
       before: { dueDate: isoDay(before.dueDate), measureId: before.measureId },
       after: { dueDate: input.dueDate, measureId: before.measureId },
-      ip: actor.ip,
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient, Prisma } from "@/generated/prisma/client";
-import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
+import { dayToDate } from "@/lib/due";
 import { checkEvidence, cleanFileName, type EvidenceLimits, type EvidenceStore } from "./evidence";
 
 /** The caller of a mutation, as the database knows them now. */
@@ -37,7 +38,7 @@ export class ReportRuleError extends RuleError {
 }
 
 const audit = (tx: Prisma.TransactionClient, actor: Actor, action: string, entityType: string, entityId: string, before: Prisma.InputJsonValue | null, after: Prisma.InputJsonValue | null) =>
-  recordAuditEvent(tx, { actorId: actor.id, actorLabel: actor.loginName, action, entityType, entityId, before, after, ip: actor.ip });
+  recordActorEvent(tx, actor, { action, entityType, entityId, before, after });
 
 /** The period with the actor's department's assignment on its measure; refuses a department that does not carry it. */
 async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, periodId: string, actor: Actor) {
@@ -245,7 +246,7 @@ export async function requestExtension(
   input: { periodId: string; requestedDueDate: string; reason: string },
 ): Promise<string> {
   const { period, departmentId } = await periodForDepartment(db, input.periodId, actor);
-  const requested = new Date(`${input.requestedDueDate}T00:00:00Z`);
+  const requested = dayToDate(input.requestedDueDate);
   if (Number.isNaN(requested.getTime()) || requested <= period.dueDate) throw new ReportRuleError("extensionDate");
   return db.$transaction(async (tx) => {
     const pending = await tx.extensionRequest.count({ where: { periodId: period.id, departmentId, state: "PENDING" } });

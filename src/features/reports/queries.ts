@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { isoDay } from "@/lib/due";
+import { dayToDate, isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 
@@ -22,7 +22,7 @@ export interface WorklistItem {
  * submitted or accepted report, most urgent first.
  */
 export async function getWorklist(departmentId: string, today: string, locale: string): Promise<WorklistItem[]> {
-  const todayDate = new Date(`${today}T00:00:00Z`);
+  const todayDate = dayToDate(today);
   const [periods, reports] = await Promise.all([
     db.reportingPeriod.findMany({
       where: { periodStart: { lte: todayDate }, measure: { departments: { some: { departmentId } } } },
@@ -146,7 +146,7 @@ export async function getReviewQueue(filters: { departmentId?: string; taskNumbe
   const where = {
       ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
       ...(filters.taskNumber ? { measure: { keyTask: { number: filters.taskNumber } } } : {}),
-      ...(filters.periodEnd ? { period: { periodEnd: new Date(`${filters.periodEnd}T00:00:00Z`) } } : {}),
+      ...(filters.periodEnd ? { period: { periodEnd: dayToDate(filters.periodEnd) } } : {}),
   } as const;
   const [rows, total] = await Promise.all([
     db.progressReport.findMany({

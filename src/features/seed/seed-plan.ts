@@ -3,7 +3,7 @@ import { parseTimeArrangement } from "@/lib/schedule";
 import { parseResponsibleDepartments } from "@/lib/departments";
 import { extractIndicators } from "@/lib/indicators";
 import { reportingPeriods } from "@/lib/periods";
-import { isoDay } from "@/lib/due";
+import { dayToDate, isoDay } from "@/lib/due";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
 import { planDataSchema, type PlanData } from "./plan-data";
 
@@ -19,7 +19,6 @@ export interface SeedPlanReport {
   unknownDepartments: string[];
 }
 
-const isoToDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /**
  * Imports a plan (departments, key tasks, measures, assignments, schedules,
@@ -96,11 +95,11 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: { qua
               timeArrangement: m.timeArrangement,
               scheduleKind: s?.kind ?? null,
               scheduleError: schedule.ok ? null : schedule.reason,
-              scheduleStart: s?.startDate ? isoToDate(s.startDate) : null,
-              deadline: s?.deadline ? isoToDate(s.deadline) : null,
+              scheduleStart: s?.startDate ? dayToDate(s.startDate) : null,
+              deadline: s?.deadline ? dayToDate(s.deadline) : null,
               deliverable: s?.deliverable ?? null,
               reportsQuarterly: s?.reportsQuarterly ?? false,
-              dueDates: (s?.dueDates ?? []).map(isoToDate),
+              dueDates: (s?.dueDates ?? []).map(dayToDate),
               scheduleFlags: s?.flags ?? [],
               departments: {
                 create: parsed.assignments.map((a, i) => ({
@@ -156,10 +155,10 @@ async function createMissingPeriods(tx: PeriodWriter, planId: string, years: { s
     reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, years, { quarterDueDays }).map((p) => ({
       measureId: m.id,
       kind: p.kind,
-      periodStart: isoToDate(p.periodStart),
-      periodEnd: isoToDate(p.periodEnd),
-      dueDate: isoToDate(p.dueDate),
-      originalDueDate: isoToDate(p.dueDate),
+      periodStart: dayToDate(p.periodStart),
+      periodEnd: dayToDate(p.periodEnd),
+      dueDate: dayToDate(p.dueDate),
+      originalDueDate: dayToDate(p.dueDate),
     })),
   );
   return rows.length ? (await tx.reportingPeriod.createMany({ data: rows })).count : 0;

@@ -20,6 +20,15 @@ import { requirePermission } from "@/server/auth";
 const SORTS = ["shortName", "led", "supported", "onTimePct", "overdue", "returned", "avgReviewHours"] as const;
 type Sort = (typeof SORTS)[number];
 const STATUSES: Status[] = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"];
+const COLUMN_LABEL = {
+  shortName: "colDepartment",
+  led: "colLed",
+  supported: "colSupported",
+  onTimePct: "colOnTime",
+  overdue: "colOverdue",
+  returned: "colReturned",
+  avgReviewHours: "colReview",
+} as const satisfies Record<Sort, string>;
 const TABLE_ROWS = 20;
 const lightClass: Record<Light, string> = { RED: "bg-red-600", YELLOW: "bg-amber-400", GREEN: "bg-emerald-600" };
 
@@ -41,6 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const plan = plans[0];
   if (!plan) return <EmptyState title={t("noPlan")} />;
   const d = await getDashboard(plan.id, asOf);
+  const leadOverdue = d.overdue.filter((o) => o.isLead);
 
   const sorted = [...d.departments].sort((a, b) => {
     const va = a[sort as keyof DepartmentRow];
@@ -177,7 +187,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 {SORTS.map((col) => (
                   <Th key={col} aria-sort={sort === col ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                     <Link href={sortLink(col)} title={t("sortBy")} className="hover:underline">
-                      {t(`col${col === "shortName" ? "Department" : col === "led" ? "Led" : col === "supported" ? "Supported" : col === "onTimePct" ? "OnTime" : col === "overdue" ? "Overdue" : col === "returned" ? "Returned" : "Review"}`)}
+                      {t(COLUMN_LABEL[col])}
                       {sort === col ? (dir === "asc" ? " ▲" : " ▼") : ""}
                     </Link>
                   </Th>
@@ -255,14 +265,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Card className="mt-5">
         <CardHeader>
           <CardTitle>
-            {t("overdueList")} <span className="text-sm font-normal text-muted-foreground">({d.overdue.filter((o) => o.isLead).length})</span>
+            {t("overdueList")} <span className="text-sm font-normal text-muted-foreground">({leadOverdue.length})</span>
           </CardTitle>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-2">
-          <OverdueTable items={d.overdue.filter((o) => o.isLead).slice(0, 20)} departments={d.departments} />
+          <OverdueTable items={leadOverdue.slice(0, 20)} departments={d.departments} />
           <div className="px-4 py-3">
             <Link href={overdueLink()} className="text-sm text-primary hover:underline">
-              {t("showAll", { count: d.overdue.filter((o) => o.isLead).length })}
+              {t("showAll", { count: leadOverdue.length })}
             </Link>
           </div>
         </CardContent>

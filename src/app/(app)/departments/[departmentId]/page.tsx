@@ -39,6 +39,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
   const isLead = (m: DepartmentMeasure) => m.departments.some((d) => d.id === department.id && d.isLead);
   const leads = measures.filter(isLead);
   const supports = measures.filter((m) => !isLead(m));
+  const taskNumberOf = new Map(measures.map((m) => [m.id, m.keyTask.number]));
   const section = (title: string, rows: DepartmentMeasure[], empty: string, testId: string) => (
     <Card data-testid={testId}>
       <CardHeader>
@@ -53,7 +54,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
           </div>
         ) : (
           <MeasureTable
-            taskNumber={(m) => rows.find((r) => r.id === m.id)!.keyTask.number}
+            taskNumber={(m) => taskNumberOf.get(m.id)!}
             measures={rows}
             plan={rows[0].plan}
             today={today}
