@@ -102,7 +102,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
               </dl>
             </CardContent>
           </Card>
-          <WorkCard title={t("returnedList")} items={returned} empty={tr("nothingDue")} testId="department-returned" />
+          <WorkCard title={t("returnedList")} items={returned} empty={t("noReturned")} testId="department-returned" />
           <WorkCard title={t("due30")} items={dueSoon} empty={t("nothingDue30")} testId="department-due30" />
         </div>
         {instructions.length ? (
