@@ -93,7 +93,8 @@ async function main() {
 
   const sessionSecret = serverMode ? secret! : await embeddedSecret();
   const child = fork(path.resolve("scripts/serve.ts"), dev ? ["--dev"] : [], {
-    execArgv: ["--import", "tsx"],
+    // DUBAN_SERVER_PROFILE=dir writes a V8 CPU profile of the server there when it stops (npm run bench -- --profile).
+    execArgv: ["--import", "tsx", ...(process.env.DUBAN_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.DUBAN_SERVER_PROFILE}`] : [])],
     env: {
       ...process.env,
       NODE_ENV: dev ? "development" : "production",

@@ -9,6 +9,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const t = useTranslations("errors");
   return (
     <StatusPage
+      noStore
       title={t("title")}
       message={`${t("generic")}${error.digest ? ` ${t("reference", { digest: error.digest })}` : ""}`}
       homeLabel={t("home")}

@@ -14,7 +14,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     // The database is down: say so plainly; the next request tries again.
     if (!isDatabaseUnavailable(error)) throw error;
     const te = await getTranslations("errors");
-    return <StatusPage code="503" title={te("unavailableTitle")} message={te("unavailable")} homeLabel={te("retry")} />;
+    return <StatusPage noStore code="503" title={te("unavailableTitle")} message={te("unavailable")} homeLabel={te("retry")} />;
   }
   return (
     <>

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { cacheKey, isCandidate, joinWith, newNonce, nonceOf, NO_STORE_MARKER, splitAt, storable } from "./page-cache";
+
+const session = "next-auth.session-token=abc";
+
+describe("isCandidate", () => {
+  it.each([
+    ["a signed-in page", { method: "GET", url: "/dashboard?asOf=2023-12-31", headers: { cookie: session } }, true],
+    ["a signed-in navigation request", { method: "GET", url: "/review?_rsc=1x", headers: { cookie: session, rsc: "1" } }, true],
+    ["the secure cookie", { method: "GET", url: "/", headers: { cookie: "__Secure-next-auth.session-token=abc" } }, true],
+    ["no session", { method: "GET", url: "/dashboard", headers: {} }, false],
+    ["a POST", { method: "POST", url: "/dashboard", headers: { cookie: session } }, false],
+    ["a HEAD", { method: "HEAD", url: "/dashboard", headers: { cookie: session } }, false],
+    ["a server action", { method: "GET", url: "/dashboard", headers: { cookie: session, "next-action": "x" } }, false],
+    ["an API route", { method: "GET", url: "/api/exports/quarterly", headers: { cookie: session } }, false],
+    ["an evidence file", { method: "GET", url: "/api/attachments/1", headers: { cookie: session } }, false],
+    ["a static asset", { method: "GET", url: "/_next/static/chunks/a.js", headers: { cookie: session } }, false],
+  ])("%s → %s", (_name, req, expected) => {
+    expect(isCandidate(req)).toBe(expected);
+  });
+});
+
+describe("cacheKey", () => {
+  const base = { pageVersion: "7", userId: "u1", locale: "", day: "2026-11-29", url: "/dashboard", headers: {} };
+  it("differs in every part it is made of", () => {
+    const k = cacheKey(base);
+    const variants = [
+      { pageVersion: "8" },
+      { userId: "u2" },
+      { locale: "en" },
+      { day: "2026-11-30" },
+      { url: "/dashboard?asOf=2023-12-31" },
+      { headers: { rsc: "1" } },
+      { headers: { "next-router-state-tree": "%5B%5D" } },
+      { headers: { "next-router-prefetch": "1" } },
+      { headers: { host: "other:3000" } },
+    ];
+    const keys = variants.map((v) => cacheKey({ ...base, ...v }));
+    expect(new Set([k, ...keys]).size).toBe(variants.length + 1);
+  });
+  it("ignores headers the answer does not depend on", () => {
+    expect(cacheKey({ ...base, headers: { "user-agent": "x", "accept-language": "en" } })).toBe(cacheKey(base));
+  });
+});
+
+describe("nonce renewal", () => {
+  it("finds the nonce a CSP grants", () => {
+    expect(nonceOf("default-src 'self'; script-src 'self' 'nonce-QUJD=' 'strict-dynamic'")).toBe("QUJD=");
+    expect(nonceOf("default-src 'self'")).toBeNull();
+  });
+  it("puts a fresh nonce everywhere the old one stood, and nowhere else", () => {
+    const old = newNonce();
+    const body = Buffer.from(`<script nonce="${old}">a</script>中文<link nonce="${old}">${old}`);
+    const parts = splitAt(body, old);
+    expect(parts).toHaveLength(4);
+    const fresh = newNonce();
+    expect(fresh).not.toBe(old);
+    const out = joinWith(parts, fresh).toString();
+    expect(out).toBe(body.toString().replaceAll(old, fresh));
+    expect(out).not.toContain(old);
+  });
+  it("leaves a body without the nonce as it is", () => {
+    const body = Buffer.from("plain");
+    expect(joinWith(splitAt(body, "QUJD"), "WFla").toString()).toBe("plain");
+  });
+});
+
+describe("storable", () => {
+  const nonce = newNonce();
+  const html = { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${nonce}'`, "x-frame-options": "DENY", date: "x" };
+  const body = Buffer.from(`<p nonce="${nonce}">ok</p>`);
+  it("keeps a plain 200 page, without the headers that are recomputed", () => {
+    const page = storable(200, html, body);
+    expect(page).not.toBeNull();
+    expect(page!.nonce).toBe(nonce);
+    expect(Object.fromEntries(page!.headers)).toEqual({ "content-type": "text/html; charset=utf-8", "x-frame-options": "DENY" });
+    expect(page!.size).toBe(body.length);
+  });
+  it("keeps a navigation (RSC) answer", () => {
+    expect(storable(200, { ...html, "content-type": "text/x-component" }, body)).not.toBeNull();
+  });
+  it.each([
+    ["a redirect", 307, html, body],
+    ["a 403", 403, html, body],
+    ["a 500", 500, html, body],
+    ["an answer that sets a cookie", 200, { ...html, "set-cookie": ["a=b"] }, body],
+    ["a compressed answer", 200, { ...html, "content-encoding": "gzip" }, body],
+    ["a file", 200, { ...html, "content-type": "application/pdf" }, body],
+    ["an answer without a nonce", 200, { ...html, "content-security-policy": "default-src 'self'" }, body],
+    ["a failure page", 200, html, Buffer.from(`<div ${NO_STORE_MARKER}="">服务暂时不可用</div>`)],
+  ])("refuses %s", (_name, status, headers, b) => {
+    expect(storable(status, headers, b)).toBeNull();
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * Rendered signed-in pages, reused until anything they may show changes.
+ *
+ * Runs in the production HTTP server (scripts/serve.ts), in front of Next.js.
+ * A page GET from a signed-in user is looked up under a key made of
+ *   - `DataVersion.pageVersion`, which statement triggers raise on every change to
+ *     every table a page reads (migration 20261129170000_page_cache), read fresh on
+ *     every request in the same query that checks the user is still active;
+ *   - the user id from the verified session token, the locale cookie, today's date
+ *     in China (statuses and "days overdue" move with the calendar), the URL and the
+ *     request headers Next.js varies its answer on (RSC navigation requests).
+ * A stored answer was produced by the full application — its permission checks
+ * included — for the same user, in the same state, over the same data, on the same
+ * day, so replaying it gives what a new rendering would. Misses go to Next.js and
+ * its answer is kept when it is a plain 200 page without cookies. The CSP nonce is
+ * renewed on every replay. See docs/decisions/009-page-cache.md.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import path from "node:path";
+import { parseCookie } from "cookie";
+import { LRUCache } from "lru-cache";
+import { getToken } from "next-auth/jwt";
+import pg from "pg";
+import { isDatabaseUnavailable } from "../lib/database-errors";
+import { todayInChina } from "../lib/due";
+
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+/** Put on a page that must never be replayed (the outage message rendered inside the app). */
+export const NO_STORE_MARKER = "data-duban-no-store";
+/** Request headers Next.js varies an answer on, besides the URL and cookies. */
+const VARY_HEADERS = ["host", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+const STORED_TYPES = ["text/html", "text/x-component"];
+/** Response headers that are recomputed on every replay rather than stored. */
+const RECOMPUTED = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "content-security-policy", "x-duban-cache"]);
+const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+export interface StoredPage {
+  status: number;
+  headers: [string, OutgoingHttpHeader][];
+  /** The body cut at every occurrence of the nonce it was rendered with. */
+  parts: Buffer[];
+  csp: string;
+  nonce: string;
+  size: number;
+}
+
+export interface PageCacheOptions {
+  databaseUrl: string;
+  secret: string;
+  /** Whether the session cookie carries the __Secure- prefix (the site is served over HTTPS). */
+  secureCookie: boolean;
+  maxMegabytes: number;
+  /** Folder of the interface messages, for the outage page. */
+  messagesDir?: string;
+}
+
+export type Outcome = "hit" | "miss" | "bypass" | "unavailable";
+
+/** Same shape as the nonce src/proxy.ts makes. */
+export function newNonce(): string {
+  return Buffer.from(randomUUID()).toString("base64");
+}
+
+/** Whether a request may be answered from the cache at all: a signed-in page GET. */
+export function isCandidate(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
+  if (req.method !== "GET") return false;
+  const url = req.url ?? "/";
+  if (url.startsWith("/api/") || url.startsWith("/_next/") || url === "/icon.svg" || url === "/favicon.ico") return false;
+  if (req.headers["next-action"]) return false;
+  const cookie = req.headers.cookie ?? "";
+  return SESSION_COOKIES.some((name) => cookie.includes(name));
+}
+
+export function cacheKey(parts: { pageVersion: string; userId: string; locale: string; day: string; url: string; headers: IncomingMessage["headers"] }): string {
+  const vary = VARY_HEADERS.map((h) => {
+    const v = parts.headers[h];
+    return Array.isArray(v) ? v.join(",") : (v ?? "");
+  });
+  return [parts.pageVersion, parts.userId, parts.locale, parts.day, parts.url, ...vary].join("\n");
+}
+
+/** The nonce a CSP header grants, if any. */
+export function nonceOf(csp: string): string | null {
+  return /'nonce-([^']+)'/.exec(csp)?.[1] ?? null;
+}
+
+/** Cuts a body at every occurrence of `nonce`. */
+export function splitAt(body: Buffer, nonce: string): Buffer[] {
+  const needle = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+/** The body with a fresh nonce where the old one stood. */
+export function joinWith(parts: Buffer[], nonce: string): Buffer {
+  const glue = Buffer.from(nonce);
+  const pieces: Buffer[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) pieces.push(glue);
+    pieces.push(p);
+  });
+  return Buffer.concat(pieces);
+}
+
+/** Whether a finished answer may be stored; returns the page to store or null. */
+export function storable(status: number, headers: OutgoingHttpHeaders, body: Buffer): StoredPage | null {
+  if (status !== 200 || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return null;
+  const type = String(headers["content-type"] ?? "");
+  if (!STORED_TYPES.some((t) => type.startsWith(t))) return null;
+  if (body.length > MAX_PAGE_BYTES || body.includes(NO_STORE_MARKER)) return null;
+  const csp = String(headers["content-security-policy"] ?? "");
+  const nonce = nonceOf(csp);
+  if (!nonce) return null;
+  const kept = Object.entries(headers).filter(([k, v]) => v !== undefined && !RECOMPUTED.has(k.toLowerCase())) as [string, OutgoingHttpHeader][];
+  return { status, headers: kept, parts: splitAt(body, nonce), csp, nonce, size: body.length };
+}
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.alloc(0);
+}
+
+/** Tees what Next.js writes into `res`, and calls `done` with the whole answer when it ends. */
+function capture(res: ServerResponse, done: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (size > MAX_PAGE_BYTES || chunk == null || typeof chunk === "function") return;
+    const b = toBuffer(chunk, encoding);
+    size += b.length;
+    chunks.push(Buffer.from(b)); // a copy: the caller may reuse its buffer
+  };
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding);
+    return (write as (...a: unknown[]) => boolean)(chunk, encoding, cb);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding);
+    if (size <= MAX_PAGE_BYTES) done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
+    return (end as (...a: unknown[]) => ServerResponse)(chunk, encoding, cb);
+  }) as typeof res.end;
+}
+
+function outagePage(locale: string, messagesDir: string): string {
+  let m = { title: "服务暂时不可用", message: "服务暂时不可用，请稍后重试。", retry: "重试" };
+  try {
+    const errors = JSON.parse(readFileSync(path.join(messagesDir, `${locale === "en" ? "en" : "zh-CN"}.json`), "utf8")).errors;
+    m = { title: errors.unavailableTitle, message: errors.unavailable, retry: errors.retry };
+  } catch {
+    // the built-in Chinese text above
+  }
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="${locale === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(m.title)}</title></head><body style="font-family:system-ui,sans-serif;text-align:center;padding:5rem 1rem;color:#1f2937"><p style="font-size:3rem;font-weight:700;color:#163a754d;margin:0">503</p><h1 style="font-size:1.25rem">${esc(m.title)}</h1><p style="color:#6b7280;font-size:.875rem">${esc(m.message)}</p><p><a href="" style="color:#163a75">${esc(m.retry)}</a></p></body></html>`;
+}
+
+export interface PageCache {
+  /** Answers from the cache, or arranges for Next.js's answer to be stored, then calls `next`. */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome>;
+  stats(): { entries: number; bytes: number };
+  close(): Promise<void>;
+}
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
+  pool.on("error", () => {}); // an idle connection dropped by the server; the next query reconnects
+  const cache = new LRUCache<string, StoredPage>({
+    maxSize: Math.max(1, options.maxMegabytes) * 1024 * 1024,
+    sizeCalculation: (p) => p.size + 1024,
+    // Entries of older versions are never asked for again; this lets them go even when memory is plentiful.
+    ttl: 15 * 60_000,
+  });
+  const messagesDir = options.messagesDir ?? path.resolve("messages");
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome> {
+    if (!isCandidate(req)) return pass("bypass");
+    function pass(outcome: Outcome): Outcome {
+      next();
+      return outcome;
+    }
+    const cookies = parseCookie(req.headers.cookie ?? "");
+    const token = await getToken({ req: { headers: req.headers, cookies } as never, secret: options.secret, secureCookie: options.secureCookie }).catch(() => null);
+    const userId = typeof token?.sub === "string" ? token.sub : null;
+    if (!userId) return pass("bypass");
+
+    let row: { active: boolean; pageVersion: string } | undefined;
+    try {
+      const result = await pool.query<{ active: boolean; pageVersion: string }>(
+        `SELECT u."active", d."pageVersion"::text AS "pageVersion" FROM "User" u CROSS JOIN "DataVersion" d WHERE u."id" = $1 AND d."id" = 1`,
+        [userId],
+      );
+      row = result.rows[0];
+    } catch (error) {
+      // The database is down: a page request gets a plain 503 at once; navigation requests go on to the app, which says the same.
+      if (!isDatabaseUnavailable(error) || req.headers.rsc) return pass("bypass");
+      const body = outagePage(cookies.NEXT_LOCALE ?? "", messagesDir);
+      res.writeHead(503, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Length": Buffer.byteLength(body),
+        "Cache-Control": "no-store",
+        "Retry-After": "30",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "X-Duban-Cache": "unavailable",
+      });
+      res.end(body);
+      return "unavailable";
+    }
+    // Signed out, deleted or deactivated: the app sends them to sign in.
+    if (!row?.active) return pass("bypass");
+
+    const key = cacheKey({ pageVersion: row.pageVersion, userId, locale: cookies.NEXT_LOCALE ?? "", day: todayInChina(), url: req.url ?? "/", headers: req.headers });
+    const hit = cache.get(key);
+    if (hit) {
+      const nonce = newNonce();
+      const body = joinWith(hit.parts, nonce);
+      res.statusCode = hit.status;
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.setHeader("Content-Security-Policy", hit.csp.replaceAll(hit.nonce, nonce));
+      res.setHeader("Content-Length", body.length);
+      res.setHeader("X-Duban-Cache", "hit");
+      res.end(body);
+      return "hit";
+    }
+    // Stored bodies are kept uncompressed so that the nonce can be renewed.
+    delete req.headers["accept-encoding"];
+    res.setHeader("X-Duban-Cache", "miss");
+    capture(res, (status, headers, body) => {
+      const page = storable(status, headers, body);
+      if (page) cache.set(key, page);
+    });
+    return pass("miss");
+  }
+
+  return {
+    handle,
+    stats: () => ({ entries: cache.size, bytes: cache.calculatedSize }),
+    close: () => pool.end(),
+  };
+}
