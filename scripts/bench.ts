@@ -10,14 +10,25 @@
  * ceiling; the last line is one JSON object.
  * --large first generates a province-scale dataset (scripts/lib/large-dataset.ts)
  * into the scratch database; it needs TEST_DATABASE_URL (a local PostgreSQL server).
- * Options: --seconds N (per target, default 10), --connections N (default 20).
+ * With a PostgreSQL server it also times the first view of each page after a
+ * write (the rendered-page cache starts again for every page; an edit of the
+ * dashboard's own data also recomputes the overview): single requests, one at a time.
+ * Options: --seconds N (per target, default 10), --connections N (default 20),
+ * --profile DIR (write a V8 CPU profile of the server there when it stops).
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
+import { withDatabase } from "../tests/support/local-database";
 
 const { values } = parseArgs({
-  options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "20" }, large: { type: "boolean", default: false } },
+  options: {
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "20" },
+    large: { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
 });
 const dataset = values.large ? "large" : "seed";
 const seconds = Number(values.seconds);
@@ -26,8 +37,19 @@ const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
 
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
-  env: { ...process.env, PORT: String(port), DUBAN_SCRATCH_DIR: "test-results/bench-data", DUBAN_SCRATCH_LARGE: values.large ? "1" : "0" },
-  stdio: ["ignore", "ignore", "inherit"],
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DUBAN_SCRATCH_DIR: "test-results/bench-data",
+    DUBAN_SCRATCH_LARGE: values.large ? "1" : "0",
+    ...(values.profile ? { DUBAN_SERVER_PROFILE: values.profile } : {}),
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+// The scratch database's name, to make writes between timed views (server mode only).
+let scratchDatabase: string | null = null;
+server.stdout!.on("data", (chunk: Buffer) => {
+  scratchDatabase ??= /\[e2e\] server mode on (\S+)/.exec(chunk.toString())?.[1] ?? null;
 });
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
@@ -95,6 +117,52 @@ async function run(path: string, cookie?: string): Promise<Figures> {
   };
 }
 
+/** One timed GET, in milliseconds. */
+async function timedGet(path: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+  return performance.now() - started;
+}
+
+/**
+ * The first view of each page after a write, so after the rendered-page cache has
+ * started again: after a new leader's instruction (no dashboard data) and after an
+ * edit of a reporting period (dashboard data: the overview is also recomputed).
+ */
+async function firstViewsAfterWrites(targets: Record<string, [string, string]>) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl || !scratchDatabase) return null;
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, scratchDatabase) });
+  await client.connect();
+  try {
+    const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] * 10) / 10;
+    const writes = {
+      pageWrite: () =>
+        client.query(`INSERT INTO "LeaderInstruction" ("id", "measureId", "authorId", "text")
+          SELECT 'bench-' || md5(random()::text), (SELECT "id" FROM "Measure" LIMIT 1), (SELECT "id" FROM "User" WHERE "loginName" = 'leader'), '基准测试批示'`),
+      dashboardWrite: () => client.query(`UPDATE "ReportingPeriod" SET "dueDate" = "dueDate" WHERE "id" = (SELECT "id" FROM "ReportingPeriod" LIMIT 1)`),
+    };
+    const out: Record<string, { pageWrite: number; dashboardWrite: number }> = {};
+    for (const [name, [path, cookie]] of Object.entries(targets)) {
+      const figures = { pageWrite: 0, dashboardWrite: 0 };
+      for (const kind of ["pageWrite", "dashboardWrite"] as const) {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          await writes[kind]();
+          times.push(await timedGet(path, cookie));
+        }
+        figures[kind] = median(times);
+      }
+      out[name] = figures;
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
 try {
   await waitForServer();
   // On the large dataset the liaison is one of its hundred departments.
@@ -113,6 +181,7 @@ try {
     department: await run(departmentPath, liaison),
     review: await run("/review", admin),
   };
+  const afterWrite = await firstViewsAfterWrites({ overview: ["/dashboard", leader], department: [departmentPath, liaison], review: ["/review", admin] });
   const ratio = (f: Figures) => Math.round((f.rps / ceiling.rps) * 1000) / 1000;
   console.log(`\ndataset: ${dataset} · ${connections} connections · ${seconds} s per target · ${base}`);
   console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio");
@@ -120,6 +189,10 @@ try {
     console.log(`${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}`);
   line("static", ceiling, "1");
   for (const [name, f] of Object.entries(pages)) line(name, f, ratio(f));
+  if (afterWrite) {
+    console.log("\nfirst view after a write (ms, median of 5 single requests)");
+    for (const [name, f] of Object.entries(afterWrite)) console.log(`${name.padEnd(12)} other data ${String(f.pageWrite).padStart(8)}   dashboard data ${String(f.dashboardWrite).padStart(8)}`);
+  }
   const json = {
     dataset,
     ceiling: { rps: ceiling.rps },
