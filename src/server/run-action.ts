@@ -33,6 +33,8 @@ export async function runAction<S extends z.ZodType, R>(options: {
   mutate: (actor: ActionActor, input: z.output<S>) => Promise<R>;
   success: string;
   revalidate?: string[];
+  /** For a save refused as a lost update ("conflict"): the fields to hand back to the form. */
+  keepOnConflict?: (input: z.output<S>) => Record<string, string>;
 }): Promise<ActionState & { result?: R }> {
   const [user, t, te] = await Promise.all([getCurrentUser(), getTranslations(options.namespace), getTranslations("errors")]);
   if (!user || !can(user, options.permission, options.scope?.(user))) return { ok: false, message: te("forbidden") };
@@ -54,7 +56,8 @@ export async function runAction<S extends z.ZodType, R>(options: {
   } catch (error) {
     if (error instanceof RuleError) {
       const tr = error.namespace === options.namespace ? t : await getTranslations(error.namespace);
-      return { ok: false, message: tr(error.key, error.detail) };
+      const unsaved = error.key === "conflict" && options.keepOnConflict ? options.keepOnConflict(parsed.data) : undefined;
+      return { ok: false, message: tr(error.key, error.detail), ...(unsaved ? { unsaved } : {}) };
     }
     return unexpectedFailure(error, (ref) => `${te("generic")} ${te("reference", { digest: ref })}`);
   }

@@ -124,3 +124,40 @@ test.describe("refusals", () => {
     await liaisonContext.close();
   });
 });
+
+test("a save refused because someone saved first keeps what the user typed", async ({ browser }) => {
+  const [first, second] = [await browser.newContext(), await browser.newContext()];
+  const a = await first.newPage();
+  const b = await second.newPage();
+  await signInAs(a, "wjw");
+  await signInAs(b, "wjw");
+  await a.goto("/plans");
+  await a.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+  await a.getByTestId("periods").getByRole("link", { name: "查看" }).nth(4).click();
+  await expect(a.getByTestId("report-editor")).toBeVisible();
+  await b.goto(a.url());
+
+  // Both opened the same version; the first to save wins.
+  await a.getByTestId("report-editor").getByLabel("工作进展").fill("甲：已完成本季度通报。");
+  await a.getByTestId("report-editor").getByRole("button", { name: "保存草稿" }).click();
+  await expect(a.getByText("草稿已保存")).toBeVisible();
+
+  const mine = "乙：本季度已通报两次，并完成复查。";
+  await b.getByTestId("report-editor").getByLabel("工作进展").fill(mine);
+  await b.getByTestId("report-editor").getByLabel("下步计划").fill("乙：下季度扩大覆盖面。");
+  await b.getByTestId("report-editor").getByRole("button", { name: "保存草稿" }).click();
+  await expect(b.getByText(/该报告已被他人修改/)).toBeVisible();
+  // The form now holds the stored version, and what this user typed is kept beside it.
+  await expect(b.getByTestId("report-editor").getByLabel("工作进展")).toHaveValue("甲：已完成本季度通报。");
+  await expect(b.getByTestId("unsaved-text")).toContainText(mine);
+  await b.getByRole("button", { name: "采用我的内容" }).click();
+  await expect(b.getByTestId("report-editor").getByLabel("工作进展")).toHaveValue(mine);
+  await expect(b.getByTestId("report-editor").getByLabel("下步计划")).toHaveValue("乙：下季度扩大覆盖面。");
+  await b.getByTestId("report-editor").getByRole("button", { name: "保存草稿" }).click();
+  await expect(b.getByText("草稿已保存")).toBeVisible();
+
+  await a.reload();
+  await expect(a.getByTestId("report-editor").getByLabel("工作进展")).toHaveValue(mine);
+  await first.close();
+  await second.close();
+});

@@ -30,6 +30,14 @@ export async function saveReportAction(_prev: ActionState, formData: FormData): 
     },
     success: input.intent === "submit" ? "submitted" : "draftSaved",
     revalidate: ["/reports", "/review"],
+    // Someone saved first: the form shows their version, and hands back what this user typed.
+    keepOnConflict: (parsed) => ({
+      progress: parsed.progress ?? "",
+      workDone: parsed.workDone,
+      problems: parsed.problems,
+      nextSteps: parsed.nextSteps,
+      ...Object.fromEntries(Object.entries(parsed.values).map(([id, v]) => [`value:${id}`, String(v)])),
+    }),
   });
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import type { MouseEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
@@ -43,6 +44,7 @@ export function ReportEditor({
         <div key={report?.version ?? 0} className="flex flex-col gap-4" data-testid="report-editor">
           <input type="hidden" name="periodId" value={periodId} />
           <input type="hidden" name="expectedVersion" value={report?.version ?? 0} />
+          {state.unsaved ? <UnsavedText unsaved={state.unsaved} indicators={indicators} /> : null}
           <div className="flex flex-col gap-1 sm:max-w-xs">
             <Label htmlFor="progress">{t("progress")}</Label>
             <Select id="progress" name="progress" defaultValue={report?.progress ?? ""} aria-describedby="progress-error" aria-invalid={Boolean(state.fieldErrors?.progress)}>
@@ -132,5 +134,49 @@ export function ReportEditor({
         </div>
       )}
     </ActionForm>
+  );
+}
+
+/**
+ * After a save refused because someone saved first: what this user typed, shown beside the
+ * stored version the form now holds, and put back into the form on request.
+ */
+function UnsavedText({ unsaved, indicators }: { unsaved: Record<string, string>; indicators: { id: string; name: string }[] }) {
+  const t = useTranslations("reports");
+  const label = (name: string) =>
+    name === "progress"
+      ? t("progress")
+      : name.startsWith("value:")
+        ? (indicators.find((i) => `value:${i.id}` === name)?.name ?? name)
+        : t(name as "workDone" | "problems" | "nextSteps");
+  const shown = Object.entries(unsaved).filter(([, v]) => v !== "");
+  function useMine(event: MouseEvent<HTMLButtonElement>) {
+    const form = event.currentTarget.form;
+    if (!form) return;
+    for (const [name, value] of Object.entries(unsaved)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    }
+  }
+  return (
+    <section aria-labelledby="unsaved-title" data-testid="unsaved-text" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <h3 id="unsaved-title" className="text-sm font-semibold">
+        {t("unsavedTitle")}
+      </h3>
+      <p className="text-xs text-muted-foreground">{t("unsavedHint")}</p>
+      <dl className="flex flex-col gap-2 text-sm">
+        {shown.map(([name, value]) => (
+          <div key={name}>
+            <dt className="text-xs font-medium text-muted-foreground">{label(name)}</dt>
+            <dd className="whitespace-pre-wrap">{name === "progress" ? t(`progress${value}` as "progressIN_PROGRESS") : value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div>
+        <Button type="button" variant="outline" onClick={useMine}>
+          {t("useMine")}
+        </Button>
+      </div>
+    </section>
   );
 }
