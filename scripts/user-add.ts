@@ -1,5 +1,5 @@
 /**
- * npm run user:add -- --login NAME --name 显示名 --role ADMIN|LEADER|LIAISON [--department 市卫健委]
+ * npm run user:add -- --login NAME --name 显示名 --role ADMIN|LEADER|LIAISON [--department 市卫健委] [--email a@b.cn]
  * Creates an account (the first administrator of a server deployment, for
  * example). The password is read from DUBAN_NEW_PASSWORD, or generated and
  * printed once.
@@ -15,7 +15,7 @@ import { normalizeLoginName } from "../src/features/auth/authenticate";
 import { recordAuditEvent } from "../src/features/audit/record-audit-event";
 
 const { values } = parseArgs({
-  options: { login: { type: "string" }, name: { type: "string" }, role: { type: "string" }, department: { type: "string" } },
+  options: { login: { type: "string" }, name: { type: "string" }, role: { type: "string" }, department: { type: "string" }, email: { type: "string" } },
 });
 const input = z
   .object({
@@ -23,6 +23,7 @@ const input = z
     name: z.string().min(1, "--name is required").max(40),
     role: z.enum(["ADMIN", "LEADER", "LIAISON"], { message: "--role must be ADMIN, LEADER or LIAISON" }),
     department: z.string().optional(),
+    email: z.email("--email must be an e-mail address").max(254).optional(),
   })
   .refine((v) => v.role !== "LIAISON" || v.department, { message: "--department is required for a liaison" })
   .safeParse(values);
@@ -50,7 +51,14 @@ try {
   const loginName = normalizeLoginName(input.data.login);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { loginName, displayName: input.data.name, role: input.data.role, departmentId: department?.id ?? null, passwordHash: await hashPassword(password) },
+      data: {
+        loginName,
+        displayName: input.data.name,
+        role: input.data.role,
+        departmentId: department?.id ?? null,
+        email: input.data.email ?? null,
+        passwordHash: await hashPassword(password),
+      },
     });
     await recordAuditEvent(tx, {
       actorId: null,
@@ -58,7 +66,7 @@ try {
       action: "user.create",
       entityType: "User",
       entityId: user.id,
-      after: { loginName, role: user.role, departmentId: user.departmentId },
+      after: { loginName, role: user.role, departmentId: user.departmentId, email: user.email },
     });
   });
   console.log(`Created ${loginName} (${input.data.role}).`);

@@ -1,22 +1,27 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { scanNotifications } from "@/features/notifications/scan";
-import { env } from "./env";
+import { runNotificationScan } from "@/features/notifications/run";
+import { env, parseMailSettings } from "./env";
 
 /**
  * Runs the notification scan at start and then every DUBAN_NOTIFICATION_SCAN_MINUTES
  * (0 turns it off). Every instance may run it: the scan's advisory lock lets one
- * through at a time and its dedupe keys make a repeat harmless. A failed scan
- * (the database down, say) is logged and retried at the next tick.
+ * through at a time and its dedupe keys make a repeat harmless. With DUBAN_SMTP_URL
+ * set, each round then e-mails what is due one (claimed row by row, so two
+ * instances never send the same e-mail). A failed scan (the database down, say)
+ * is logged and retried at the next tick.
  */
 export function startNotificationScheduler(): void {
-  const minutes = env().DUBAN_NOTIFICATION_SCAN_MINUTES;
+  const settings = env();
+  const minutes = settings.DUBAN_NOTIFICATION_SCAN_MINUTES;
   if (minutes === 0) return;
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 2 }) });
+  const mail = parseMailSettings(settings);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: settings.DATABASE_URL, max: 2 }) });
   const tick = async () => {
     try {
-      const result = await scanNotifications(db);
+      const result = await runNotificationScan(db, mail);
       if (result.created) console.log(`[notifications] ${result.created} created`);
+      if (result.email?.sent || result.email?.failed) console.log(`[notifications] ${result.email.sent} e-mailed, ${result.email.failed} to retry`);
     } catch (error) {
       console.error("[notifications] scan failed; will retry", error instanceof Error ? error.message : error);
     }

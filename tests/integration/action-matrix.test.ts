@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { revalidatePath } from "next/cache";
 import messages from "../../messages/zh-CN.json";
 import { seedShippedPlans } from "../../scripts/lib/seed";
-import { setUserActiveAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
+import { setUserActiveAction, setUserEmailAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
 import { requestExtension, saveReport, type Actor } from "@/features/reports/mutations";
 import { seedDemoAccounts } from "@/features/seed/seed-demo";
@@ -338,6 +338,23 @@ const subjects = {
     },
   },
 
+  setUserEmailAction: {
+    name: "setUserEmailAction",
+    async prepare(persona) {
+      await db.user.update({ where: { id: fx.targetUserId }, data: { email: null } });
+      const email = `matrix.${persona}.${suffix}@example.gov.cn`;
+      return {
+        invoke: () => action(setUserEmailAction(initialActionState, form({ userId: fx.targetUserId, email: ` ${email} ` }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.saved);
+          expect((await db.user.findUniqueOrThrow({ where: { id: fx.targetUserId } })).email).toBe(email);
+          expect(await auditSince(before)).toEqual([["user.change_email", "User", fx.targetUserId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.user.update({ where: { id: fx.targetUserId }, data: { email: null } });
+        },
+      };
+    },
+  },
+
   updateDepartmentAction: {
     name: "updateDepartmentAction",
     async prepare(persona) {
@@ -401,6 +418,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   addInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
   setUserActiveAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   attachmentRoute: {
     anonymous: { allowed: false, status: 401, body: "请先登录" },
@@ -418,7 +436,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 45;
+const EXPECTED_CELLS = 50;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -497,9 +515,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action and persona: 9 × 5", () => {
+  it("has one cell per action and persona: 10 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(11);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(12);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -3,8 +3,8 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
-import { setUserActive, setUserRole, updateDepartment } from "./mutations";
-import { setUserActiveSchema, setUserRoleSchema, updateDepartmentSchema } from "./schemas";
+import { setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
+import { setUserActiveSchema, setUserEmailSchema, setUserRoleSchema, updateDepartmentSchema } from "./schemas";
 
 /** Activates or deactivates an account (administrators only). */
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -27,6 +27,19 @@ export async function setUserRoleAction(_prev: ActionState, formData: FormData):
     input: Object.fromEntries(formData),
     namespace: "admin",
     mutate: (actor, input) => setUserRole(db, actor, input),
+    success: "saved",
+    revalidate: ["/admin/users"],
+  });
+}
+
+/** Sets or removes the e-mail address of an account (administrators only, their own included). */
+export async function setUserEmailAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "user:manage",
+    schema: setUserEmailSchema,
+    input: Object.fromEntries(formData),
+    namespace: "admin",
+    mutate: (actor, input) => setUserEmail(db, actor, input),
     success: "saved",
     revalidate: ["/admin/users"],
   });

@@ -52,6 +52,23 @@ export async function setUserRole(db: PrismaClient, actor: ActorRef, input: { us
   });
 }
 
+/** Sets or removes the address a user's notifications are also e-mailed to. */
+export async function setUserEmail(db: PrismaClient, actor: ActorRef, input: { userId: string; email: string | null }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
+    if (!before) throw new RuleViolation("notFound");
+    if (before.email === input.email) return;
+    await tx.user.update({ where: { id: input.userId }, data: { email: input.email } });
+    await recordActorEvent(tx, actor, {
+      action: "user.change_email",
+      entityType: "User",
+      entityId: input.userId,
+      before,
+      after: { email: input.email },
+    });
+  });
+}
+
 /** Corrects a department's full name and aliases. */
 export async function updateDepartment(
   db: PrismaClient,

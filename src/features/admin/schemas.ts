@@ -27,3 +27,14 @@ export const updateDepartmentSchema = z.object({
   fullName: z.string().trim().min(1, "fullNameRequired").max(60),
   aliases: aliasList,
 });
+
+/** An empty field removes the address (notifications stay in the app). */
+export const setUserEmailSchema = z.object({
+  userId: z.string().min(1).max(40),
+  email: z
+    .string()
+    .trim()
+    .max(254, "emailInvalid")
+    .transform((s) => (s === "" ? null : s))
+    .pipe(z.email("emailInvalid").nullable()),
+});

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { markAllReadAction } from "@/features/notifications/actions";
 import { listNotifications } from "@/features/notifications/queries";
+import { notificationText } from "@/features/notifications/text";
 import { requireUser } from "@/server/auth";
 
 export default async function NotificationsPage() {
@@ -32,20 +33,17 @@ export default async function NotificationsPage() {
       ) : (
         <Card>
           <ul className="divide-y divide-border">
-            {items.map((n) => {
-              const params = n.params as Record<string, string>;
-              return (
-                <li key={n.id} className="flex items-start gap-3 px-4 py-3 text-sm" data-testid="notification">
-                  {n.readAt ? null : <Badge tone="primary">{t("new")}</Badge>}
-                  <div className="flex-1">
-                    <Link href={n.link} className="hover:text-primary hover:underline">
-                      {t(n.kind, { ...params, state: params.state ? t(`state${params.state}`) : "" })}
-                    </Link>
-                    <div className="text-xs text-muted-foreground">{format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })}</div>
-                  </div>
-                </li>
-              );
-            })}
+            {items.map((n) => (
+              <li key={n.id} className="flex items-start gap-3 px-4 py-3 text-sm" data-testid="notification">
+                {n.readAt ? null : <Badge tone="primary">{t("new")}</Badge>}
+                <div className="flex-1">
+                  <Link href={n.link} className="hover:text-primary hover:underline">
+                    {notificationText(t, n.kind, n.params)}
+                  </Link>
+                  <div className="text-xs text-muted-foreground">{format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })}</div>
+                </div>
+              </li>
+            ))}
           </ul>
         </Card>
       )}
