@@ -153,7 +153,7 @@ describe("every table a page may show raises pageVersion", () => {
       const tables = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`);
       const triggers = await client.query<{ table: string; type: number }>(
         `SELECT c.relname AS "table", t.tgtype AS type FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-         WHERE NOT t.tgisinternal AND p.proname IN ('DataVersion_bump', 'DataVersion_bump_pages') AND (t.tgtype & 1) = 0`,
+         WHERE NOT t.tgisinternal AND p.proname IN ('DataVersion_bump', 'DataVersion_bump_pages', 'DataVersion_bump_pages_if_rows') AND (t.tgtype & 1) = 0`,
       );
       const INSERT = 4, DELETE = 8, UPDATE = 16;
       const events = new Map<string, number>();
@@ -170,6 +170,23 @@ describe("every table a page may show raises pageVersion", () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe("the notification scan's idle statements", () => {
+  it("leave pageVersion alone, while a real change raises it", async () => {
+    const version = async () => (await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).pageVersion;
+    const user = (await db.user.create({ data: { loginName: `cache-n-${Date.now()}`, displayName: "通知", role: "LEADER", passwordHash: "unused" } })).id;
+    const data = { userId: user, kind: "OVERDUE" as const, dedupeKey: "idle-check", params: {}, link: "/" };
+    await db.notification.create({ data });
+    const before = await version();
+    // What an idle scan does: inserts that all conflict, a claim that matches nothing.
+    expect((await db.notification.createMany({ data: [data], skipDuplicates: true })).count).toBe(0);
+    expect((await db.notification.updateMany({ where: { userId: user, readAt: { not: null } }, data: { emailedAt: new Date() } })).count).toBe(0);
+    await db.notification.deleteMany({ where: { userId: user, dedupeKey: "none" } });
+    expect(await version()).toBe(before);
+    await db.notification.updateMany({ where: { userId: user }, data: { readAt: new Date() } });
+    expect(await version()).toBeGreaterThan(before);
   });
 });
 
