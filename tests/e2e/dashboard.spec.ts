@@ -7,12 +7,12 @@ test.describe("leader overview", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
     // Today the 2021—2025 plan has ended with nothing accepted yet in this fresh database: all 34 measures are red.
     await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*34$/);
+    // The overdue count is a count of measures, and its list has exactly that many rows.
     const count = await page.getByTestId("overdue-count").innerText();
     await page.getByTestId("overdue-count").click();
-    await expect(page).toHaveURL(/\/dashboard\/overdue\?asOf=/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("逾期清单");
-    const rows = await page.getByTestId("overdue-row").count();
-    expect(rows).toBeGreaterThanOrEqual(Number(count));
+    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=\d{4}-\d{2}-\d{2}&metric=measures&status=OVERDUE$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 已逾期");
+    await expect(page.getByTestId("list-row")).toHaveCount(Number(count));
 
     await page.goto("/dashboard?asOf=2021-03-25");
     await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*1$/); // only the 2020 deadline was past due then
@@ -23,6 +23,30 @@ test.describe("leader overview", () => {
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const body = await (await import("node:fs/promises")).readFile((await file.path())!);
     expect(body.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("a leader follows a light count to its list as of a past day, and opens a key task's timeline", async ({ page }) => {
+    await signInAs(page, "leader");
+    await page.goto("/dashboard?asOf=2021-03-25");
+    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*1$/);
+    await page.getByTestId("light-RED").click();
+    // The list keeps the day the figure was shown for, and holds exactly the one red measure: 6.5, due by the end of 2020.
+    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-03-25&metric=measures&light=RED$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 红灯");
+    await expect(page.getByTestId("list-total")).toHaveText("共 1 条");
+    await expect(page.getByTestId("list-row")).toHaveCount(1);
+    await expect(page.getByTestId("list-row").first()).toContainText("6.5");
+    await expect(page.getByTestId("list-row").first()).toContainText("已逾期");
+
+    await page.goto("/dashboard?asOf=2021-03-25");
+    await page.getByRole("link", { name: "6. 开展尘肺病防治攻坚行动：查看进度时间线" }).click();
+    await expect(page).toHaveURL(/\/plans\/[^/]+\/tasks\/6\?asOf=2021-03-25$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("重点任务 6 · 进度时间线");
+    await expect(page.getByTestId("timeline-row")).toHaveCount(5);
+    const row = page.getByTestId("timeline-row").filter({ has: page.getByRole("link", { name: /^6\.5/ }) });
+    await expect(row).toContainText("2020-12-31 期限：截止 2020-12-31，未提交，已逾期（红灯）");
+    await row.getByRole("link", { name: /^6\.5/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.5");
   });
 
   test.describe("refused to liaisons", () => {

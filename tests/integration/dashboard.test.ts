@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedPlan } from "../../src/features/seed/seed-plan";
-import { computeDashboard } from "../../src/features/dashboard/compute";
+import { computeDashboard, type Dashboard, type DashboardInput } from "../../src/features/dashboard/compute";
+import { LIST_LIGHTS, LIST_STATUSES, listFor, listHref, parseListFilter, taskTimeline, type ListFilter } from "../../src/features/dashboard/drill";
+import { parseAsOf } from "../../src/features/dashboard/as-of";
+import { todayInChina } from "../../src/lib/due";
 import { quarterlyWorkbook } from "../../src/features/dashboard/quarterly-report";
 import { testDb } from "../support/db";
 
@@ -64,6 +67,13 @@ beforeAll(async () => {
   await report(1, 1, "2023-03-31", jia, [["2023-04-05T02:00:00Z", "SUBMITTED"], ["2023-04-06T02:00:00Z", "ACCEPTED"]]);
   await report(1, 1, "2023-06-30", jia, [["2023-07-12T02:00:00Z", "SUBMITTED"], ["2023-07-13T02:00:00Z", "RETURNED"]]);
   await report(1, 2, "2023-03-31", yi, [["2023-04-15T02:00:00Z", "SUBMITTED"], ["2023-04-16T02:00:00Z", "ACCEPTED"]]);
+  // Later than every day the tests above ask about: returned before its due date (2023-10-10), then accepted late.
+  await report(2, 1, "2023-09-30", jia, [
+    ["2023-09-20T02:00:00Z", "SUBMITTED"],
+    ["2023-09-22T02:00:00Z", "RETURNED"],
+    ["2023-10-15T02:00:00Z", "SUBMITTED"],
+    ["2023-10-16T02:00:00Z", "ACCEPTED"],
+  ]);
 });
 afterAll(() => db.$disconnect());
 
@@ -157,5 +167,139 @@ describe("the computed overview is reused until the data changes", () => {
     // Put the crafted history back, so the other tests of this file may run in any order.
     await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: { in: [3, 4] } } });
     expect((await getDashboard(planId, "2023-07-20")).departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3, returned: 1 });
+  });
+});
+
+/**
+ * What the list page does with a link from the overview: read the day and the
+ * filter back from the address, then list.
+ */
+function follow(href: string, input: DashboardInput, d: Dashboard) {
+  const params = Object.fromEntries(new URL(href, "http://localhost").searchParams);
+  const asOf = parseAsOf(params.asOf);
+  expect(asOf).toBe(d.asOf);
+  return listFor(input, d, asOf, parseListFilter(params));
+}
+
+/** Every figure of the overview that links to a list, with the filter it links with. */
+function linkedFigures(d: Dashboard): [string, number | null, ListFilter, (r: ReturnType<typeof follow>) => number | null][] {
+  const rows = (r: ReturnType<typeof follow>) => r.rows.length;
+  const figures: ReturnType<typeof linkedFigures> = [];
+  for (const light of LIST_LIGHTS) figures.push([`light ${light}`, d.byLight[light], { metric: "measures", light }, rows]);
+  for (const status of LIST_STATUSES) figures.push([`status ${status}`, d.byStatus[status] ?? 0, { metric: "measures", status }, rows]);
+  figures.push(["overdue (lead)", d.overdue.filter((o) => o.isLead).length, { metric: "overdue" }, rows]);
+  for (const t of d.tasks) {
+    figures.push([`task ${t.number} red`, t.red, { metric: "measures", task: t.number, light: "RED" }, rows]);
+    figures.push([`task ${t.number} yellow`, t.yellow, { metric: "measures", task: t.number, light: "YELLOW" }, rows]);
+    figures.push([`task ${t.number} green`, t.green, { metric: "measures", task: t.number, light: "GREEN" }, rows]);
+    figures.push([`task ${t.number} periods due`, t.periodsDue, { metric: "due", task: t.number }, rows]);
+    figures.push([`task ${t.number} progress`, t.progressPct, { metric: "due", task: t.number }, (r) => (r.metric === "due" ? r.summary.donePct : null)]);
+  }
+  for (const row of d.departments) {
+    figures.push([`${row.shortName} led`, row.led, { metric: "measures", dept: row.id, role: "lead" }, rows]);
+    figures.push([`${row.shortName} supported`, row.supported, { metric: "measures", dept: row.id, role: "support" }, rows]);
+    figures.push([`${row.shortName} due so far`, row.dueSoFar, { metric: "due", dept: row.id }, rows]);
+    figures.push([`${row.shortName} on time`, row.onTimePct, { metric: "due", dept: row.id }, (r) => (r.metric === "due" ? r.summary.onTimePct : null)]);
+    figures.push([`${row.shortName} overdue`, row.overdue, { metric: "overdue", dept: row.id }, rows]);
+    figures.push([`${row.shortName} returned`, row.returned, { metric: "returned", dept: row.id }, rows]);
+    figures.push([`${row.shortName} review hours`, row.avgReviewHours, { metric: "reviews", dept: row.id }, (r) => (r.metric === "reviews" ? r.averageHours : null)]);
+  }
+  return figures;
+}
+
+describe("every figure of the overview links to the list behind it", () => {
+  const number = (r: ReturnType<typeof follow>) => r.rows.map((x) => `${x.keyTaskNumber}.${x.measureNumber}`);
+
+  it("lists exactly the measures and periods worked out by hand as of 2023-07-20", async () => {
+    const { getDashboardWithInput } = await import("../../src/features/dashboard/cached");
+    const { dashboard: d, input } = await getDashboardWithInput(planId, "2023-07-20");
+    const red = follow(listHref("2023-07-20", { metric: "measures", light: "RED" }), input, d);
+    expect(number(red)).toEqual(["1.1", "1.2", "2.1"]);
+    expect(follow(listHref("2023-07-20", { metric: "measures", light: "GREEN" }), input, d).rows).toEqual([]);
+
+    const jiaOverdue = follow(listHref("2023-07-20", { metric: "overdue", dept: jia }), input, d);
+    if (jiaOverdue.metric !== "overdue") throw new Error("expected the overdue list");
+    expect(jiaOverdue.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.daysOverdue])).toEqual([
+      ["2.1", 101],
+      ["1.1", 10],
+      ["2.1", 10],
+    ]);
+    const returned = follow(listHref("2023-07-20", { metric: "returned", dept: jia }), input, d);
+    if (returned.metric !== "returned") throw new Error("expected the returned list");
+    expect(returned.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.periodEnd, r.facts.reportState])).toEqual([["1.1", "2023-06-30", "RETURNED"]]);
+    // The row links to the report page of that period, where the returned report is.
+    const report = await db.progressReport.findFirstOrThrow({ where: { periodId: returned.rows[0].periodId, departmentId: jia } });
+    expect(report.state).toBe("RETURNED");
+
+    const taskOne = follow(listHref("2023-07-20", { metric: "due", task: 1 }), input, d);
+    expect(taskOne.metric === "due" && taskOne.summary).toEqual({ count: 4, done: 2, onTime: 1, donePct: 50, onTimePct: 25 });
+
+    const yiLed = follow(listHref("2023-07-20", { metric: "measures", dept: yi, role: "lead" }), input, d);
+    expect(number(yiLed)).toEqual(["1.2"]);
+    expect(number(follow(listHref("2023-07-20", { metric: "measures", dept: yi, role: "support" }), input, d))).toEqual(["1.1"]);
+
+    const reviews = follow(listHref("2023-07-20", { metric: "reviews", dept: jia }), input, d);
+    expect(reviews.metric === "reviews" && [reviews.rows.length, reviews.averageHours]).toEqual([2, 24]);
+  });
+
+  it("tells a returned report that is not yet due from an overdue one (as of 2023-09-25)", async () => {
+    const { getDashboardWithInput } = await import("../../src/features/dashboard/cached");
+    const { dashboard: d, input } = await getDashboardWithInput(planId, "2023-09-25");
+    const row = d.departments.find((x) => x.id === jia)!;
+    expect(row).toMatchObject({ returned: 2, overdue: 3 });
+    const returned = follow(listHref("2023-09-25", { metric: "returned", dept: jia }), input, d);
+    if (returned.metric !== "returned") throw new Error("expected the returned list");
+    expect(returned.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.periodEnd, r.facts.status])).toEqual([
+      ["1.1", "2023-06-30", "OVERDUE"],
+      ["2.1", "2023-09-30", "DUE_SOON"],
+    ]);
+    const overdue = follow(listHref("2023-09-25", { metric: "overdue", dept: jia }), input, d);
+    if (overdue.metric !== "overdue") throw new Error("expected the overdue list");
+    expect(overdue.rows.map((r) => `${r.keyTaskNumber}.${r.measureNumber} ${r.periodEnd}`)).toEqual(["2.1 2023-03-31", "1.1 2023-06-30", "2.1 2023-06-30"]);
+    // Measure 2.1 is red for its overdue quarters, not yellow for the returned one: the worst light wins.
+    expect(number(follow(listHref("2023-09-25", { metric: "measures", light: "RED" }), input, d))).toEqual(["1.1", "1.2", "2.1"]);
+  });
+
+  for (const day of ["2023-04-08", "2023-07-20", "2023-09-25", "today"]) {
+    it(`has as many rows as each figure, as of ${day}`, async () => {
+      const { getDashboardWithInput, getDashboard } = await import("../../src/features/dashboard/cached");
+      const asOf = day === "today" ? todayInChina() : day;
+      const { dashboard: d, input } = await getDashboardWithInput(planId, asOf);
+      // The list page and the overview read the same figures.
+      expect(d).toEqual(await getDashboard(planId, asOf));
+      const figures = linkedFigures(d);
+      expect(figures.length).toBeGreaterThan(20);
+      for (const [name, figure, filter, read] of figures) {
+        expect(read(follow(listHref(asOf, filter), input, d)), name).toBe(figure);
+      }
+      // Not all zero: the comparisons above say something.
+      expect(figures.filter(([, figure]) => figure).length).toBeGreaterThan(5);
+    });
+  }
+
+  it("a key task's timeline shows each measure's periods with the lead's report and light on the day asked", async () => {
+    const { getDashboardWithInput } = await import("../../src/features/dashboard/cached");
+    const { dashboard: d, input } = await getDashboardWithInput(planId, "2023-07-20");
+    const tl = taskTimeline(input, d, 1, "2023-07-20");
+    expect(tl.columns.map((c) => `${c.kind}:${c.periodEnd}`)).toEqual([
+      "QUARTER:2023-03-31",
+      "QUARTER:2023-06-30",
+      "QUARTER:2023-09-30",
+      "QUARTER:2023-12-31",
+      "MILESTONE:2023-12-31",
+    ]);
+    expect(tl.rows.map((r) => [r.measureNumber, r.light, r.cells.map((c) => (c ? `${c.dueDate} ${c.reportState ?? "-"} ${c.status}` : null))])).toEqual([
+      [1, "RED", ["2023-04-10 ACCEPTED COMPLETED", "2023-07-10 RETURNED OVERDUE", "2023-10-10 - ON_TRACK", "2024-01-10 - NOT_STARTED", null]],
+      [2, "RED", ["2023-04-10 ACCEPTED COMPLETED_LATE", "2023-07-10 - OVERDUE", "2023-10-10 - ON_TRACK", "2024-01-10 - NOT_STARTED", "2023-12-31 - ON_TRACK"]],
+    ]);
+    // Earlier, the same measures as they stood then: the lights agree with the overview of that day.
+    const early = await getDashboardWithInput(planId, "2023-04-08");
+    const before = taskTimeline(early.input, early.dashboard, 1, "2023-04-08");
+    expect(before.rows.map((r) => [r.measureNumber, r.light, r.cells[0]?.status, r.cells[0]?.reportState])).toEqual([
+      [1, "GREEN", "COMPLETED", "ACCEPTED"],
+      [2, "YELLOW", "DUE_SOON", null],
+    ]);
+    const t1 = early.dashboard.tasks.find((t) => t.number === 1)!;
+    expect([t1.green, t1.yellow, t1.red]).toEqual([1, 1, 0]);
   });
 });

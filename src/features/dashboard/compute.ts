@@ -35,6 +35,103 @@ export interface OverdueItem {
 
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 
+type Assignment = PeriodHistory["departments"][number];
+
+/**
+ * One department's part of one period as it stood on `asOf`. Every figure of
+ * the overview counts these flags, and the lists behind the figures
+ * (src/features/dashboard/drill.ts) filter on the same flags, so a figure and
+ * its list cannot disagree.
+ */
+export interface AssignmentFacts {
+  status: Status;
+  light: Light;
+  /** The due date in force on `asOf`. */
+  dueDate: string;
+  /** The report's state on `asOf` (null: nothing submitted yet). */
+  reportState: "SUBMITTED" | "RETURNED" | "ACCEPTED" | null;
+  /** Accepted, on time or late. */
+  done: boolean;
+  /** Due before `asOf`, or already done: counted in the on-time rate and in a key task's progress. */
+  counted: boolean;
+  /** Accepted, and the accepted version was submitted by the due date. */
+  onTime: boolean;
+  /** Past due without an accepted report. */
+  overdue: boolean;
+  /** Returned for revision and not resubmitted. */
+  returned: boolean;
+}
+
+export function assignmentFacts(h: PeriodHistory, d: Assignment, asOf: string, windowDays?: number): AssignmentFacts {
+  const s = departmentPeriodStatus(h, d.departmentId, asOf, windowDays);
+  const reportState = reportOn(d.events, asOf).state;
+  const done = s.status === "COMPLETED" || s.status === "COMPLETED_LATE";
+  return {
+    ...s,
+    reportState,
+    done,
+    counted: s.dueDate < asOf || done,
+    onTime: s.status === "COMPLETED",
+    overdue: s.status === "OVERDUE",
+    returned: reportState === "RETURNED",
+  };
+}
+
+/** One submission and the review that decided it. `at` values are epoch milliseconds. */
+export interface ReviewCycle {
+  submittedAt: number;
+  decidedAt: number;
+  outcome: "RETURNED" | "ACCEPTED";
+  hours: number;
+}
+
+/** A report's submissions (days) and decided reviews up to `asOf`, oldest first. */
+export function reviewCycles(events: Assignment["events"], asOf: string): { submittedOn: string[]; reviews: ReviewCycle[] } {
+  const submittedOn: string[] = [];
+  const reviews: ReviewCycle[] = [];
+  let submittedAt: number | null = null;
+  for (const e of events) {
+    if (e.on > asOf) break;
+    if (e.event === "SUBMITTED") {
+      submittedAt = e.at;
+      submittedOn.push(e.on);
+    } else if (submittedAt !== null) {
+      reviews.push({ submittedAt, decidedAt: e.at, outcome: e.event, hours: (e.at - submittedAt) / 3_600_000 });
+      submittedAt = null;
+    }
+  }
+  return { submittedOn, reviews };
+}
+
+export interface MeasureAssignment {
+  measureId: string;
+  keyTaskNumber: number;
+  measureNumber: number;
+  departmentId: string;
+  isLead: boolean;
+}
+
+/** Each measure's departments as the overview counts them: once per measure and department, from its periods. */
+export function measureAssignments(input: Pick<DashboardInput, "histories">): MeasureAssignment[] {
+  const seen = new Set<string>();
+  const out: MeasureAssignment[] = [];
+  for (const h of input.histories) {
+    for (const d of h.departments) {
+      const key = `${h.measureId}:${d.departmentId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ measureId: h.measureId, keyTaskNumber: h.keyTaskNumber, measureNumber: h.measureNumber, departmentId: d.departmentId, isLead: d.isLead });
+    }
+  }
+  return out;
+}
+
+/** A share as a percentage with one decimal, or null when nothing counts. */
+export const percent = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
+
+/** The mean of some durations in hours with one decimal, or null when there are none. */
+export const averageHours = (hours: number[]): number | null => (hours.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10 : null);
+
 /**
  * Every figure of the leader overview as it stood on `asOf`, from the stored
  * history alone, with the one status definition of src/lib/status.ts.
@@ -47,41 +144,39 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     input.departments.map((d) => [d.id, { id: d.id, shortName: d.shortName, led: 0, supported: 0, dueSoFar: 0, onTime: 0, onTimePct: null, overdue: 0, returned: 0, avgReviewHours: null }]),
   );
   const reviewHours = new Map<string, number[]>();
-  const assignments = new Set<string>();
   const submissionsByQuarter = new Map<string, number>();
   const heat = new Map<string, { due: number; done: number }>();
   const taskPeriods = new Map<number, { due: number; done: number }>();
+
+  for (const a of measureAssignments(input)) {
+    const row = deptRows.get(a.departmentId);
+    if (!row) continue;
+    if (a.isLead) row.led++;
+    else row.supported++;
+  }
 
   for (const h of input.histories) {
     measureTask.set(h.measureId, h.keyTaskNumber);
     for (const d of h.departments) {
       const row = deptRows.get(d.departmentId);
       if (!row) continue;
-      const key = `${h.measureId}:${d.departmentId}`;
-      if (!assignments.has(key)) {
-        assignments.add(key);
-        if (d.isLead) row.led++;
-        else row.supported++;
-      }
-      const s = departmentPeriodStatus(h, d.departmentId, asOf, windowDays);
+      const s = assignmentFacts(h, d, asOf, windowDays);
       if (d.isLead) {
         const list = measureStatuses.get(h.measureId) ?? [];
-        list.push({ ...s, periodStart: h.periodStart });
+        list.push({ status: s.status, light: s.light, periodStart: h.periodStart });
         measureStatuses.set(h.measureId, list);
       }
-      const isDue = s.dueDate < asOf;
-      const done = s.status === "COMPLETED" || s.status === "COMPLETED_LATE";
-      if (isDue || done) {
+      if (s.counted) {
         row.dueSoFar++;
-        if (s.status === "COMPLETED") row.onTime++;
+        if (s.onTime) row.onTime++;
         if (d.isLead) {
           const tp = taskPeriods.get(h.keyTaskNumber) ?? { due: 0, done: 0 };
           tp.due++;
-          if (done) tp.done++;
+          if (s.done) tp.done++;
           taskPeriods.set(h.keyTaskNumber, tp);
         }
       }
-      if (s.status === "OVERDUE") {
+      if (s.overdue) {
         row.overdue++;
         overdue.push({
           periodId: h.periodId,
@@ -94,35 +189,30 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
           isLead: d.isLead,
         });
       }
-      if (reportOn(d.events, asOf).state === "RETURNED") row.returned++;
-      let submittedAt: number | null = null;
-      for (const e of d.events) {
-        if (e.on > asOf) break;
-        if (e.event === "SUBMITTED") {
-          submittedAt = e.at;
-          const q = quarterOf(e.on);
-          submissionsByQuarter.set(q, (submissionsByQuarter.get(q) ?? 0) + 1);
-        } else if (submittedAt !== null) {
-          const list = reviewHours.get(d.departmentId) ?? [];
-          list.push((e.at - submittedAt) / 3_600_000);
-          reviewHours.set(d.departmentId, list);
-          submittedAt = null;
-        }
+      if (s.returned) row.returned++;
+      const cycles = reviewCycles(d.events, asOf);
+      for (const on of cycles.submittedOn) {
+        const q = quarterOf(on);
+        submissionsByQuarter.set(q, (submissionsByQuarter.get(q) ?? 0) + 1);
+      }
+      if (cycles.reviews.length) {
+        const list = reviewHours.get(d.departmentId) ?? [];
+        for (const r of cycles.reviews) list.push(r.hours);
+        reviewHours.set(d.departmentId, list);
       }
       if (h.kind === "QUARTER" && h.periodStart <= asOf) {
         const cell = `${d.departmentId}:${quarterOf(h.periodEnd)}`;
         const c = heat.get(cell) ?? { due: 0, done: 0 };
         c.due++;
-        if (done) c.done++;
+        if (s.done) c.done++;
         heat.set(cell, c);
       }
     }
   }
 
   for (const row of deptRows.values()) {
-    row.onTimePct = row.dueSoFar ? Math.round((row.onTime / row.dueSoFar) * 1000) / 10 : null;
-    const hours = reviewHours.get(row.id);
-    row.avgReviewHours = hours?.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10 : null;
+    row.onTimePct = percent(row.onTime, row.dueSoFar);
+    row.avgReviewHours = averageHours(reviewHours.get(row.id) ?? []);
   }
 
   const measures = [...measureStatuses.entries()].map(([measureId, list]) => ({ measureId, keyTaskNumber: measureTask.get(measureId)!, ...combinedStatus(list, asOf) }));
@@ -143,7 +233,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
       green: ms.filter((m) => m.light === "GREEN").length,
       periodsDue: tp.due,
       periodsDone: tp.done,
-      progressPct: tp.due ? Math.round((tp.done / tp.due) * 1000) / 10 : null,
+      progressPct: percent(tp.done, tp.due),
     };
   });
   const quarters = [...new Set(input.histories.filter((h) => h.kind === "QUARTER").map((h) => quarterOf(h.periodEnd)))].sort();

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -12,6 +13,8 @@ import type { DepartmentRow } from "@/features/dashboard/compute";
 import { getDashboard } from "@/features/dashboard/cached";
 import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
+import { lightClass } from "@/features/dashboard/components/status-label";
+import { listHref, type ListFilter } from "@/features/dashboard/drill";
 import { listPlans } from "@/features/plan/queries";
 import { cn } from "@/lib/cn";
 import type { Light, Status } from "@/lib/status";
@@ -30,7 +33,15 @@ const COLUMN_LABEL = {
   avgReviewHours: "colReview",
 } as const satisfies Record<Sort, string>;
 const TABLE_ROWS = 20;
-const lightClass: Record<Light, string> = { RED: "bg-red-600", YELLOW: "bg-amber-400", GREEN: "bg-emerald-600" };
+
+/** A figure that opens the list behind it; the label says what is counted, since the number alone does not. */
+function FigureLink({ href, label, className, testId, children }: { href: string; label: string; className?: string; testId?: string; children: ReactNode }) {
+  return (
+    <Link href={href} prefetch={false} aria-label={label} title={label} className={cn("hover:underline", className)} data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
 
 function heatClass(pct: number | null): string {
   if (pct === null) return "bg-muted/40 text-muted-foreground";
@@ -63,7 +74,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const departments = showAll ? sorted : sorted.slice(0, TABLE_ROWS);
   const q = (extra: Record<string, string>) => `?${new URLSearchParams({ asOf, ...extra })}`;
   const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc", ...(showAll ? { all: "1" } : {}) });
-  const overdueLink = (dept?: string) => `/dashboard/overdue${q(dept ? { dept } : {})}`;
+  // Every figure links to the list behind it, as of the same day.
+  const list = (f: ListFilter) => listHref(asOf, f);
+  const figure = (label: string, value: string | number) => t("figureLink", { label, value: String(value) });
 
   return (
     <>
@@ -101,27 +114,35 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t("measures")}
         </h2>
         {(["RED", "YELLOW", "GREEN"] as Light[]).map((l) => (
-          <div key={l} className="flex items-center gap-3 rounded-lg border border-border bg-card px-4 py-3" data-testid={`light-${l}`}>
+          <Link
+            key={l}
+            href={list({ metric: "measures", light: l })}
+            prefetch={false}
+            aria-label={figure(t(`light${l}`), d.byLight[l])}
+            className="flex items-center gap-3 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
+            data-testid={`light-${l}`}
+          >
             <span className={cn("size-4 rounded-full", lightClass[l])} aria-hidden />
             <div>
               <div className="text-xs text-muted-foreground">{t(`light${l}`)}</div>
               <div className="text-2xl font-semibold tabular-nums">{d.byLight[l]}</div>
             </div>
-          </div>
+          </Link>
         ))}
         {STATUSES.filter((s) => d.byStatus[s]).slice(0, 3).map((s) => (
-          <div key={s} className="rounded-lg border border-border bg-card px-4 py-3" data-testid={`status-${s}`}>
+          <Link
+            key={s}
+            href={list({ metric: "measures", status: s })}
+            prefetch={false}
+            aria-label={figure(t(`status${s}`), d.byStatus[s])}
+            className="rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
+            data-testid={`status-${s}`}
+          >
             <div className="text-xs text-muted-foreground">{t(`status${s}`)}</div>
-            <div className="text-2xl font-semibold tabular-nums">
-              {s === "OVERDUE" ? (
-                <Link href={overdueLink()} className="text-red-700 hover:underline" data-testid="overdue-count">
-                  {d.byStatus[s]}
-                </Link>
-              ) : (
-                d.byStatus[s]
-              )}
+            <div className={cn("text-2xl font-semibold tabular-nums", s === "OVERDUE" ? "text-red-700" : "")} data-testid={s === "OVERDUE" ? "overdue-count" : undefined}>
+              {d.byStatus[s]}
             </div>
-          </div>
+          </Link>
         ))}
       </section>
 
@@ -132,14 +153,37 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </CardHeader>
           <CardContent className="flex flex-col gap-2">
             {d.tasks.map((task) => (
-              <div key={task.number} className="text-sm">
+              <div key={task.number} className="text-sm" data-testid="task-progress">
                 <div className="flex justify-between gap-2">
-                  <span className="truncate">
+                  <Link
+                    href={`/plans/${plan.id}/tasks/${task.number}${q({})}`}
+                    prefetch={false}
+                    aria-label={t("timelineLink", { task: `${task.number}. ${task.title}` })}
+                    title={t("timelineLink", { task: `${task.number}. ${task.title}` })}
+                    className="truncate hover:text-primary hover:underline"
+                  >
                     {task.number}. {task.title}
-                  </span>
+                  </Link>
                   <span className="shrink-0 tabular-nums text-muted-foreground">
-                    {task.progressPct === null ? t("noneDue") : `${task.progressPct}%`} · <span className="text-red-700">{task.red}</span>/
-                    <span className="text-amber-600">{task.yellow}</span>/<span className="text-emerald-700">{task.green}</span>
+                    {task.progressPct === null ? (
+                      t("noneDue")
+                    ) : (
+                      <FigureLink href={list({ metric: "due", task: task.number })} label={t("taskProgressLink", { number: task.number, due: task.periodsDue, done: task.periodsDone })}>
+                        {task.progressPct}%
+                      </FigureLink>
+                    )}{" "}
+                    ·{" "}
+                    <FigureLink href={list({ metric: "measures", task: task.number, light: "RED" })} label={figure(`${t("taskLabel", { number: task.number })} ${t("lightRED")}`, task.red)} className="text-red-700">
+                      {task.red}
+                    </FigureLink>
+                    /
+                    <FigureLink href={list({ metric: "measures", task: task.number, light: "YELLOW" })} label={figure(`${t("taskLabel", { number: task.number })} ${t("lightYELLOW")}`, task.yellow)} className="text-amber-600">
+                      {task.yellow}
+                    </FigureLink>
+                    /
+                    <FigureLink href={list({ metric: "measures", task: task.number, light: "GREEN" })} label={figure(`${t("taskLabel", { number: task.number })} ${t("lightGREEN")}`, task.green)} className="text-emerald-700">
+                      {task.green}
+                    </FigureLink>
                   </span>
                 </div>
                 <div className="mt-1 h-2 rounded bg-muted" role="progressbar" aria-valuenow={task.progressPct ?? 0} aria-valuemin={0} aria-valuemax={100} aria-label={`${task.number}. ${task.title}`}>
@@ -202,16 +246,44 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       {row.shortName}
                     </Link>
                   </Td>
-                  <Td className="tabular-nums">{row.led}</Td>
-                  <Td className="tabular-nums">{row.supported}</Td>
-                  <Td className="tabular-nums">{row.onTimePct === null ? "—" : `${row.onTimePct}%`}</Td>
                   <Td className="tabular-nums">
-                    <Link href={overdueLink(row.id)} className={cn("hover:underline", row.overdue ? "text-red-700" : "")}>
-                      {row.overdue}
-                    </Link>
+                    <FigureLink href={list({ metric: "measures", dept: row.id, role: "lead" })} label={figure(`${row.shortName} ${t("colLed")}`, row.led)}>
+                      {row.led}
+                    </FigureLink>
                   </Td>
-                  <Td className="tabular-nums">{row.returned}</Td>
-                  <Td className="tabular-nums">{row.avgReviewHours ?? "—"}</Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "measures", dept: row.id, role: "support" })} label={figure(`${row.shortName} ${t("colSupported")}`, row.supported)}>
+                      {row.supported}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    {row.onTimePct === null ? (
+                      "—"
+                    ) : (
+                      <FigureLink href={list({ metric: "due", dept: row.id })} label={t("onTimeLink", { department: row.shortName, onTime: row.onTime, due: row.dueSoFar })}>
+                        {row.onTimePct}%
+                      </FigureLink>
+                    )}
+                  </Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "overdue", dept: row.id })} label={figure(`${row.shortName} ${t("colOverdue")}`, row.overdue)} className={row.overdue ? "text-red-700" : ""}>
+                      {row.overdue}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "returned", dept: row.id })} label={figure(`${row.shortName} ${t("colReturned")}`, row.returned)}>
+                      {row.returned}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    {row.avgReviewHours === null ? (
+                      "—"
+                    ) : (
+                      <FigureLink href={list({ metric: "reviews", dept: row.id })} label={figure(`${row.shortName} ${t("colReview")}`, row.avgReviewHours)}>
+                        {row.avgReviewHours}
+                      </FigureLink>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -271,7 +343,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <CardContent className="px-0 py-0 sm:px-2">
           <OverdueTable items={leadOverdue.slice(0, 20)} departments={d.departments} />
           <div className="px-4 py-3">
-            <Link href={overdueLink()} className="text-sm text-primary hover:underline">
+            <Link href={list({ metric: "overdue" })} className="text-sm text-primary hover:underline">
               {t("showAll", { count: leadOverdue.length })}
             </Link>
           </div>

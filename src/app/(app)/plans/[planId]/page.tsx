@@ -11,6 +11,7 @@ import { MeasureTable } from "@/components/measure-table";
 import { PageHeader } from "@/components/page-header";
 import { getPlan, getPlanCounts, getPlanTasks, listDepartments, listPlans } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
+import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 
 const filtersSchema = z.object({
@@ -30,7 +31,7 @@ export default async function PlanOverviewPage({
   params: Promise<{ planId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePermission("plan:read");
+  const user = await requirePermission("plan:read");
   const [{ planId }, rawFilters] = await Promise.all([params, searchParams]);
   const plan = await getPlan(planId);
   if (!plan) notFound();
@@ -53,6 +54,7 @@ export default async function PlanOverviewPage({
   const tasks = filtered ? await getPlanTasks(plan.id, { departmentId, taskNumber }) : allTasks;
   const shownMeasures = tasks.reduce((n, k) => n + k.measures.length, 0);
   const today = todayInChina();
+  const showTimeline = can(user, "dashboard:read");
 
   return (
     <>
@@ -134,11 +136,16 @@ export default async function PlanOverviewPage({
         <div className="flex flex-col gap-5">
           {tasks.map((task) => (
             <Card key={task.id} data-testid="key-task">
-              <CardHeader>
+              <CardHeader className="sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                 <CardTitle>
                   <span className="mr-2 text-primary">{t("taskNumber", { number: task.number })}</span>
                   {task.title}
                 </CardTitle>
+                {showTimeline ? (
+                  <Link href={`/plans/${plan.id}/tasks/${task.number}`} className="shrink-0 text-sm text-primary hover:underline" data-testid="task-timeline-link">
+                    {t("timelineLink", { number: task.number })}
+                  </Link>
+                ) : null}
               </CardHeader>
               <CardContent className="px-0 py-0 sm:px-2">
                 <MeasureTable taskNumber={task.number} measures={task.measures} plan={plan} today={today} highlightDepartmentId={departmentId} />
