@@ -34,12 +34,16 @@ const COLUMN_LABEL = {
 } as const satisfies Record<Sort, string>;
 const TABLE_ROWS = 20;
 
-/** A figure that opens the list behind it; the label says what is counted, since the number alone does not. */
+/**
+ * A figure that opens the list behind it; the label says what is counted, since the number alone
+ * does not. A plain link rather than a client-side one: the overview has hundreds of them at
+ * province scale, and each client link adds to the page's payload and to hydration.
+ */
 function FigureLink({ href, label, className, testId, children }: { href: string; label: string; className?: string; testId?: string; children: ReactNode }) {
   return (
-    <Link href={href} prefetch={false} aria-label={label} title={label} className={cn("hover:underline", className)} data-testid={testId}>
+    <a href={href} aria-label={label} className={cn("hover:underline", className)} data-testid={testId}>
       {children}
-    </Link>
+    </a>
   );
 }
 
@@ -114,10 +118,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t("measures")}
         </h2>
         {(["RED", "YELLOW", "GREEN"] as Light[]).map((l) => (
-          <Link
+          <a
             key={l}
             href={list({ metric: "measures", light: l })}
-            prefetch={false}
             aria-label={figure(t(`light${l}`), d.byLight[l])}
             className="flex items-center gap-3 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
             data-testid={`light-${l}`}
@@ -127,13 +130,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <div className="text-xs text-muted-foreground">{t(`light${l}`)}</div>
               <div className="text-2xl font-semibold tabular-nums">{d.byLight[l]}</div>
             </div>
-          </Link>
+          </a>
         ))}
         {STATUSES.filter((s) => d.byStatus[s]).slice(0, 3).map((s) => (
-          <Link
+          <a
             key={s}
             href={list({ metric: "measures", status: s })}
-            prefetch={false}
             aria-label={figure(t(`status${s}`), d.byStatus[s])}
             className="rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
             data-testid={`status-${s}`}
@@ -142,7 +144,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <div className={cn("text-2xl font-semibold tabular-nums", s === "OVERDUE" ? "text-red-700" : "")} data-testid={s === "OVERDUE" ? "overdue-count" : undefined}>
               {d.byStatus[s]}
             </div>
-          </Link>
+          </a>
         ))}
       </section>
 
@@ -155,15 +157,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {d.tasks.map((task) => (
               <div key={task.number} className="text-sm" data-testid="task-progress">
                 <div className="flex justify-between gap-2">
-                  <Link
+                  <a
                     href={`/plans/${plan.id}/tasks/${task.number}${q({})}`}
-                    prefetch={false}
                     aria-label={t("timelineLink", { task: `${task.number}. ${task.title}` })}
-                    title={t("timelineLink", { task: `${task.number}. ${task.title}` })}
+                    title={task.title}
                     className="truncate hover:text-primary hover:underline"
                   >
                     {task.number}. {task.title}
-                  </Link>
+                  </a>
                   <span className="shrink-0 tabular-nums text-muted-foreground">
                     {task.progressPct === null ? (
                       t("noneDue")
