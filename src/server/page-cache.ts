@@ -182,6 +182,25 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     ttl: 15 * 60_000,
   });
   const messagesDir = options.messagesDir ?? path.resolve("messages");
+  // Verified session tokens, by their cookie text: decrypting one (key derivation included) is the
+  // largest cost of a replay, and a user sends the same token on every request until it expires.
+  const verified = new LRUCache<string, { userId: string; expiresAt: number }>({ max: 10_000 });
+
+  /** The user id of a valid, unexpired session token, or null; only tokens that verified are remembered. */
+  async function sessionUser(req: IncomingMessage, cookies: Record<string, string | undefined>): Promise<string | null> {
+    const key = Object.keys(cookies)
+      .filter((name) => SESSION_COOKIES.some((s) => name.startsWith(s)))
+      .sort()
+      .map((name) => `${name}=${cookies[name]}`)
+      .join(";");
+    if (!key) return null;
+    const known = verified.get(key);
+    if (known && known.expiresAt > Date.now()) return known.userId;
+    const token = await getToken({ req: { headers: req.headers, cookies } as never, secret: options.secret, secureCookie: options.secureCookie }).catch(() => null);
+    const userId = typeof token?.sub === "string" ? token.sub : null;
+    if (userId && typeof token?.exp === "number") verified.set(key, { userId, expiresAt: token.exp * 1000 });
+    return userId;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome> {
     if (!isCandidate(req)) return pass("bypass");
@@ -190,8 +209,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       return outcome;
     }
     const cookies = parseCookie(req.headers.cookie ?? "");
-    const token = await getToken({ req: { headers: req.headers, cookies } as never, secret: options.secret, secureCookie: options.secureCookie }).catch(() => null);
-    const userId = typeof token?.sub === "string" ? token.sub : null;
+    const userId = await sessionUser(req, cookies);
     if (!userId) return pass("bypass");
 
     let row: { active: boolean; pageVersion: string } | undefined;

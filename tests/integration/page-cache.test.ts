@@ -121,6 +121,18 @@ describe("the page cache", () => {
     expect(app.renders()).toBe(before + 3);
   });
 
+  it("stops answering for a session token once it has expired", async () => {
+    // next-auth accepts a token up to 15 s past its expiry; this one has 2.5 s of that grace left.
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: alice }, secret, maxAge: -12.5 })}`;
+    const path = `/dashboard?expiry=${suffix}`;
+    await get(app.base, path, { cookie });
+    expect((await get(app.base, path, { cookie })).cache).toBe("hit");
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect((await get(app.base, path, { cookie })).cache).toBeNull();
+    const long = `next-auth.session-token=${await encode({ token: { sub: alice }, secret, maxAge: -60 })}`;
+    expect((await get(app.base, path, { cookie: long })).cache).toBeNull();
+  });
+
   it("stores only plain pages", async () => {
     const cookie = await sessionCookie(alice);
     const odd = await startServer(cache, (req) =>
