@@ -8,13 +8,18 @@ import { Input, Label, Select } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { getDashboardWithInput } from "@/features/dashboard/cached";
 import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
-import { LIST_LIGHTS, LIST_METRICS, LIST_STATUSES, listFor, parseListFilter, type ListMetric } from "@/features/dashboard/drill";
+import { LIST_LIGHTS, LIST_METRICS, LIST_STATUSES, listFor, listHref, parseListFilter, type ListMetric } from "@/features/dashboard/drill";
 import { getPlanTasks, listPlans, type MeasureRow } from "@/features/plan/queries";
+import { pageCountOf, pageParam, slicePage } from "@/lib/paging";
 import { periodLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
+
+/** Rows per page: a department's overdue list at province scale runs to hundreds. */
+const PAGE_SIZE = 100;
 
 const METRIC_TITLE = {
   measures: "listTitleMeasures",
@@ -81,6 +86,9 @@ export default async function DashboardListPage({ searchParams }: { searchParams
   const dateTime = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" });
 
   let summary: string;
+  const total = result.rows.length;
+  const page = pageParam(raw.page, pageCountOf(total, PAGE_SIZE));
+  const onPage = <T,>(rows: readonly T[]) => slicePage(rows, page, PAGE_SIZE);
   let table: ReactNode;
   const caption = (count: number) => t("listCaption", { title, date: asOf, count });
   const emptyRow = (cols: number) => (
@@ -110,7 +118,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
         <tbody>
           {rows.length === 0
             ? emptyRow(cols)
-            : rows.map((r) => (
+            : onPage(rows).map((r) => (
                 <tr key={r.measureId} data-testid="list-row">
                   <Td className="max-w-xl">{measureCell(r)}</Td>
                   <Td className="whitespace-nowrap">{measures.get(r.measureId)?.departments.find((x) => x.isLead)?.shortName ?? t("noLead")}</Td>
@@ -146,7 +154,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
         <tbody>
           {rows.length === 0
             ? emptyRow(7)
-            : rows.map((r) => (
+            : onPage(rows).map((r) => (
                 <tr key={`${r.periodId}:${r.departmentId}:${r.submittedAt}`} data-testid="list-row">
                   <Td>{measureLink(r)}</Td>
                   <Td className="whitespace-nowrap">
@@ -190,7 +198,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
         <tbody>
           {rows.length === 0
             ? emptyRow(6)
-            : rows.map((r) => (
+            : onPage(rows).map((r) => (
                 <tr key={`${r.periodId}:${r.departmentId}`} data-testid="list-row">
                   <Td>{measureLink(r)}</Td>
                   <Td className="whitespace-nowrap">
@@ -310,6 +318,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
         {summary}
       </p>
       <Card>{table}</Card>
+      <Pager total={total} page={page} pageSize={PAGE_SIZE} shown={Math.min(PAGE_SIZE, total - (page - 1) * PAGE_SIZE)} href={(p) => `${listHref(asOf, filter)}&page=${p}`} />
     </>
   );
 }

@@ -9,10 +9,15 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/empty-state";
 import { MeasureTable } from "@/components/measure-table";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { getPlan, getPlanCounts, getPlanTasks, listDepartments, listPlans } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
+import { groupPages, pageParam } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
+
+/** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
+const MEASURES_PER_PAGE = 50;
 
 const filtersSchema = z.object({
   dept: z.string().max(40).optional().catch(undefined),
@@ -53,6 +58,21 @@ export default async function PlanOverviewPage({
   const filtered = departmentId || taskNumber;
   const tasks = filtered ? await getPlanTasks(plan.id, { departmentId, taskNumber }) : allTasks;
   const shownMeasures = tasks.reduce((n, k) => n + k.measures.length, 0);
+  // A province-scale plan is shown a few key tasks at a time.
+  const pages = groupPages(
+    tasks.map((k) => k.measures.length),
+    MEASURES_PER_PAGE,
+  );
+  const page = pageParam(rawFilters.page, pages.length);
+  const pageTasks = tasks.slice(pages[page - 1].start, pages[page - 1].end);
+  const measuresBefore = tasks.slice(0, pages[page - 1].start).reduce((n, k) => n + k.measures.length, 0);
+  const pageHref = (p: number) => {
+    const q = new URLSearchParams();
+    if (departmentId) q.set("dept", departmentId);
+    if (taskNumber) q.set("task", String(taskNumber));
+    q.set("page", String(p));
+    return `/plans/${plan.id}?${q}`;
+  };
   const today = todayInChina();
   const showTimeline = can(user, "dashboard:read");
 
@@ -134,7 +154,7 @@ export default async function PlanOverviewPage({
         />
       ) : (
         <div className="flex flex-col gap-5">
-          {tasks.map((task) => (
+          {pageTasks.map((task) => (
             <Card key={task.id} data-testid="key-task">
               <CardHeader className="sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                 <CardTitle>
@@ -152,6 +172,15 @@ export default async function PlanOverviewPage({
               </CardContent>
             </Card>
           ))}
+          <Pager
+            total={shownMeasures}
+            page={page}
+            pageSize={MEASURES_PER_PAGE}
+            shown={pageTasks.reduce((n, k) => n + k.measures.length, 0)}
+            from={measuresBefore}
+            pageCount={pages.length}
+            href={pageHref}
+          />
         </div>
       )}
 
