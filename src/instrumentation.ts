@@ -1,4 +1,7 @@
-/** Runs once when the server starts: a bad environment stops it here, with a readable message; then the scheduled scan starts. */
+/**
+ * Runs once when the server starts: a bad environment stops it here, with a readable message; then
+ * the scheduled notification scan and the dashboard warmer start.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("./server/env");
@@ -6,6 +9,8 @@ export async function register() {
     if (process.env.NODE_ENV === "production") {
       const { startNotificationScheduler } = await import("./server/scheduler");
       startNotificationScheduler();
+      const { startDashboardWarmer } = await import("./server/dashboard-warmer");
+      startDashboardWarmer();
     }
   }
 }

@@ -4,7 +4,27 @@ import { computeDashboard, type Dashboard, type DashboardInput } from "./compute
 import { loadDashboardInput } from "./queries";
 
 const MAX_ENTRIES = 64;
-const cache = new Map<string, { version: bigint; value: Promise<Dashboard> }>();
+/** Each plan's loaded history at the current version: another "as of" day, a list or a timeline then costs no reload. */
+const MAX_HISTORIES = 4;
+// Kept on globalThis: the pages and the warmer started from src/instrumentation.ts are bundled
+// apart, and must share one cache.
+const shared = globalThis as unknown as {
+  dubanDashboards?: Map<string, { version: bigint; value: Promise<Dashboard> }>;
+  dubanHistories?: Map<string, { version: bigint; value: Promise<DashboardInput> }>;
+};
+const cache = (shared.dubanDashboards ??= new Map());
+const histories = (shared.dubanHistories ??= new Map());
+
+function historyOf(planId: string, version: bigint): Promise<DashboardInput> {
+  const hit = histories.get(planId);
+  if (hit && hit.version === version) return hit.value;
+  const value = loadDashboardInput(planId);
+  histories.delete(planId);
+  histories.set(planId, { version, value });
+  value.catch(() => histories.delete(planId));
+  while (histories.size > MAX_HISTORIES) histories.delete(histories.keys().next().value!);
+  return value;
+}
 
 async function dataVersion(): Promise<bigint> {
   const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
@@ -38,7 +58,7 @@ export async function getDashboard(planId: string, asOf: string): Promise<Dashbo
   const key = `${planId}:${asOf}`;
   const hit = cached(key, version);
   if (hit) return hit;
-  const value = loadDashboardInput(planId).then((input) => computeDashboard(input, asOf));
+  const value = historyOf(planId, version).then((input) => computeDashboard(input, asOf));
   remember(key, version, value);
   return value;
 }
@@ -46,13 +66,12 @@ export async function getDashboard(planId: string, asOf: string): Promise<Dashbo
 /**
  * The overview together with the stored history it is computed from, for the
  * pages that list what lies behind a figure (they filter the same history with
- * the same functions). The history is loaded on every call and not kept; the
- * overview is shared with `getDashboard`.
+ * the same functions). Both are shared with `getDashboard`, at the same version.
  */
 export async function getDashboardWithInput(planId: string, asOf: string): Promise<{ dashboard: Dashboard; input: DashboardInput }> {
   const version = await dataVersion();
   const key = `${planId}:${asOf}`;
-  const input = await loadDashboardInput(planId);
+  const input = await historyOf(planId, version);
   const hit = cached(key, version);
   if (hit) return { dashboard: await hit, input };
   const value = Promise.resolve(computeDashboard(input, asOf));
