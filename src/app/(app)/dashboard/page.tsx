@@ -47,12 +47,13 @@ function FigureLink({ href, label, className, testId, children }: { href: string
   );
 }
 
+/** A heat-map cell's colour band (classes in globals.css). */
 function heatClass(pct: number | null): string {
-  if (pct === null) return "bg-muted/40 text-muted-foreground";
-  if (pct >= 90) return "bg-emerald-600 text-white";
-  if (pct >= 60) return "bg-emerald-200";
-  if (pct >= 30) return "bg-amber-200";
-  return "bg-red-200";
+  if (pct === null) return "heat heat-none";
+  if (pct >= 90) return "heat heat-90";
+  if (pct >= 60) return "heat heat-60";
+  if (pct >= 30) return "heat heat-30";
+  return "heat heat-0";
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -323,7 +324,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   {d.heatmap.quarters.map((qq) => {
                     const v = d.heatmap.cells[`${row.id}:${qq}`] ?? null;
                     return (
-                      <td key={qq} className={cn("h-7 min-w-10 rounded text-center tabular-nums", heatClass(v))}>
+                      <td key={qq} className={heatClass(v)}>
                         {v ?? ""}
                       </td>
                     );
