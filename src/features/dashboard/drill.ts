@@ -148,6 +148,20 @@ const METRIC_TEST: Record<"due" | "overdue" | "returned", (f: AssignmentFacts) =
   returned: (f) => f.returned,
 };
 
+/** The period, measure and department a period or review row is about. */
+function periodRef(h: PeriodHistory, a: PeriodHistory["departments"][number]) {
+  return {
+    periodId: h.periodId,
+    measureId: h.measureId,
+    keyTaskNumber: h.keyTaskNumber,
+    measureNumber: h.measureNumber,
+    kind: h.kind,
+    periodEnd: h.periodEnd,
+    departmentId: a.departmentId,
+    isLead: a.isLead,
+  };
+}
+
 function* parts(input: DashboardInput, filter: ListFilter) {
   for (const h of input.histories) {
     if (filter.task !== undefined && h.keyTaskNumber !== filter.task) continue;
@@ -167,14 +181,7 @@ export function listPeriods(input: DashboardInput, asOf: string, filter: ListFil
     const facts = assignmentFacts(h, a, asOf, windowDays);
     if (!test(facts)) continue;
     rows.push({
-      periodId: h.periodId,
-      measureId: h.measureId,
-      keyTaskNumber: h.keyTaskNumber,
-      measureNumber: h.measureNumber,
-      kind: h.kind,
-      periodEnd: h.periodEnd,
-      departmentId: a.departmentId,
-      isLead: a.isLead,
+      ...periodRef(h, a),
       facts,
       daysOverdue: facts.dueDate < asOf ? daysBetween(facts.dueDate, asOf) : 0,
     });
@@ -213,17 +220,7 @@ export function listReviews(input: DashboardInput, asOf: string, filter: ListFil
   const rows: ReviewListRow[] = [];
   for (const [h, a] of parts(input, filter)) {
     for (const r of reviewCycles(a.events, asOf).reviews) {
-      rows.push({
-        periodId: h.periodId,
-        measureId: h.measureId,
-        keyTaskNumber: h.keyTaskNumber,
-        measureNumber: h.measureNumber,
-        kind: h.kind,
-        periodEnd: h.periodEnd,
-        departmentId: a.departmentId,
-        isLead: a.isLead,
-        ...r,
-      });
+      rows.push({ ...periodRef(h, a), ...r });
     }
   }
   rows.sort((x, y) => y.decidedAt - x.decidedAt || byNumber(x, y));

@@ -18,6 +18,16 @@ import { requirePermission } from "@/server/auth";
 
 const taskNumberSchema = z.coerce.number().int().min(1).max(999);
 
+/** The legend: each swatch as a cell draws it, and what it means. */
+const LEGEND = [
+  ["bg-red-600", "legendRed"],
+  ["bg-amber-400", "legendYellow"],
+  ["bg-emerald-600", "legendDone"],
+  ["bg-emerald-200", "legendOnTrack"],
+  ["border border-dashed border-emerald-600", "legendNotStarted"],
+  ["bg-emerald-600 ring-2 ring-inset ring-amber-400", "legendLate"],
+] as const;
+
 /** The mark inside a cell: what the lead department's report was that day. */
 const REPORT_MARK = { ACCEPTED: "✓", SUBMITTED: "…", RETURNED: "↩" } as const;
 
@@ -193,30 +203,12 @@ export default async function TaskTimelinePage({
           {t("legend")}
         </h2>
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
-          <li className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-4 rounded bg-red-600" aria-hidden />
-            {t("legendRed")}
-          </li>
-          <li className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-4 rounded bg-amber-400" aria-hidden />
-            {t("legendYellow")}
-          </li>
-          <li className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-4 rounded bg-emerald-600" aria-hidden />
-            {t("legendDone")}
-          </li>
-          <li className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-4 rounded bg-emerald-200" aria-hidden />
-            {t("legendOnTrack")}
-          </li>
-          <li className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-4 rounded border border-dashed border-emerald-600" aria-hidden />
-            {t("legendNotStarted")}
-          </li>
-          <li className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-4 rounded bg-emerald-600 ring-2 ring-inset ring-amber-400" aria-hidden />
-            {t("legendLate")}
-          </li>
+          {LEGEND.map(([swatch, key]) => (
+            <li key={key} className="inline-flex items-center gap-1.5">
+              <span className={cn("inline-block size-4 rounded", swatch)} aria-hidden />
+              {t(key)}
+            </li>
+          ))}
           <li>{t("legendMarks")}</li>
         </ul>
       </section>
