@@ -49,6 +49,19 @@ test.describe("leader overview", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.5");
   });
 
+  test("a leader follows a heat-map cell to the periods behind it", async ({ page }) => {
+    await signInAs(page, "leader");
+    await page.goto("/dashboard?asOf=2021-03-25");
+    const cell = page.getByTestId("heatmap").getByRole("row", { name: /市人社局/ }).getByRole("link").first();
+    await expect(cell).toHaveText("0"); // nothing accepted yet in this fresh database
+    await cell.click();
+    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-03-25&metric=quarter&dept=[^&]+&quarter=2021-Q1$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("季度应报期次 · 2021 Q1 · 市人社局");
+    const total = Number((await page.getByTestId("list-total").innerText()).match(/共 (\d+) 条/)?.[1]);
+    expect(total).toBeGreaterThan(0);
+    await expect(page.getByTestId("list-row")).toHaveCount(total);
+  });
+
   test.describe("refused to liaisons", () => {
     test.use({ expectedStatuses: [403] });
     test("a liaison cannot open the leader overview", async ({ page }) => {

@@ -108,6 +108,20 @@ describe("leader overview on a crafted dataset", () => {
     expect(d.heatmap.cells[`${yi}:2023-Q1`]).toBe(50); // 1.2 accepted (late), support on 1.1 not
   });
 
+  it("lists the periods behind a heat-map cell", async () => {
+    const input = await loadDashboardInput(planId);
+    const d = computeDashboard(input, "2023-07-20");
+    const cell = listFor(input, d, "2023-07-20", parseListFilter({ metric: "quarter", dept: jia, quarter: "2023-Q1" }));
+    expect(cell.metric).toBe("quarter");
+    if (cell.metric !== "quarter") return;
+    // 甲's parts of the first quarter: 1.1 (accepted) and 2.1 (not), so the cell's 50.
+    expect(cell.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.facts.done])).toEqual([
+      ["1.1", true],
+      ["2.1", false],
+    ]);
+    expect(cell.summary).toMatchObject({ count: 2, done: 1, donePct: 50 });
+  });
+
   it("replays an earlier day from the stored history", async () => {
     const d = computeDashboard(await loadDashboardInput(planId), "2023-04-08");
     expect(d.byLight).toEqual({ RED: 0, YELLOW: 2, GREEN: 1 });

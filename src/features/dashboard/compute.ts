@@ -33,7 +33,11 @@ export interface OverdueItem {
   isLead: boolean;
 }
 
-const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+/** The calendar quarter of a day, as "2023-Q2". */
+export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+
+/** Whether a period counts in the departments × quarters heat map on `asOf`: a quarter's period that has begun. */
+export const inHeatMap = (h: Pick<PeriodHistory, "kind" | "periodStart">, asOf: string): boolean => h.kind === "QUARTER" && h.periodStart <= asOf;
 
 type Assignment = PeriodHistory["departments"][number];
 
@@ -200,7 +204,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
         for (const r of cycles.reviews) list.push(r.hours);
         reviewHours.set(d.departmentId, list);
       }
-      if (h.kind === "QUARTER" && h.periodStart <= asOf) {
+      if (inHeatMap(h, asOf)) {
         const cell = `${d.departmentId}:${quarterOf(h.periodEnd)}`;
         const c = heat.get(cell) ?? { due: 0, done: 0 };
         c.due++;

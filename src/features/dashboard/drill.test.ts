@@ -74,6 +74,21 @@ describe("the list behind a figure has as many rows as the figure", () => {
         expect(listPeriods(input, asOf, { metric: "returned", dept: row.id })).toHaveLength(row.returned);
         expect(listReviews(input, asOf, { metric: "reviews", dept: row.id }).averageHours).toBe(row.avgReviewHours);
       }
+      // Every heat-map cell: its quarter's begun periods of that department, and the share accepted.
+      let cells = 0;
+      for (const row of d.departments) {
+        for (const quarter of d.heatmap.quarters) {
+          const rows = listPeriods(input, asOf, { metric: "quarter", dept: row.id, quarter });
+          const cell = d.heatmap.cells[`${row.id}:${quarter}`];
+          if (cell === undefined) expect(rows).toHaveLength(0);
+          else {
+            cells++;
+            expect(rows.length).toBeGreaterThan(0);
+            expect(Math.round((rows.filter((r) => r.facts.done).length / rows.length) * 100)).toBe(cell);
+          }
+        }
+      }
+      expect(cells).toBe(Object.keys(d.heatmap.cells).length);
       // Without a department: the measures' own (lead) periods, as the overview's overdue card counts them.
       const overdue = listPeriods(input, asOf, { metric: "overdue" });
       expect(overdue.map((o) => [o.periodId, o.departmentId, o.daysOverdue])).toEqual(d.overdue.filter((o) => o.isLead).map((o) => [o.periodId, o.departmentId, o.daysOverdue]));
@@ -129,6 +144,14 @@ describe("the list behind a figure has as many rows as the figure", () => {
 });
 
 describe("the list's filter in the URL", () => {
+  it("carries a heat-map cell's quarter, and only for a quarter list", () => {
+    const href = listHref("2023-07-20", { metric: "quarter", dept: "A", quarter: "2023-Q2" });
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(parseListFilter(params)).toEqual({ metric: "quarter", dept: "A", quarter: "2023-Q2" });
+    expect(parseListFilter({ metric: "quarter", quarter: "2023-Q5" })).toEqual({ metric: "quarter" });
+    expect(parseListFilter({ metric: "due", quarter: "2023-Q2" })).toEqual({ metric: "due" });
+  });
+
   it("round-trips through the address the overview links to", () => {
     const filters: ListFilter[] = [
       { metric: "measures", light: "RED" },

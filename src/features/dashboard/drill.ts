@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { daysBetween } from "@/lib/due";
 import type { Light, Status } from "@/lib/status";
-import { assignmentFacts, averageHours, measureAssignments, percent, reviewCycles, type AssignmentFacts, type Dashboard, type DashboardInput } from "./compute";
+import { assignmentFacts, averageHours, inHeatMap, measureAssignments, percent, quarterOf, reviewCycles, type AssignmentFacts, type Dashboard, type DashboardInput } from "./compute";
 import { dueDateOn, type PeriodHistory } from "./history";
 
 /**
@@ -17,11 +17,12 @@ import { dueDateOn, type PeriodHistory } from "./history";
  * - `due`: periods due so far (a key task's progress, a department's on-time rate);
  * - `overdue`: periods past due without an accepted report;
  * - `returned`: reports returned for revision and not resubmitted;
- * - `reviews`: submissions and the review that decided them (average review time).
+ * - `reviews`: submissions and the review that decided them (average review time);
+ * - `quarter`: a department's parts of one quarter's periods that have begun (a heat-map cell).
  * Without a department, period lists hold the lead department's parts, that is
  * the measures' own periods; with one, that department's parts.
  */
-export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews"] as const;
+export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter"] as const;
 export type ListMetric = (typeof LIST_METRICS)[number];
 export const LIST_STATUSES = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"] as const satisfies readonly Status[];
 export const LIST_LIGHTS = ["RED", "YELLOW", "GREEN"] as const satisfies readonly Light[];
@@ -38,6 +39,8 @@ export interface ListFilter {
   dept?: string;
   /** With a department: only the measures (or parts) it leads, or only those it supports. */
   role?: ListRole;
+  /** Quarter lists only: "2023-Q2". */
+  quarter?: string;
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -49,6 +52,11 @@ const filterSchema = z.object({
   task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
   dept: z.string().min(1).max(40).optional().catch(undefined),
   role: z.enum(LIST_ROLES).optional().catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** The filter from the URL; anything malformed is dropped rather than refused. */
@@ -60,6 +68,7 @@ export function parseListFilter(raw: Record<string, string | string[] | undefine
     task: first(raw.task) || undefined,
     dept: first(raw.dept) || undefined,
     role: first(raw.role) || undefined,
+    quarter: first(raw.quarter) || undefined,
   });
   const filter: ListFilter = { metric: parsed.metric };
   if (parsed.metric === "measures") {
@@ -69,6 +78,7 @@ export function parseListFilter(raw: Record<string, string | string[] | undefine
   if (parsed.task !== undefined) filter.task = parsed.task;
   if (parsed.dept) filter.dept = parsed.dept;
   if (parsed.dept && parsed.role) filter.role = parsed.role;
+  if (parsed.metric === "quarter" && parsed.quarter) filter.quarter = parsed.quarter;
   return filter;
 }
 
@@ -80,6 +90,7 @@ export function listHref(asOf: string, filter: ListFilter): string {
   if (filter.task !== undefined) params.set("task", String(filter.task));
   if (filter.dept) params.set("dept", filter.dept);
   if (filter.dept && filter.role) params.set("role", filter.role);
+  if (filter.quarter) params.set("quarter", filter.quarter);
   return `/dashboard/list?${params}`;
 }
 
@@ -142,10 +153,15 @@ export interface PeriodListRow {
   daysOverdue: number;
 }
 
-const METRIC_TEST: Record<"due" | "overdue" | "returned", (f: AssignmentFacts) => boolean> = {
+type PeriodMetric = "due" | "overdue" | "returned" | "quarter";
+
+/** Which parts each period list holds: the same tests the overview counts with. */
+const METRIC_TEST: Record<PeriodMetric, (f: AssignmentFacts, h: PeriodHistory, asOf: string, filter: ListFilter) => boolean> = {
   due: (f) => f.counted,
   overdue: (f) => f.overdue,
   returned: (f) => f.returned,
+  // A heat-map cell: every part of the department (lead or support) in that quarter's begun periods.
+  quarter: (_f, h, asOf, filter) => inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
 };
 
 /** The period, measure and department a period or review row is about. */
@@ -174,12 +190,12 @@ function* parts(input: DashboardInput, filter: ListFilter) {
 }
 
 /** The periods behind a key task's progress, a department's on-time rate, an overdue count or a returned count. */
-export function listPeriods(input: DashboardInput, asOf: string, filter: ListFilter & { metric: "due" | "overdue" | "returned" }, windowDays?: number): PeriodListRow[] {
+export function listPeriods(input: DashboardInput, asOf: string, filter: ListFilter & { metric: PeriodMetric }, windowDays?: number): PeriodListRow[] {
   const test = METRIC_TEST[filter.metric];
   const rows: PeriodListRow[] = [];
   for (const [h, a] of parts(input, filter)) {
     const facts = assignmentFacts(h, a, asOf, windowDays);
-    if (!test(facts)) continue;
+    if (!test(facts, h, asOf, filter)) continue;
     rows.push({
       ...periodRef(h, a),
       facts,

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import type { DepartmentRow } from "@/features/dashboard/compute";
 import { getDashboard } from "@/features/dashboard/cached";
+import { HeatMap } from "@/features/dashboard/components/heat-map";
 import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
 import { lightClass } from "@/features/dashboard/components/status-label";
@@ -47,14 +48,6 @@ function FigureLink({ href, label, className, testId, children }: { href: string
   );
 }
 
-/** A heat-map cell's colour band (classes in globals.css). */
-function heatClass(pct: number | null): string {
-  if (pct === null) return "heat heat-none";
-  if (pct >= 90) return "heat heat-90";
-  if (pct >= 60) return "heat heat-60";
-  if (pct >= 30) return "heat heat-30";
-  return "heat heat-0";
-}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("dashboard:read");
@@ -306,33 +299,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <p className="text-xs text-muted-foreground">{t("heatmapHint")}</p>
         </CardHeader>
         <CardContent className="overflow-x-auto">
-          <table className="border-separate border-spacing-0.5 text-xs" data-testid="heatmap">
-            <thead>
-              <tr>
-                <th className="px-2 text-left">{t("colDepartment")}</th>
-                {d.heatmap.quarters.map((qq) => (
-                  <th key={qq} className="px-1 font-normal text-muted-foreground">
-                    {qq.replace("-", " ")}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {departments.map((row) => (
-                <tr key={row.id}>
-                  <th className="whitespace-nowrap px-2 text-left font-normal">{row.shortName}</th>
-                  {d.heatmap.quarters.map((qq) => {
-                    const v = d.heatmap.cells[`${row.id}:${qq}`] ?? null;
-                    return (
-                      <td key={qq} className={heatClass(v)}>
-                        {v ?? ""}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HeatMap
+            quarters={d.heatmap.quarters}
+            rows={departments.map((row) => ({ id: row.id, name: row.shortName, cells: d.heatmap.quarters.map((qq) => d.heatmap.cells[`${row.id}:${qq}`] ?? null) }))}
+            hrefPrefix={list({ metric: "quarter" })}
+          />
         </CardContent>
       </Card>
 

@@ -27,6 +27,7 @@ const METRIC_TITLE = {
   overdue: "listTitleOverdue",
   returned: "listTitleReturned",
   reviews: "listTitleReviews",
+  quarter: "listTitleQuarter",
 } as const satisfies Record<ListMetric, string>;
 
 /**
@@ -61,6 +62,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
   if (filter.status) titleParts.push(t(`status${filter.status}`));
   if (filter.light) titleParts.push(t(`light${filter.light}`));
   if (filter.task !== undefined) titleParts.push(t("taskLabel", { number: filter.task }));
+  if (filter.quarter) titleParts.push(filter.quarter.replace("-", " "));
   if (dept) titleParts.push(filter.role ? t("departmentRole", { department: dept.shortName, role: roleText(filter.role === "lead") }) : dept.shortName);
   const title = titleParts.join(" · ");
 
@@ -177,7 +179,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
   } else {
     const { rows, summary: s } = result;
     summary =
-      result.metric === "due"
+      result.metric === "due" || result.metric === "quarter"
         ? [t("listCount", { count: s.count }), t("listDone", { done: s.done, pct: pct(s.donePct), onTime: s.onTime, onTimePct: pct(s.onTimePct) })].join(t("listSeparator"))
         : t("listCount", { count: s.count });
     const overdue = result.metric === "overdue";
@@ -311,6 +313,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
         <div className="flex flex-col gap-1">
           <Label htmlFor="list-asof">{t("asOf")}</Label>
           <Input id="list-asof" name="asOf" type="date" defaultValue={asOf} className="w-44" />
+          {filter.quarter ? <input type="hidden" name="quarter" value={filter.quarter} /> : null}
         </div>
         <Button type="submit">{t("apply")}</Button>
       </form>
