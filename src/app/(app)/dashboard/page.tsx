@@ -12,6 +12,7 @@ import { parseAsOf } from "@/features/dashboard/as-of";
 import type { DepartmentRow } from "@/features/dashboard/compute";
 import { getDashboard } from "@/features/dashboard/cached";
 import { HeatMap } from "@/features/dashboard/components/heat-map";
+import { TaskProgress } from "@/features/dashboard/components/task-progress";
 import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
 import { lightClass } from "@/features/dashboard/components/status-label";
@@ -148,44 +149,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <CardTitle>{t("tasks")}</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-col gap-2">
-            {d.tasks.map((task) => (
-              <div key={task.number} className="text-sm" data-testid="task-progress">
-                <div className="flex justify-between gap-2">
-                  <a
-                    href={`/plans/${plan.id}/tasks/${task.number}${q({})}`}
-                    aria-label={t("timelineLink", { task: `${task.number}. ${task.title}` })}
-                    title={task.title}
-                    className="truncate hover:text-primary hover:underline"
-                  >
-                    {task.number}. {task.title}
-                  </a>
-                  <span className="shrink-0 tabular-nums text-muted-foreground">
-                    {task.progressPct === null ? (
-                      t("noneDue")
-                    ) : (
-                      <FigureLink href={list({ metric: "due", task: task.number })} label={t("taskProgressLink", { number: task.number, due: task.periodsDue, done: task.periodsDone })}>
-                        {task.progressPct}%
-                      </FigureLink>
-                    )}{" "}
-                    ·{" "}
-                    <FigureLink href={list({ metric: "measures", task: task.number, light: "RED" })} label={figure(`${t("taskLabel", { number: task.number })} ${t("lightRED")}`, task.red)} className="text-red-700">
-                      {task.red}
-                    </FigureLink>
-                    /
-                    <FigureLink href={list({ metric: "measures", task: task.number, light: "YELLOW" })} label={figure(`${t("taskLabel", { number: task.number })} ${t("lightYELLOW")}`, task.yellow)} className="text-amber-600">
-                      {task.yellow}
-                    </FigureLink>
-                    /
-                    <FigureLink href={list({ metric: "measures", task: task.number, light: "GREEN" })} label={figure(`${t("taskLabel", { number: task.number })} ${t("lightGREEN")}`, task.green)} className="text-emerald-700">
-                      {task.green}
-                    </FigureLink>
-                  </span>
-                </div>
-                <div className="mt-1 h-2 rounded bg-muted" role="progressbar" aria-valuenow={task.progressPct ?? 0} aria-valuemin={0} aria-valuemax={100} aria-label={`${task.number}. ${task.title}`}>
-                  <div className="h-2 rounded bg-primary" style={{ width: `${task.progressPct ?? 0}%` }} />
-                </div>
-              </div>
-            ))}
+            <TaskProgress
+              tasks={d.tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green }))}
+              timelineHref={`/plans/${plan.id}/tasks/`}
+              asOfQuery={q({})}
+              dueHref={list({ metric: "due" })}
+              lightHref={{ RED: list({ metric: "measures", light: "RED" }), YELLOW: list({ metric: "measures", light: "YELLOW" }), GREEN: list({ metric: "measures", light: "GREEN" }) }}
+            />
           </CardContent>
         </Card>
         <Card>

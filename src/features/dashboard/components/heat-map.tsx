@@ -48,7 +48,7 @@ export function HeatMap({
             {row.cells.map((v, i) => (
               <td key={quarters[i]} className={heatClass(v)}>
                 {v === null ? null : (
-                  <a href={`${hrefPrefix}&dept=${encodeURIComponent(row.id)}&quarter=${quarters[i]}`} className="block leading-7 hover:underline">
+                  <a href={`${hrefPrefix}&dept=${encodeURIComponent(row.id)}&quarter=${quarters[i]}`}>
                     {v}
                   </a>
                 )}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+export interface TaskProgressRow {
+  number: number;
+  title: string;
+  progressPct: number | null;
+  periodsDue: number;
+  periodsDone: number;
+  red: number;
+  yellow: number;
+  green: number;
+}
+
+/**
+ * Each key task's progress with its lights, every figure a link to the list behind it, and the
+ * title a link to the task's timeline. A client component so that the page carries the rows as
+ * data rather than as rendered markup twice over (a province-scale plan has dozens of tasks).
+ * The links are the list addresses given, with the task appended.
+ */
+export function TaskProgress({
+  tasks,
+  timelineHref,
+  asOfQuery,
+  dueHref,
+  lightHref,
+}: {
+  tasks: TaskProgressRow[];
+  /** The plan's task timelines, up to the task number. */
+  timelineHref: string;
+  /** "?asOf=…", carried to the timeline. */
+  asOfQuery: string;
+  dueHref: string;
+  lightHref: { RED: string; YELLOW: string; GREEN: string };
+}) {
+  const t = useTranslations("dashboard");
+  const figure = (label: string, value: number) => t("figureLink", { label, value: String(value) });
+  const lights = [
+    ["RED", "text-red-700"],
+    ["YELLOW", "text-amber-600"],
+    ["GREEN", "text-emerald-700"],
+  ] as const;
+  return (
+    <>
+      {tasks.map((task) => (
+        <div key={task.number} className="text-sm" data-testid="task-progress">
+          <div className="flex justify-between gap-2">
+            <a
+              href={`${timelineHref}${task.number}${asOfQuery}`}
+              aria-label={t("timelineLink", { task: `${task.number}. ${task.title}` })}
+              title={task.title}
+              className="truncate hover:text-primary hover:underline"
+            >
+              {task.number}. {task.title}
+            </a>
+            <span className="shrink-0 tabular-nums text-muted-foreground">
+              {task.progressPct === null ? (
+                t("noneDue")
+              ) : (
+                <a href={`${dueHref}&task=${task.number}`} aria-label={t("taskProgressLink", { number: task.number, due: task.periodsDue, done: task.periodsDone })} className="hover:underline">
+                  {task.progressPct}%
+                </a>
+              )}{" "}
+              ·{" "}
+              {lights.map(([light, colour], i) => (
+                <span key={light}>
+                  {i > 0 ? "/" : null}
+                  <a
+                    href={`${lightHref[light]}&task=${task.number}`}
+                    aria-label={figure(`${t("taskLabel", { number: task.number })} ${t(`light${light}`)}`, task[light.toLowerCase() as "red" | "yellow" | "green"])}
+                    className={`hover:underline ${colour}`}
+                  >
+                    {task[light.toLowerCase() as "red" | "yellow" | "green"]}
+                  </a>
+                </span>
+              ))}
+            </span>
+          </div>
+          <div className="mt-1 h-2 rounded bg-muted" role="progressbar" aria-valuenow={task.progressPct ?? 0} aria-valuemin={0} aria-valuemax={100} aria-label={`${task.number}. ${task.title}`}>
+            <div className="h-2 rounded bg-primary" style={{ width: `${task.progressPct ?? 0}%` }} />
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
