@@ -62,6 +62,18 @@ test.describe("leader overview", () => {
     await expect(page.getByTestId("list-row")).toHaveCount(total);
   });
 
+  test("a keyboard user reaches the submissions behind a bar of the chart", async ({ page }) => {
+    await signInAs(page, "leader");
+    await page.goto("/dashboard?asOf=2021-03-25");
+    const link = page.getByTestId("submissions-table").getByRole("link").first();
+    await link.focus();
+    await expect(page.getByTestId("submissions-table")).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-03-25&metric=submitted&quarter=2021-Q1$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("报告提交记录 · 2021 Q1");
+    await expect(page.getByTestId("list-total")).toHaveText("共 0 条"); // nothing submitted in this fresh database then
+  });
+
   test.describe("refused to liaisons", () => {
     test.use({ expectedStatuses: [403] });
     test("a liaison cannot open the leader overview", async ({ page }) => {

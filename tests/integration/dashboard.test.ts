@@ -122,6 +122,17 @@ describe("leader overview on a crafted dataset", () => {
     expect(cell.summary).toMatchObject({ count: 2, done: 1, donePct: 50 });
   });
 
+  it("lists the submissions behind a bar of the chart", async () => {
+    const input = await loadDashboardInput(planId);
+    const d = computeDashboard(input, "2023-07-20");
+    const bar = listFor(input, d, "2023-07-20", parseListFilter({ metric: "submitted", quarter: "2023-Q2" }));
+    expect(bar.metric).toBe("submitted");
+    if (bar.metric !== "submitted") return;
+    expect(bar.rows).toHaveLength(d.submissions.find((s) => s.quarter === "2023-Q2")!.count);
+    expect(bar.rows).toHaveLength(2);
+    expect(bar.rows.every((r) => r.submittedOn >= "2023-04-01" && r.submittedOn <= "2023-06-30")).toBe(true);
+  });
+
   it("replays an earlier day from the stored history", async () => {
     const d = computeDashboard(await loadDashboardInput(planId), "2023-04-08");
     expect(d.byLight).toEqual({ RED: 0, YELLOW: 2, GREEN: 1 });

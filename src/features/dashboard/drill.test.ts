@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeDashboard, type DashboardInput } from "./compute";
-import { LIST_LIGHTS, LIST_STATUSES, listHref, listMeasures, listPeriods, listReviews, parseListFilter, periodSummary, resolveListFilter, taskTimeline, type ListFilter } from "./drill";
+import { LIST_LIGHTS, LIST_STATUSES, listHref, listMeasures, listPeriods, listReviews, listSubmissions, parseListFilter, periodSummary, resolveListFilter, taskTimeline, type ListFilter } from "./drill";
 import type { PeriodHistory } from "./history";
 
 type Event = PeriodHistory["departments"][number]["events"][number];
@@ -89,6 +89,8 @@ describe("the list behind a figure has as many rows as the figure", () => {
         }
       }
       expect(cells).toBe(Object.keys(d.heatmap.cells).length);
+      // Every bar of the submissions chart.
+      for (const bar of d.submissions) expect(listSubmissions(input, asOf, { metric: "submitted", quarter: bar.quarter })).toHaveLength(bar.count);
       // Without a department: the measures' own (lead) periods, as the overview's overdue card counts them.
       const overdue = listPeriods(input, asOf, { metric: "overdue" });
       expect(overdue.map((o) => [o.periodId, o.departmentId, o.daysOverdue])).toEqual(d.overdue.filter((o) => o.isLead).map((o) => [o.periodId, o.departmentId, o.daysOverdue]));

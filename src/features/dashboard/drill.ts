@@ -18,11 +18,12 @@ import { dueDateOn, type PeriodHistory } from "./history";
  * - `overdue`: periods past due without an accepted report;
  * - `returned`: reports returned for revision and not resubmitted;
  * - `reviews`: submissions and the review that decided them (average review time);
- * - `quarter`: a department's parts of one quarter's periods that have begun (a heat-map cell).
+ * - `quarter`: a department's parts of one quarter's periods that have begun (a heat-map cell);
+ * - `submitted`: the submissions made in a quarter, by every department (a bar of the chart).
  * Without a department, period lists hold the lead department's parts, that is
  * the measures' own periods; with one, that department's parts.
  */
-export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter"] as const;
+export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter", "submitted"] as const;
 export type ListMetric = (typeof LIST_METRICS)[number];
 export const LIST_STATUSES = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"] as const satisfies readonly Status[];
 export const LIST_LIGHTS = ["RED", "YELLOW", "GREEN"] as const satisfies readonly Light[];
@@ -39,7 +40,7 @@ export interface ListFilter {
   dept?: string;
   /** With a department: only the measures (or parts) it leads, or only those it supports. */
   role?: ListRole;
-  /** Quarter lists only: "2023-Q2". */
+  /** Quarter and submission lists only: "2023-Q2". */
   quarter?: string;
 }
 
@@ -78,7 +79,7 @@ export function parseListFilter(raw: Record<string, string | string[] | undefine
   if (parsed.task !== undefined) filter.task = parsed.task;
   if (parsed.dept) filter.dept = parsed.dept;
   if (parsed.dept && parsed.role) filter.role = parsed.role;
-  if (parsed.metric === "quarter" && parsed.quarter) filter.quarter = parsed.quarter;
+  if ((parsed.metric === "quarter" || parsed.metric === "submitted") && parsed.quarter) filter.quarter = parsed.quarter;
   return filter;
 }
 
@@ -216,6 +217,37 @@ export function periodSummary(rows: PeriodListRow[]) {
   return { count: rows.length, done, onTime, donePct: percent(done, rows.length), onTimePct: percent(onTime, rows.length) };
 }
 
+export interface SubmissionListRow {
+  periodId: string;
+  measureId: string;
+  keyTaskNumber: number;
+  measureNumber: number;
+  kind: PeriodHistory["kind"];
+  periodEnd: string;
+  departmentId: string;
+  isLead: boolean;
+  /** The day of the submission. */
+  submittedOn: string;
+}
+
+/**
+ * The submissions behind a bar of the chart: every department's, each submission (resubmissions
+ * too) counted on its day, as the overview counts them; by quarter, department and key task.
+ */
+export function listSubmissions(input: DashboardInput, asOf: string, filter: ListFilter): SubmissionListRow[] {
+  const rows: SubmissionListRow[] = [];
+  for (const h of input.histories) {
+    if (filter.task !== undefined && h.keyTaskNumber !== filter.task) continue;
+    for (const a of h.departments) {
+      if (filter.dept && a.departmentId !== filter.dept) continue;
+      for (const on of reviewCycles(a.events, asOf).submittedOn) {
+        if (!filter.quarter || quarterOf(on) === filter.quarter) rows.push({ ...periodRef(h, a), submittedOn: on });
+      }
+    }
+  }
+  return rows.sort((x, y) => y.submittedOn.localeCompare(x.submittedOn) || byNumber(x, y) || Number(y.isLead) - Number(x.isLead));
+}
+
 export interface ReviewListRow {
   periodId: string;
   measureId: string;
@@ -251,6 +283,7 @@ export function listFor(input: DashboardInput, d: Dashboard, asOf: string, reque
   const filter = resolveListFilter(requested, d);
   if (filter.metric === "measures") return { filter, metric: "measures" as const, rows: listMeasures(input, d, filter) };
   if (filter.metric === "reviews") return { filter, metric: "reviews" as const, ...listReviews(input, asOf, filter) };
+  if (filter.metric === "submitted") return { filter, metric: "submitted" as const, rows: listSubmissions(input, asOf, filter) };
   const rows = listPeriods(input, asOf, { ...filter, metric: filter.metric });
   return { filter, metric: filter.metric, rows, summary: periodSummary(rows) };
 }

@@ -163,8 +163,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <CardTitle>{t("submissions")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <SubmissionsChart data={d.submissions} label={t("submissions")} />
-            <table className="sr-only">
+            <SubmissionsChart data={d.submissions} label={t("submissions")} hrefPrefix={list({ metric: "submitted" })} />
+            <table className="sr-only text-sm focus-within:not-sr-only" data-testid="submissions-table">
               <caption>{t("submissionsAlt")}</caption>
               <thead>
                 <tr>
@@ -176,7 +176,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 {d.submissions.map((s) => (
                   <tr key={s.quarter}>
                     <td>{s.quarter}</td>
-                    <td>{s.count}</td>
+                    <td>
+                      <a href={list({ metric: "submitted", quarter: s.quarter })}>{s.count}</a>
+                    </td>
                   </tr>
                 ))}
               </tbody>

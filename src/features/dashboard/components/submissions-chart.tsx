@@ -1,9 +1,14 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-/** Reports submitted per quarter, as bars; the page carries the same figures as a table for screen readers. */
-export function SubmissionsChart({ data, label }: { data: { quarter: string; count: number }[]; label: string }) {
+/**
+ * Reports submitted per quarter, as bars; a bar opens the list of its submissions. The page
+ * carries the same figures, as links, in a table for screen readers, shown when a keyboard reaches it.
+ */
+export function SubmissionsChart({ data, label, hrefPrefix }: { data: { quarter: string; count: number }[]; label: string; hrefPrefix: string }) {
+  const router = useRouter();
   return (
     <div role="img" aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -12,7 +17,18 @@ export function SubmissionsChart({ data, label }: { data: { quarter: string; cou
           <XAxis dataKey="quarter" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Bar dataKey="count" name={label} fill="#1f4e9c" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar
+            dataKey="count"
+            name={label}
+            fill="#1f4e9c"
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_entry, index) => {
+              const bar = data[index];
+              if (bar) router.push(`${hrefPrefix}&quarter=${bar.quarter}`);
+            }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

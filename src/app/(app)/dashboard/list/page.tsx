@@ -28,6 +28,7 @@ const METRIC_TITLE = {
   returned: "listTitleReturned",
   reviews: "listTitleReviews",
   quarter: "listTitleQuarter",
+  submitted: "listTitleSubmitted",
 } as const satisfies Record<ListMetric, string>;
 
 /**
@@ -131,6 +132,38 @@ export default async function DashboardListPage({ searchParams }: { searchParams
                   <Td>
                     <LightLabel light={r.light} />
                   </Td>
+                </tr>
+              ))}
+        </tbody>
+      </Table>
+    );
+  } else if (result.metric === "submitted") {
+    const { rows } = result;
+    summary = t("listCount", { count: rows.length });
+    table = (
+      <Table data-testid="list-table">
+        <caption className="sr-only">{caption(rows.length)}</caption>
+        <thead>
+          <tr>
+            <Th scope="col">{t("colMeasure")}</Th>
+            <Th scope="col">{t("colPeriod")}</Th>
+            <Th scope="col">{t("colResponsible")}</Th>
+            <Th scope="col">{t("colSubmittedOn")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0
+            ? emptyRow(4)
+            : onPage(rows).map((r, i) => (
+                <tr key={`${r.periodId}:${r.departmentId}:${r.submittedOn}:${i}`} data-testid="list-row">
+                  <Td>{measureLink(r)}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Link prefetch={false} href={`/reports/${r.periodId}`} className="text-primary hover:underline">
+                      {periodLabel(r, locale)}
+                    </Link>
+                  </Td>
+                  <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
+                  <Td className="whitespace-nowrap tabular-nums">{r.submittedOn}</Td>
                 </tr>
               ))}
         </tbody>
