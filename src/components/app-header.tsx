@@ -6,6 +6,7 @@ import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
+import { cn } from "@/lib/cn";
 
 /** The bar at the top of every signed-in page; links shown follow the permission matrix. */
 export async function AppHeader({ user }: { user: CurrentUser }) {
@@ -39,8 +40,10 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     links.push({ href: "/admin/schedules", label: t("schedules") });
   }
   if (can(user, "audit:read")) links.push({ href: "/admin/audit", label: trp("audit") });
+  // An administrator's eight entries need a wide screen to sit on one line; below it the menu folds.
+  const wide = links.length > 5;
   const nav = links.map((l) => (
-    <Link key={l.href} href={l.href} className="rounded-md px-3 py-2 text-sm hover:bg-white/10">
+    <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-md px-2.5 py-2 text-sm hover:bg-white/10">
       {l.label}
     </Link>
   ));
@@ -55,19 +58,19 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-baseline gap-2 py-1">
           <span className="text-lg font-bold tracking-wider">{ta("name")}</span>
-          <span className="hidden text-xs text-white/70 md:inline">{ta("tagline")}</span>
+          <span className={cn("hidden text-xs text-white/70", wide ? "2xl:inline" : "md:inline")}>{ta("tagline")}</span>
         </Link>
-        <nav aria-label={t("menu")} className="hidden flex-1 items-center gap-1 lg:flex">
+        <nav aria-label={t("menu")} className={cn("hidden flex-1 items-center gap-0.5", wide ? "xl:flex" : "lg:flex")}>
           {nav}
         </nav>
-        <div className="ml-auto hidden items-center gap-2 lg:flex">
+        <div className={cn("ml-auto hidden items-center gap-2", wide ? "xl:flex" : "lg:flex")}>
           {bell}
           {who}
           <LanguageSwitch />
           <SignOutButton />
         </div>
-        <div className="ml-auto lg:hidden">{bell}</div>
-        <details className="relative lg:hidden">
+        <div className={cn("ml-auto", wide ? "xl:hidden" : "lg:hidden")}>{bell}</div>
+        <details className={cn("relative", wide ? "xl:hidden" : "lg:hidden")}>
           <summary className="flex h-9 cursor-pointer list-none items-center gap-1 rounded-md px-2 hover:bg-white/10">
             <Menu className="size-5" aria-hidden />
             <span className="text-sm">{t("menu")}</span>
