@@ -88,6 +88,8 @@ describe("storable", () => {
     ["a file", 200, { ...html, "content-type": "application/pdf" }, body],
     ["an answer without a nonce", 200, { ...html, "content-security-policy": "default-src 'self'" }, body],
     ["a failure page", 200, html, Buffer.from(`<div ${NO_STORE_MARKER}="">服务暂时不可用</div>`)],
+    ["a page a part of which failed while streaming", 200, html, Buffer.from(`<p>ok</p><template data-dgst="2417"></template>`)],
+    ["a navigation answer carrying an error", 200, { ...html, "content-type": "text/x-component" }, Buffer.from(`0:{"a":1}\n5:E{"digest":"2417"}\n`)],
   ])("refuses %s", (_name, status, headers, b) => {
     expect(storable(status, headers, b)).toBeNull();
   });

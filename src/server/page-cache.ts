@@ -29,6 +29,12 @@ import { todayInChina } from "../lib/due";
 export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 /** Put on a page that must never be replayed (the outage message rendered inside the app). */
 export const NO_STORE_MARKER = "data-duban-no-store";
+/**
+ * Signs that an answer carries a failure: the marker of our error and outage pages, and what React
+ * streams when a part of the page failed after the status was sent (the digest of the error, in the
+ * HTML and in the RSC payload).
+ */
+const FAILURE_MARKERS = [NO_STORE_MARKER, "data-dgst=", ':E{"digest"'];
 /** Request headers Next.js varies an answer on, besides the URL and cookies. */
 const VARY_HEADERS = ["host", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 const STORED_TYPES = ["text/html", "text/x-component"];
@@ -115,7 +121,7 @@ export function storable(status: number, headers: OutgoingHttpHeaders, body: Buf
   if (status !== 200 || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return null;
   const type = String(headers["content-type"] ?? "");
   if (!STORED_TYPES.some((t) => type.startsWith(t))) return null;
-  if (body.length > MAX_PAGE_BYTES || body.includes(NO_STORE_MARKER)) return null;
+  if (body.length > MAX_PAGE_BYTES || FAILURE_MARKERS.some((m) => body.includes(m))) return null;
   const csp = String(headers["content-security-policy"] ?? "");
   const nonce = nonceOf(csp);
   if (!nonce) return null;
