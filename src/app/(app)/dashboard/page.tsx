@@ -192,7 +192,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardTitle>{t("departments")}</CardTitle>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-2">
-          <Table data-testid="department-table">
+          <Table data-testid="department-table" className="whitespace-nowrap">
             <thead>
               <tr>
                 {SORTS.map((col) => (
