@@ -140,15 +140,7 @@ export function listMeasures(input: DashboardInput, d: Pick<Dashboard, "measures
 
 const pick = (a: { measureId: string; keyTaskNumber: number; measureNumber: number }) => ({ measureId: a.measureId, keyTaskNumber: a.keyTaskNumber, measureNumber: a.measureNumber });
 
-export interface PeriodListRow {
-  periodId: string;
-  measureId: string;
-  keyTaskNumber: number;
-  measureNumber: number;
-  kind: PeriodHistory["kind"];
-  periodEnd: string;
-  departmentId: string;
-  isLead: boolean;
+export interface PeriodListRow extends PeriodRef {
   facts: AssignmentFacts;
   /** Days past the due date on `asOf` (0 when not yet due). */
   daysOverdue: number;
@@ -165,7 +157,9 @@ const METRIC_TEST: Record<PeriodMetric, (f: AssignmentFacts, h: PeriodHistory, a
   quarter: (_f, h, asOf, filter) => inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
 };
 
-/** The period, measure and department a period or review row is about. */
+/** The period, measure and department a period, review or submission row is about. */
+type PeriodRef = ReturnType<typeof periodRef>;
+
 function periodRef(h: PeriodHistory, a: PeriodHistory["departments"][number]) {
   return {
     periodId: h.periodId,
@@ -217,15 +211,7 @@ export function periodSummary(rows: PeriodListRow[]) {
   return { count: rows.length, done, onTime, donePct: percent(done, rows.length), onTimePct: percent(onTime, rows.length) };
 }
 
-export interface SubmissionListRow {
-  periodId: string;
-  measureId: string;
-  keyTaskNumber: number;
-  measureNumber: number;
-  kind: PeriodHistory["kind"];
-  periodEnd: string;
-  departmentId: string;
-  isLead: boolean;
+export interface SubmissionListRow extends PeriodRef {
   /** The day of the submission. */
   submittedOn: string;
 }
@@ -248,15 +234,7 @@ export function listSubmissions(input: DashboardInput, asOf: string, filter: Lis
   return rows.sort((x, y) => y.submittedOn.localeCompare(x.submittedOn) || byNumber(x, y) || Number(y.isLead) - Number(x.isLead));
 }
 
-export interface ReviewListRow {
-  periodId: string;
-  measureId: string;
-  keyTaskNumber: number;
-  measureNumber: number;
-  kind: PeriodHistory["kind"];
-  periodEnd: string;
-  departmentId: string;
-  isLead: boolean;
+export interface ReviewListRow extends PeriodRef {
   submittedAt: number;
   decidedAt: number;
   outcome: "RETURNED" | "ACCEPTED";

@@ -79,6 +79,11 @@ export default async function DashboardListPage({ searchParams }: { searchParams
       {tm("title", { number: `${m.keyTaskNumber}.${m.measureNumber}` })}
     </Link>
   );
+  const periodLink = (r: { periodId: string; kind: "QUARTER" | "MILESTONE"; periodEnd: string }) => (
+    <Link prefetch={false} href={`/reports/${r.periodId}`} className="text-primary hover:underline">
+      {periodLabel(r, locale)}
+    </Link>
+  );
   const departmentCell = (id: string, isLead: boolean) => (
     <span className="inline-flex flex-wrap items-center gap-1">
       {deptName.get(id)}
@@ -157,11 +162,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
             : onPage(rows).map((r, i) => (
                 <tr key={`${r.periodId}:${r.departmentId}:${r.submittedOn}:${i}`} data-testid="list-row">
                   <Td>{measureLink(r)}</Td>
-                  <Td className="whitespace-nowrap">
-                    <Link prefetch={false} href={`/reports/${r.periodId}`} className="text-primary hover:underline">
-                      {periodLabel(r, locale)}
-                    </Link>
-                  </Td>
+                  <Td className="whitespace-nowrap">{periodLink(r)}</Td>
                   <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
                   <Td className="whitespace-nowrap tabular-nums">{r.submittedOn}</Td>
                 </tr>
@@ -192,11 +193,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
             : onPage(rows).map((r) => (
                 <tr key={`${r.periodId}:${r.departmentId}:${r.submittedAt}`} data-testid="list-row">
                   <Td>{measureLink(r)}</Td>
-                  <Td className="whitespace-nowrap">
-                    <Link prefetch={false} href={`/reports/${r.periodId}`} className="text-primary hover:underline">
-                      {periodLabel(r, locale)}
-                    </Link>
-                  </Td>
+                  <Td className="whitespace-nowrap">{periodLink(r)}</Td>
                   <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
                   <Td className="whitespace-nowrap tabular-nums">{dateTime(r.submittedAt)}</Td>
                   <Td className="whitespace-nowrap tabular-nums">{dateTime(r.decidedAt)}</Td>
@@ -236,11 +233,7 @@ export default async function DashboardListPage({ searchParams }: { searchParams
             : onPage(rows).map((r) => (
                 <tr key={`${r.periodId}:${r.departmentId}`} data-testid="list-row">
                   <Td>{measureLink(r)}</Td>
-                  <Td className="whitespace-nowrap">
-                    <Link prefetch={false} href={`/reports/${r.periodId}`} className="text-primary hover:underline">
-                      {periodLabel(r, locale)}
-                    </Link>
-                  </Td>
+                  <Td className="whitespace-nowrap">{periodLink(r)}</Td>
                   <Td className="whitespace-nowrap tabular-nums">{r.facts.dueDate}</Td>
                   {overdue ? (
                     <Td className="tabular-nums">
