@@ -4,13 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import type { DepartmentRow } from "@/features/dashboard/compute";
 import { getDashboard } from "@/features/dashboard/cached";
+import { AsOfForm } from "@/features/dashboard/components/as-of-form";
 import { HeatMap } from "@/features/dashboard/components/heat-map";
 import { TaskProgress } from "@/features/dashboard/components/task-progress";
 import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
@@ -97,16 +97,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="asOf">{t("asOf")}</Label>
-          <Input id="asOf" name="asOf" type="date" defaultValue={asOf} className="w-44" />
-        </div>
-        <Button type="submit">{t("apply")}</Button>
-        <Button variant="ghost" asChild>
-          <Link href="/dashboard">{t("today")}</Link>
-        </Button>
-      </form>
+      <AsOfForm asOf={asOf} todayHref="/dashboard" className="mb-6" />
 
       <section aria-labelledby="by-light" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <h2 id="by-light" className="sr-only">

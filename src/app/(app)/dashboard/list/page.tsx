@@ -97,114 +97,100 @@ export default async function DashboardListPage({ searchParams }: { searchParams
   const total = result.rows.length;
   const page = pageParam(raw.page, pageCountOf(total, PAGE_SIZE));
   const onPage = <T,>(rows: readonly T[]) => slicePage(rows, page, PAGE_SIZE);
-  let table: ReactNode;
-  const caption = (count: number) => t("listCaption", { title, date: asOf, count });
-  const emptyRow = (cols: number) => (
-    <tr>
-      <Td colSpan={cols} className="text-center text-muted-foreground">
-        {t("listEmpty")}
-      </Td>
-    </tr>
-  );
-
-  if (result.metric === "measures") {
-    const rows = result.rows;
-    summary = t("listCount", { count: rows.length });
-    const cols = dept ? 5 : 4;
-    table = (
+  /** A list's table: its column headers (null: not shown), and a row of cells per item on this page. */
+  const listTable = <T,>(headers: (string | null)[], rows: readonly T[], key: (r: T, i: number) => string, cells: (r: T) => ReactNode) => {
+    const shown = headers.filter((h): h is string => h !== null);
+    return (
       <Table data-testid="list-table">
-        <caption className="sr-only">{caption(rows.length)}</caption>
+        <caption className="sr-only">{t("listCaption", { title, date: asOf, count: rows.length })}</caption>
         <thead>
           <tr>
-            <Th scope="col">{t("colMeasure")}</Th>
-            <Th scope="col">{t("colLead")}</Th>
-            {dept ? <Th scope="col">{t("colRole")}</Th> : null}
-            <Th scope="col">{t("colStatus")}</Th>
-            <Th scope="col">{t("colLight")}</Th>
+            {shown.map((h) => (
+              <Th key={h} scope="col">
+                {h}
+              </Th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0
-            ? emptyRow(cols)
-            : onPage(rows).map((r) => (
-                <tr key={r.measureId} data-testid="list-row">
-                  <Td className="max-w-xl">{measureCell(r)}</Td>
-                  <Td className="whitespace-nowrap">{measures.get(r.measureId)?.departments.find((x) => x.isLead)?.shortName ?? t("noLead")}</Td>
-                  {dept ? <Td className="whitespace-nowrap">{r.isLead === null ? "—" : roleText(r.isLead)}</Td> : null}
-                  <Td>
-                    <StatusBadge status={r.status} />
-                  </Td>
-                  <Td>
-                    <LightLabel light={r.light} />
-                  </Td>
-                </tr>
-              ))}
+          {rows.length === 0 ? (
+            <tr>
+              <Td colSpan={shown.length} className="text-center text-muted-foreground">
+                {t("listEmpty")}
+              </Td>
+            </tr>
+          ) : (
+            onPage(rows).map((r, i) => (
+              <tr key={key(r, i)} data-testid="list-row">
+                {cells(r)}
+              </tr>
+            ))
+          )}
         </tbody>
       </Table>
     );
+  };
+  const refCells = (r: { measureId: string; keyTaskNumber: number; measureNumber: number; periodId: string; kind: "QUARTER" | "MILESTONE"; periodEnd: string }) => (
+    <>
+      <Td>{measureLink(r)}</Td>
+      <Td className="whitespace-nowrap">{periodLink(r)}</Td>
+    </>
+  );
+
+  let table: ReactNode;
+  if (result.metric === "measures") {
+    summary = t("listCount", { count: result.rows.length });
+    table = listTable(
+      [t("colMeasure"), t("colLead"), dept ? t("colRole") : null, t("colStatus"), t("colLight")],
+      result.rows,
+      (r) => r.measureId,
+      (r) => (
+        <>
+          <Td className="max-w-xl">{measureCell(r)}</Td>
+          <Td className="whitespace-nowrap">{measures.get(r.measureId)?.departments.find((x) => x.isLead)?.shortName ?? t("noLead")}</Td>
+          {dept ? <Td className="whitespace-nowrap">{r.isLead === null ? "—" : roleText(r.isLead)}</Td> : null}
+          <Td>
+            <StatusBadge status={r.status} />
+          </Td>
+          <Td>
+            <LightLabel light={r.light} />
+          </Td>
+        </>
+      ),
+    );
   } else if (result.metric === "submitted") {
-    const { rows } = result;
-    summary = t("listCount", { count: rows.length });
-    table = (
-      <Table data-testid="list-table">
-        <caption className="sr-only">{caption(rows.length)}</caption>
-        <thead>
-          <tr>
-            <Th scope="col">{t("colMeasure")}</Th>
-            <Th scope="col">{t("colPeriod")}</Th>
-            <Th scope="col">{t("colResponsible")}</Th>
-            <Th scope="col">{t("colSubmittedOn")}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0
-            ? emptyRow(4)
-            : onPage(rows).map((r, i) => (
-                <tr key={`${r.periodId}:${r.departmentId}:${r.submittedOn}:${i}`} data-testid="list-row">
-                  <Td>{measureLink(r)}</Td>
-                  <Td className="whitespace-nowrap">{periodLink(r)}</Td>
-                  <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
-                  <Td className="whitespace-nowrap tabular-nums">{r.submittedOn}</Td>
-                </tr>
-              ))}
-        </tbody>
-      </Table>
+    summary = t("listCount", { count: result.rows.length });
+    table = listTable(
+      [t("colMeasure"), t("colPeriod"), t("colResponsible"), t("colSubmittedOn")],
+      result.rows,
+      (r, i) => `${r.periodId}:${r.departmentId}:${r.submittedOn}:${i}`,
+      (r) => (
+        <>
+          {refCells(r)}
+          <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
+          <Td className="whitespace-nowrap tabular-nums">{r.submittedOn}</Td>
+        </>
+      ),
     );
   } else if (result.metric === "reviews") {
     const { rows, averageHours } = result;
     summary = [t("listCount", { count: rows.length }), averageHours === null ? null : t("listAverage", { hours: averageHours })].filter(Boolean).join(t("listSeparator"));
-    table = (
-      <Table data-testid="list-table">
-        <caption className="sr-only">{caption(rows.length)}</caption>
-        <thead>
-          <tr>
-            <Th scope="col">{t("colMeasure")}</Th>
-            <Th scope="col">{t("colPeriod")}</Th>
-            <Th scope="col">{t("colResponsible")}</Th>
-            <Th scope="col">{t("colSubmittedAt")}</Th>
-            <Th scope="col">{t("colDecidedAt")}</Th>
-            <Th scope="col">{t("colOutcome")}</Th>
-            <Th scope="col">{t("colHours")}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0
-            ? emptyRow(7)
-            : onPage(rows).map((r) => (
-                <tr key={`${r.periodId}:${r.departmentId}:${r.submittedAt}`} data-testid="list-row">
-                  <Td>{measureLink(r)}</Td>
-                  <Td className="whitespace-nowrap">{periodLink(r)}</Td>
-                  <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
-                  <Td className="whitespace-nowrap tabular-nums">{dateTime(r.submittedAt)}</Td>
-                  <Td className="whitespace-nowrap tabular-nums">{dateTime(r.decidedAt)}</Td>
-                  <Td>
-                    <Badge tone={r.outcome === "ACCEPTED" ? "success" : "danger"}>{t(`outcome${r.outcome}`)}</Badge>
-                  </Td>
-                  <Td className="tabular-nums">{Math.round(r.hours * 10) / 10}</Td>
-                </tr>
-              ))}
-        </tbody>
-      </Table>
+    table = listTable(
+      [t("colMeasure"), t("colPeriod"), t("colResponsible"), t("colSubmittedAt"), t("colDecidedAt"), t("colOutcome"), t("colHours")],
+      rows,
+      (r) => `${r.periodId}:${r.departmentId}:${r.submittedAt}`,
+      (r) => (
+        <>
+          {refCells(r)}
+          <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
+          <Td className="whitespace-nowrap tabular-nums">{dateTime(r.submittedAt)}</Td>
+          <Td className="whitespace-nowrap tabular-nums">{dateTime(r.decidedAt)}</Td>
+          <Td>
+            <Badge tone={r.outcome === "ACCEPTED" ? "success" : "danger"}>{t(`outcome${r.outcome}`)}</Badge>
+          </Td>
+          <Td className="tabular-nums">{Math.round(r.hours * 10) / 10}</Td>
+        </>
+      ),
     );
   } else {
     const { rows, summary: s } = result;
@@ -213,45 +199,29 @@ export default async function DashboardListPage({ searchParams }: { searchParams
         ? [t("listCount", { count: s.count }), t("listDone", { done: s.done, pct: pct(s.donePct), onTime: s.onTime, onTimePct: pct(s.onTimePct) })].join(t("listSeparator"))
         : t("listCount", { count: s.count });
     const overdue = result.metric === "overdue";
-    table = (
-      <Table data-testid="list-table">
-        <caption className="sr-only">{caption(rows.length)}</caption>
-        <thead>
-          <tr>
-            <Th scope="col">{t("colMeasure")}</Th>
-            <Th scope="col">{t("colPeriod")}</Th>
-            <Th scope="col">{t("colDue")}</Th>
-            {overdue ? <Th scope="col">{t("colDays")}</Th> : null}
-            <Th scope="col">{t("colResponsible")}</Th>
-            <Th scope="col">{t("colReport")}</Th>
-            {overdue ? null : <Th scope="col">{t("colStatus")}</Th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0
-            ? emptyRow(6)
-            : onPage(rows).map((r) => (
-                <tr key={`${r.periodId}:${r.departmentId}`} data-testid="list-row">
-                  <Td>{measureLink(r)}</Td>
-                  <Td className="whitespace-nowrap">{periodLink(r)}</Td>
-                  <Td className="whitespace-nowrap tabular-nums">{r.facts.dueDate}</Td>
-                  {overdue ? (
-                    <Td className="tabular-nums">
-                      <Badge tone="danger">{r.daysOverdue}</Badge>
-                    </Td>
-                  ) : null}
-                  <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
-                  <Td className="whitespace-nowrap">{t(`report${r.facts.reportState ?? "NONE"}`)}</Td>
-                  {/* Every row of the overdue list is overdue (red); the days column says how far. */}
-                  {overdue ? null : (
-                    <Td>
-                      <StatusBadge status={r.facts.status} />
-                    </Td>
-                  )}
-                </tr>
-              ))}
-        </tbody>
-      </Table>
+    table = listTable(
+      [t("colMeasure"), t("colPeriod"), t("colDue"), overdue ? t("colDays") : null, t("colResponsible"), t("colReport"), overdue ? null : t("colStatus")],
+      rows,
+      (r) => `${r.periodId}:${r.departmentId}`,
+      (r) => (
+        <>
+          {refCells(r)}
+          <Td className="whitespace-nowrap tabular-nums">{r.facts.dueDate}</Td>
+          {overdue ? (
+            <Td className="tabular-nums">
+              <Badge tone="danger">{r.daysOverdue}</Badge>
+            </Td>
+          ) : null}
+          <Td>{departmentCell(r.departmentId, r.isLead)}</Td>
+          <Td className="whitespace-nowrap">{t(`report${r.facts.reportState ?? "NONE"}`)}</Td>
+          {/* Every row of the overdue list is overdue (red); the days column says how far. */}
+          {overdue ? null : (
+            <Td>
+              <StatusBadge status={r.facts.status} />
+            </Td>
+          )}
+        </>
+      ),
     );
   }
 

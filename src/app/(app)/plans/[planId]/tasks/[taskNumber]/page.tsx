@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
+import { AsOfForm } from "@/features/dashboard/components/as-of-form";
+import { quarterOf } from "@/features/dashboard/compute";
 import { getDashboardWithInput } from "@/features/dashboard/cached";
 import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { listHref, taskTimeline, type TimelineCell } from "@/features/dashboard/drill";
@@ -40,7 +40,7 @@ function cellClass(c: TimelineCell): string {
 
 /** A short column heading: "21Q1" for a quarter, "22-12-31" for a deadline; the full name is read out instead. */
 function shortLabel(c: { kind: "QUARTER" | "MILESTONE"; periodEnd: string }): string {
-  return c.kind === "QUARTER" ? `${c.periodEnd.slice(2, 4)}Q${Math.ceil(Number(c.periodEnd.slice(5, 7)) / 3)}` : c.periodEnd.slice(2);
+  return c.kind === "QUARTER" ? quarterOf(c.periodEnd).slice(2).replace("-", "") : c.periodEnd.slice(2);
 }
 
 /**
@@ -103,13 +103,7 @@ export default async function TaskTimelinePage({
           </>
         }
       />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="asOf">{td("asOf")}</Label>
-          <Input id="asOf" name="asOf" type="date" defaultValue={asOf} className="w-44" />
-        </div>
-        <Button type="submit">{td("apply")}</Button>
-      </form>
+      <AsOfForm asOf={asOf} className="mb-4" />
 
       {figures ? (
         <p className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="timeline-summary">
