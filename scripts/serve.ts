@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { createPageCache } from "../src/server/page-cache";
+import { refuseMalformedPath } from "../src/server/request-guards";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -28,6 +29,7 @@ const pageCache =
     : null;
 
 const server = createServer((req, res) => {
+  if (refuseMalformedPath(req, res)) return;
   delete req.headers["x-duban-peer"];
   req.headers["x-duban-peer"] = req.socket.remoteAddress ?? "unknown";
   if (!pageCache) return void handle(req, res);

@@ -25,7 +25,8 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const router = useRouter();
   useEffect(() => {
-    if (state.message) router.refresh();
+    // Not while the database is down: the refreshed page could not be shown, and what the user typed would go with it.
+    if (state.message && !state.unavailable) router.refresh();
   }, [state, router]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

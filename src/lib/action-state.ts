@@ -5,6 +5,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** A save refused because someone saved first: what the user had typed, field by field, so that it is not lost. */
   unsaved?: Record<string, string>;
+  /** Refused because the database could not be reached: nothing was saved, and the form must stay as the user left it. */
+  unavailable?: boolean;
 };
 
 export const initialActionState: ActionState = { ok: false, message: null };

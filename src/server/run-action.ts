@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { can, type Action } from "@/lib/permissions";
+import { isDatabaseUnavailable } from "@/lib/database-errors";
 import { RuleError } from "@/lib/rule-error";
 import { unexpectedFailure } from "./action-result";
 import { getCurrentUser, requestAddress, type CurrentUser } from "./auth";
@@ -36,7 +37,19 @@ export async function runAction<S extends z.ZodType, R>(options: {
   /** For a save refused as a lost update ("conflict"): the fields to hand back to the form. */
   keepOnConflict?: (input: z.output<S>) => Record<string, string>;
 }): Promise<ActionState & { result?: R }> {
-  const [user, t, te] = await Promise.all([getCurrentUser(), getTranslations(options.namespace), getTranslations("errors")]);
+  const [t, te] = await Promise.all([getTranslations(options.namespace), getTranslations("errors")]);
+  // The database is down: the form keeps what was typed (no page refresh) and says so; nothing was saved.
+  const unavailable = (error: unknown): ActionState => {
+    console.warn("[action] database unavailable:", error instanceof Error ? error.message : error);
+    return { ok: false, message: te("unavailableKept"), unavailable: true };
+  };
+  let user: CurrentUser | null;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailable(error);
+    throw error;
+  }
   if (!user || !can(user, options.permission, options.scope?.(user))) return { ok: false, message: te("forbidden") };
   const parsed = options.schema.safeParse(options.input);
   if (!parsed.success) {
@@ -57,8 +70,12 @@ export async function runAction<S extends z.ZodType, R>(options: {
     if (error instanceof RuleError) {
       const tr = error.namespace === options.namespace ? t : await getTranslations(error.namespace);
       const unsaved = error.key === "conflict" && options.keepOnConflict ? options.keepOnConflict(parsed.data) : undefined;
-      return { ok: false, message: tr(error.key, error.detail), ...(unsaved ? { unsaved } : {}) };
+      const text = tr(error.key, error.detail);
+      // A message that could not be formatted comes back as its key ("reports.conflict"): never shown to a user.
+      const message = text === `${error.namespace}.${error.key}` ? te("generic") : text;
+      return { ok: false, message, ...(unsaved ? { unsaved } : {}) };
     }
+    if (isDatabaseUnavailable(error)) return unavailable(error);
     return unexpectedFailure(error, (ref) => `${te("generic")} ${te("reference", { digest: ref })}`);
   }
 }

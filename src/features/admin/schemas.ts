@@ -1,19 +1,18 @@
 import { z } from "zod";
+import { idInput, textInput } from "@/lib/input";
 
 /** Messages are i18n keys under "admin"; the action translates them. */
 export const setUserActiveSchema = z.object({
-  userId: z.string().min(1).max(40),
+  userId: idInput(),
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
 export const setUserRoleSchema = z.object({
-  userId: z.string().min(1).max(40),
+  userId: idInput(),
   role: z.enum(["ADMIN", "LIAISON", "LEADER"]),
 });
 
-const aliasList = z
-  .string()
-  .max(300)
+const aliasList = textInput(300)
   .transform((s) =>
     s
       .split(/[、,，;；\s]+/)
@@ -23,18 +22,16 @@ const aliasList = z
   .pipe(z.array(z.string().max(30, "aliasTooLong")).max(10));
 
 export const updateDepartmentSchema = z.object({
-  departmentId: z.string().min(1).max(40),
-  fullName: z.string().trim().min(1, "fullNameRequired").max(60),
+  departmentId: idInput(),
+  fullName: textInput(60).pipe(z.string().trim().min(1, "fullNameRequired")),
   aliases: aliasList,
 });
 
 /** An empty field removes the address (notifications stay in the app). */
 export const setUserEmailSchema = z.object({
-  userId: z.string().min(1).max(40),
-  email: z
-    .string()
+  userId: idInput(),
+  email: textInput(254, { tooLong: "emailInvalid", invalid: "emailInvalid" })
     .trim()
-    .max(254, "emailInvalid")
     .transform((s) => (s === "" ? null : s))
     .pipe(z.email("emailInvalid").nullable()),
 });

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { daysBetween } from "@/lib/due";
+import { idInput } from "@/lib/input";
 import type { Light, Status } from "@/lib/status";
 import { assignmentFacts, averageHours, inHeatMap, measureAssignments, percent, quarterOf, reviewCycles, type AssignmentFacts, type Dashboard, type DashboardInput } from "./compute";
 import { dueDateOn, type PeriodHistory } from "./history";
@@ -51,7 +52,7 @@ const filterSchema = z.object({
   status: z.enum(LIST_STATUSES).optional().catch(undefined),
   light: z.enum(LIST_LIGHTS).optional().catch(undefined),
   task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
-  dept: z.string().min(1).max(40).optional().catch(undefined),
+  dept: idInput().optional().catch(undefined),
   role: z.enum(LIST_ROLES).optional().catch(undefined),
   quarter: z
     .string()

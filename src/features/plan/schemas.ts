@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { dayInput, idInput, textInput, versionInput } from "@/lib/input";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid");
+const isoDate = dayInput("dateInvalid");
 
 /** Messages are keys under "admin". */
 export const updateMeasureSchema = z.object({
-  measureId: z.string().min(1).max(40),
-  expectedVersion: z.coerce.number().int().min(1),
-  text: z.string().trim().min(1, "measureTextRequired").max(2000, "measureTextTooLong"),
+  measureId: idInput(),
+  expectedVersion: versionInput(1),
+  text: textInput(2000, { tooLong: "measureTextTooLong" }).pipe(z.string().trim().min(1, "measureTextRequired")),
   scheduleKind: z.enum(["QUARTERLY", "ANNUAL", "ONGOING", "DEADLINE", "RANGE"], { message: "invalidInput" }),
   scheduleStart: z.union([z.literal(""), isoDate]).transform((v) => v || null),
   deadline: z.union([z.literal(""), isoDate]).transform((v) => v || null),
 });
 
 export const setPeriodDueDateSchema = z.object({
-  periodId: z.string().min(1).max(40),
-  expectedVersion: z.coerce.number().int().min(1),
+  periodId: idInput(),
+  expectedVersion: versionInput(1),
   dueDate: isoDate,
 });

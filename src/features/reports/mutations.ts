@@ -63,6 +63,11 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
   return { period, isLead: assignment.isLead, departmentId: actor.departmentId };
 }
 
+/** The version a report has now (for the message of a refused save). */
+async function currentVersion(tx: Prisma.TransactionClient, reportId: string): Promise<number> {
+  return (await tx.progressReport.findUnique({ where: { id: reportId }, select: { version: true } }))?.version ?? 0;
+}
+
 /** A report's content as it stands in `tx` (what a revision freezes), its version and how many revisions it has. */
 async function reportSnapshot(tx: Prisma.TransactionClient, reportId: string) {
   const report = await tx.progressReport.findUniqueOrThrow({
@@ -163,7 +168,7 @@ export async function saveReport(
           where: { id: existing.id, version: input.expectedVersion },
           data: { ...fields, version: { increment: 1 } },
         });
-        if (updated.count === 0) throw new ReportRuleError("conflict");
+        if (updated.count === 0) throw new ReportRuleError("conflict", { current: await currentVersion(tx, existing.id) });
         reportId = existing.id;
       } else {
         reportId = (
@@ -207,7 +212,11 @@ export async function saveReport(
   } catch (error) {
     // No report without its files, and no file without its report.
     await Promise.all(saved.map((name) => store.remove(name)));
-    if (error instanceof Error && "code" in error && error.code === "P2002") throw new ReportRuleError("conflict");
+    if (error instanceof Error && "code" in error && error.code === "P2002") {
+      // Someone created the report first: the loser is told which version now stands.
+      const current = await db.progressReport.findUnique({ where: { periodId_departmentId: { periodId: period.id, departmentId } }, select: { version: true } });
+      throw new ReportRuleError("conflict", { current: current?.version ?? 1 });
+    }
     throw error;
   }
 }
@@ -230,7 +239,7 @@ export async function reviewReport(
       where: { id: input.reportId, version: input.expectedVersion, state: "SUBMITTED" },
       data: { state, reviewedAt: new Date(), reviewerId: actor.id, returnReason: input.decision === "RETURN" ? reason : null, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw new ReportRuleError("conflict");
+    if (updated.count === 0) throw new ReportRuleError("conflict", { current: await currentVersion(tx, input.reportId) });
     const { snapshot, revisions } = await reportSnapshot(tx, input.reportId);
     await tx.progressReportRevision.create({
       data: { reportId: input.reportId, number: revisions + 1, event: state, reason: reason || null, actorId: actor.id, snapshot },

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { dayInput, idInput, textInput, versionInput } from "@/lib/input";
 
 /** Longest text a report field takes: about three pages of Chinese. Longer pastes are refused, not cut. */
 export const MAX_TEXT = 5000;
 
-const text = z.string().max(MAX_TEXT, "textTooLong").default("");
+const text = textInput(MAX_TEXT, { tooLong: "textTooLong" }).default("");
 
 /** Messages are keys under "reports" in messages/*.json. */
 export const saveReportSchema = z.object({
-  periodId: z.string().min(1).max(40),
-  expectedVersion: z.coerce.number().int().min(0),
+  periodId: idInput(),
+  expectedVersion: versionInput(0),
   intent: z.enum(["save", "submit"]),
   // "" is "not chosen yet", allowed in a draft.
   progress: z
@@ -18,36 +19,36 @@ export const saveReportSchema = z.object({
   problems: text,
   nextSteps: text,
   values: z.record(
-    z.string().max(40),
+    idInput(),
     z.union([z.literal(""), z.coerce.number({ message: "valueInvalid" }).min(0, "valueInvalid").max(999_999_999_999, "valueInvalid")]),
   ),
-  removeAttachmentIds: z.array(z.string().max(40)).max(50).default([]),
+  removeAttachmentIds: z.array(idInput()).max(50).default([]),
 });
 
 export const reviewReportSchema = z
   .object({
-    reportId: z.string().min(1).max(40),
-    expectedVersion: z.coerce.number().int().min(1),
+    reportId: idInput(),
+    expectedVersion: versionInput(1),
     decision: z.enum(["ACCEPT", "RETURN"]),
-    reason: z.string().max(1000, "reasonTooLong").default(""),
+    reason: textInput(1000, { tooLong: "reasonTooLong" }).default(""),
   })
   .refine((v) => v.decision === "ACCEPT" || v.reason.trim().length > 0, { message: "reasonRequired", path: ["reason"] });
 
 export const requestExtensionSchema = z.object({
-  periodId: z.string().min(1).max(40),
-  requestedDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "extensionDate"),
-  reason: z.string().trim().min(1, "extensionReasonRequired").max(1000, "reasonTooLong"),
+  periodId: idInput(),
+  requestedDueDate: dayInput("extensionDateInvalid"),
+  reason: textInput(1000, { tooLong: "reasonTooLong" }).pipe(z.string().trim().min(1, "extensionReasonRequired")),
 });
 
 export const decideExtensionSchema = z.object({
-  extensionId: z.string().min(1).max(40),
+  extensionId: idInput(),
   decision: z.enum(["APPROVE", "REJECT"]),
-  note: z.string().max(1000, "reasonTooLong").default(""),
+  note: textInput(1000, { tooLong: "reasonTooLong" }).default(""),
 });
 
 export const addInstructionSchema = z.object({
-  measureId: z.string().min(1).max(40),
-  text: z.string().trim().min(1, "instructionRequired").max(1000, "reasonTooLong"),
+  measureId: idInput(),
+  text: textInput(1000, { tooLong: "reasonTooLong" }).pipe(z.string().trim().min(1, "instructionRequired")),
 });
 
 /** Splits a report form into the shape saveReportSchema reads, and collects the uploaded files. */

@@ -14,12 +14,13 @@ import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/features/reports/queries";
 import { isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
 import { quarterEnds } from "@/lib/schedule";
+import { dayInput, idInput } from "@/lib/input";
 import { requirePermission } from "@/server/auth";
 
 const filtersSchema = z.object({
-  dept: z.string().max(40).optional().catch(undefined),
+  dept: idInput().optional().catch(undefined),
   task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  period: dayInput().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

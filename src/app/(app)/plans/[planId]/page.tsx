@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { getPlan, getPlanCounts, getPlanTasks, listDepartments, listPlans } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
+import { idInput } from "@/lib/input";
 import { groupPages, pageParam } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
@@ -20,7 +21,7 @@ import { requirePermission } from "@/server/auth";
 const MEASURES_PER_PAGE = 50;
 
 const filtersSchema = z.object({
-  dept: z.string().max(40).optional().catch(undefined),
+  dept: idInput().optional().catch(undefined),
   task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
 });
 

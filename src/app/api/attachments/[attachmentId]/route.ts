@@ -5,9 +5,10 @@ import { canReadReport } from "@/features/reports/access";
 import { getCurrentUser } from "@/server/auth";
 import { db } from "@/server/db";
 import { evidenceStore } from "@/server/evidence-store";
+import { answeringOutages } from "@/server/route-outage";
 
 /** Sends one evidence file, as a download, to a caller who may read its report. */
-export async function GET(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
+async function download(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response("请先登录", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { attachmentId } = await params;
@@ -38,3 +39,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ att
     },
   });
 }
+
+/** While the database is down: 503 with Retry-After. */
+export const GET = answeringOutages(download);

@@ -4,11 +4,12 @@ import { quarterlyWorkbook } from "@/features/dashboard/quarterly-report";
 import { listPlans } from "@/features/plan/queries";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/server/auth";
+import { answeringOutages } from "@/server/route-outage";
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** The quarterly status report as an Excel workbook; a liaison gets only their department's share. */
-export async function GET(request: Request) {
+async function exportQuarterly(request: Request) {
   const user = await getCurrentUser();
   if (!user) return text("请先登录", 401);
   const full = can(user, "dashboard:read");
@@ -27,3 +28,6 @@ export async function GET(request: Request) {
     },
   });
 }
+
+/** While the database is down: 503 with Retry-After. */
+export const GET = answeringOutages(exportQuarterly);
