@@ -62,3 +62,15 @@ describe("todayInChina", () => {
     expect(todayInChina(new Date("2025-12-31T15:59:00Z"))).toBe("2025-12-31");
   });
 });
+
+describe("a department's due date", () => {
+  it("is the period's, or the department's own extension when later", async () => {
+    const { departmentDueDay, departmentDueDate, dayToDate } = await import("./due");
+    expect(departmentDueDay("2026-10-10", null)).toBe("2026-10-10");
+    expect(departmentDueDay("2026-10-10", "2026-12-31")).toBe("2026-12-31");
+    // An administrator later moved the period past the extension: the later date holds.
+    expect(departmentDueDay("2027-01-31", "2026-12-31")).toBe("2027-01-31");
+    expect(departmentDueDate(dayToDate("2026-10-10"), dayToDate("2026-12-31")).toISOString().slice(0, 10)).toBe("2026-12-31");
+    expect(departmentDueDate(dayToDate("2026-10-10"), undefined).toISOString().slice(0, 10)).toBe("2026-10-10");
+  });
+});

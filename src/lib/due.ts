@@ -43,3 +43,18 @@ export const dayToDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Whole days from one YYYY-MM-DD day to another (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string) => Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);
+
+/**
+ * When a department's part of a period is due: the period's due date, or the department's own
+ * date from its approved extension (延期) when that is later. An extension moves only the
+ * obligation of the department that asked for it. The one rule: report pages, the dashboard
+ * replay (through src/features/dashboard/history.ts) and the notification scan all use it.
+ */
+export function departmentDueDay(periodDue: string, ownDue: string | null | undefined): string {
+  return ownDue && ownDue > periodDue ? ownDue : periodDue;
+}
+
+/** departmentDueDay for database DATE values. */
+export function departmentDueDate(periodDue: Date, ownDue: Date | null | undefined): Date {
+  return ownDue && ownDue.getTime() > periodDue.getTime() ? ownDue : periodDue;
+}

@@ -282,9 +282,11 @@ const subjects = {
           expectSuccess(outcome, messages.reports.extensionDecided);
           const after = await db.extensionRequest.findUniqueOrThrow({ where: { id: request.id }, include: { period: true } });
           expect(after).toMatchObject({ state: "APPROVED", decidedById: personas[persona]!.id, decisionNote: note });
-          expect(isoDay(after.period.dueDate)).toBe(isoDay(request.requestedDueDate));
+          // Only the requesting department's own due date moves; the period's stays (finding 12 of issue 8).
+          const own = await db.departmentDueDate.findUniqueOrThrow({ where: { periodId_departmentId: { periodId: request.periodId, departmentId: request.departmentId } } });
+          expect(isoDay(own.dueDate)).toBe(isoDay(request.requestedDueDate));
+          expect(isoDay(after.period.dueDate)).toBe(isoDay(period.dueDate));
           expect(isoDay(after.period.originalDueDate)).toBe(isoDay(period.originalDueDate));
-          expect(after.period.version).toBe(period.version + 1);
           expect(await auditSince(before)).toEqual([["extension.approve", "ExtensionRequest", request.id, personas[persona]!.id, "127.0.0.1"]]);
         },
       };

@@ -184,7 +184,7 @@ describe("forged and foreign ids", () => {
 });
 
 describe("extensions and instructions", () => {
-  it("moves the due date on approval and keeps the original one", async () => {
+  it("moves the department's own due date on approval and keeps the original one", async () => {
     const period = periods[7];
     const original = period.dueDate.toISOString().slice(0, 10);
     await expect(requestExtension(db, liaison, { periodId: period.id, requestedDueDate: original, reason: "x" })).rejects.toMatchObject({ key: "extensionDate" });
@@ -193,7 +193,10 @@ describe("extensions and instructions", () => {
     await decideExtension(db, admin, { extensionId: id, approve: true, note: "同意" });
     await expect(decideExtension(db, admin, { extensionId: id, approve: false, note: "" })).rejects.toMatchObject({ key: "extensionAlreadyDecided" });
     const after = await db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } });
-    expect(after.dueDate.toISOString().slice(0, 10)).toBe("2026-06-30");
+    const own = await db.departmentDueDate.findUniqueOrThrow({ where: { periodId_departmentId: { periodId: period.id, departmentId: liaison.departmentId! } } });
+    expect(own.dueDate.toISOString().slice(0, 10)).toBe("2026-06-30");
+    // The period's date (every other department's) stays.
+    expect(after.dueDate.toISOString().slice(0, 10)).toBe(original);
     expect(after.originalDueDate.toISOString().slice(0, 10)).toBe(original);
   });
 

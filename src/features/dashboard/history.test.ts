@@ -47,3 +47,36 @@ describe("replaying a period's history", () => {
     expect(departmentPeriodStatus(history, "support", "2023-08-31").status).toBe("OVERDUE");
   });
 });
+
+describe("an extension of one department", () => {
+  // Lead and supporting department, due 2023-07-10; the supporting department's extension to
+  // 2023-09-30 was approved on 2023-07-20, after the period had fallen due.
+  const shared: PeriodHistory = {
+    ...history,
+    dueChanges: [],
+    departments: [
+      { departmentId: "lead", isLead: true, events: [] },
+      { departmentId: "support", isLead: false, events: [], dueChanges: [{ on: "2023-07-20", dueDate: "2023-09-30" }] },
+    ],
+  };
+
+  it("moves only that department's due date, from the day it was approved", () => {
+    expect(dueDateOn(shared, "2023-07-25", "lead")).toBe("2023-07-10");
+    expect(dueDateOn(shared, "2023-07-19", "support")).toBe("2023-07-10");
+    expect(dueDateOn(shared, "2023-07-20", "support")).toBe("2023-09-30");
+    expect(dueDateOn(shared, "2023-07-25")).toBe("2023-07-10");
+  });
+
+  it("leaves the lead's status (the measure's) as it was", () => {
+    expect(departmentPeriodStatus(shared, "lead", "2023-07-25")).toMatchObject({ status: "OVERDUE", dueDate: "2023-07-10" });
+    expect(departmentPeriodStatus(shared, "support", "2023-07-25")).toMatchObject({ status: "ON_TRACK", dueDate: "2023-09-30" });
+    // Replayed as of a day before the approval, the supporting department was overdue.
+    expect(departmentPeriodStatus(shared, "support", "2023-07-19")).toMatchObject({ status: "OVERDUE", dueDate: "2023-07-10" });
+  });
+
+  it("does not undo a later change of the period's date", () => {
+    const moved = { ...shared, dueChanges: [{ on: "2023-07-21", dueDate: "2023-10-31" }] };
+    expect(dueDateOn(moved, "2023-07-25", "support")).toBe("2023-10-31");
+    expect(dueDateOn(moved, "2023-07-25", "lead")).toBe("2023-10-31");
+  });
+});

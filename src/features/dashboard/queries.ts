@@ -27,8 +27,8 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND v."event" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED')
       ORDER BY v."at", v."number"`,
-    db.$queryRaw<{ periodId: string; requestedDueDate: Date; decidedAt: Date }[]>`
-      SELECT e."periodId", e."requestedDueDate", e."decidedAt" FROM "ExtensionRequest" e
+    db.$queryRaw<{ periodId: string; departmentId: string; requestedDueDate: Date; decidedAt: Date }[]>`
+      SELECT e."periodId", e."departmentId", e."requestedDueDate", e."decidedAt" FROM "ExtensionRequest" e
       JOIN "ReportingPeriod" p ON p."id" = e."periodId" JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND e."state" = 'APPROVED' AND e."decidedAt" IS NOT NULL`,
     db.auditEvent.findMany({ where: { action: "period.set_due_date" }, orderBy: { id: "asc" }, select: { at: true, entityId: true, after: true } }),
@@ -50,18 +50,20 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
     if (list) list.push(event);
     else events.set(key, [event]);
   }
+  // Keyed by period (administrators' edits) or by period and department (approved extensions).
   const changes = new Map<string, { at: number; on: string; dueDate: string }[]>();
-  const addChange = (periodId: string, at: Date, dueDate: string) => {
+  const addChange = (key: string, at: Date, dueDate: string) => {
     const change = { at: at.getTime(), on: todayInChina(at), dueDate };
-    const list = changes.get(periodId);
+    const list = changes.get(key);
     if (list) list.push(change);
-    else changes.set(periodId, [change]);
+    else changes.set(key, [change]);
   };
-  for (const e of extensions) addChange(e.periodId, e.decidedAt, isoDay(e.requestedDueDate));
+  for (const e of extensions) addChange(`${e.periodId}:${e.departmentId}`, e.decidedAt, isoDay(e.requestedDueDate));
   for (const e of dueEdits) {
     const due = (e.after as { dueDate?: string } | null)?.dueDate;
     if (e.entityId && due) addChange(e.entityId, e.at, due);
   }
+  const inOrder = (key: string) => (changes.get(key) ?? []).sort((a, b) => a.at - b.at).map(({ on, dueDate }) => ({ on, dueDate }));
 
   // Only departments that carry something in this plan appear in its overview.
   const carrying = new Set(assignments.map((a) => a.departmentId));
@@ -74,8 +76,8 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
     periodStart: isoDay(p.periodStart),
     periodEnd: isoDay(p.periodEnd),
     originalDueDate: isoDay(p.originalDueDate),
-    dueChanges: (changes.get(p.id) ?? []).sort((a, b) => a.at - b.at).map(({ on, dueDate }) => ({ on, dueDate })),
-    departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [] })),
+    dueChanges: inOrder(p.id),
+    departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
   }));
   return { histories, departments: departments.filter((d) => carrying.has(d.id)), tasks };
 }

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { dayToDate, isoDay, todayInChina } from "@/lib/due";
+import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { addDays, periodLabel } from "@/lib/periods";
 
 /** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
@@ -37,9 +37,14 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
         for (const userId of byDepartment.get(departmentId) ?? []) rows.push({ ...row, userId });
       };
 
-      // Periods due soon or recently overdue, for each department that carries the measure and has not submitted.
+      // Periods due soon or recently overdue, for each department that carries the measure and has not submitted,
+      // by that department's own due date (an extension moves only the department that asked for it).
+      const inWindow = { gte: since, lte: soon };
       const periods = await tx.reportingPeriod.findMany({
-        where: { dueDate: { gte: since, lte: soon }, measure: { departments: { some: { departmentId: { in: departments } } } } },
+        where: {
+          OR: [{ dueDate: inWindow }, { departmentDues: { some: { dueDate: inWindow } } }],
+          measure: { departments: { some: { departmentId: { in: departments } } } },
+        },
         select: {
           id: true,
           kind: true,
@@ -47,15 +52,19 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
           dueDate: true,
           measure: { select: { number: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true } } } },
           reports: { select: { departmentId: true, state: true } },
+          departmentDues: { select: { departmentId: true, dueDate: true } },
         },
       });
       for (const p of periods) {
-        const due = isoDay(p.dueDate);
-        const params = { measure: `${p.measure.keyTask.number}.${p.measure.number}`, period: periodLabel({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }), date: due };
+        const label = { measure: `${p.measure.keyTask.number}.${p.measure.number}`, period: periodLabel({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }) };
         for (const { departmentId } of p.measure.departments) {
           const state = p.reports.find((r) => r.departmentId === departmentId)?.state;
           if (state === "SUBMITTED" || state === "ACCEPTED") continue;
-          const overdue = p.dueDate < todayDate;
+          const dueDate = departmentDueDate(p.dueDate, p.departmentDues.find((d) => d.departmentId === departmentId)?.dueDate);
+          if (dueDate < since || dueDate > soon) continue;
+          const due = isoDay(dueDate);
+          const params = { ...label, date: due };
+          const overdue = dueDate < todayDate;
           toDepartment(departmentId, {
             kind: overdue ? "OVERDUE" : "DUE_SOON",
             dedupeKey: `${overdue ? "overdue" : "due"}:${p.id}:${due}`,

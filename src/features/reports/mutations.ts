@@ -1,7 +1,7 @@
 import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
-import { dayToDate } from "@/lib/due";
+import { dayToDate, departmentDueDate } from "@/lib/due";
 import { checkEvidence, cleanFileName, type EvidenceLimits, type EvidenceStore } from "./evidence";
 
 /** The caller of a mutation, as the database knows them now. */
@@ -48,6 +48,7 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
     select: {
       id: true,
       dueDate: true,
+      departmentDues: { where: { departmentId: actor.departmentId }, select: { dueDate: true } },
       measureId: true,
       measure: {
         select: {
@@ -60,7 +61,9 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
   if (!period) throw new ReportRuleError("notFound");
   const assignment = period.measure.departments[0];
   if (!assignment) throw new ReportRuleError("forbidden");
-  return { period, isLead: assignment.isLead, departmentId: actor.departmentId };
+  // The department's own due date: an approved extension of another department does not move it.
+  const dueDate = departmentDueDate(period.dueDate, period.departmentDues[0]?.dueDate);
+  return { period, isLead: assignment.isLead, departmentId: actor.departmentId, dueDate };
 }
 
 /** The version a report has now (for the message of a refused save). */
@@ -254,9 +257,9 @@ export async function requestExtension(
   actor: Actor,
   input: { periodId: string; requestedDueDate: string; reason: string },
 ): Promise<string> {
-  const { period, departmentId } = await periodForDepartment(db, input.periodId, actor);
+  const { period, departmentId, dueDate } = await periodForDepartment(db, input.periodId, actor);
   const requested = dayToDate(input.requestedDueDate);
-  if (Number.isNaN(requested.getTime()) || requested <= period.dueDate) throw new ReportRuleError("extensionDate");
+  if (Number.isNaN(requested.getTime()) || requested <= dueDate) throw new ReportRuleError("extensionDate");
   return db.$transaction(async (tx) => {
     const pending = await tx.extensionRequest.count({ where: { periodId: period.id, departmentId, state: "PENDING" } });
     if (pending) throw new ReportRuleError("extensionPending");
@@ -265,7 +268,7 @@ export async function requestExtension(
         periodId: period.id,
         departmentId,
         requestedById: actor.id,
-        currentDueDate: period.dueDate,
+        currentDueDate: dueDate,
         requestedDueDate: requested,
         reason: input.reason.trim(),
       },
@@ -273,7 +276,7 @@ export async function requestExtension(
     });
     await audit(tx, actor, "extension.request", "ExtensionRequest", created.id, null, {
       periodId: period.id,
-      currentDueDate: period.dueDate.toISOString().slice(0, 10),
+      currentDueDate: dueDate.toISOString().slice(0, 10),
       requestedDueDate: input.requestedDueDate,
       reason: input.reason.trim(),
     });
@@ -281,26 +284,41 @@ export async function requestExtension(
   });
 }
 
-/** Approves (moving the period's due date; the original stays recorded) or rejects an extension request. */
+/**
+ * Approves or rejects an extension request. Approval moves the due date of the department that
+ * asked, and only its own (DepartmentDueDate); the period's due date and every other department's
+ * stay as they were, and the original stays recorded.
+ */
 export async function decideExtension(db: PrismaClient, actor: Actor, input: { extensionId: string; approve: boolean; note: string }): Promise<void> {
   if (actor.role !== "ADMIN") throw new ReportRuleError("forbidden");
   await db.$transaction(async (tx) => {
     const request = await tx.extensionRequest.findUnique({
       where: { id: input.extensionId },
-      select: { state: true, periodId: true, requestedDueDate: true, period: { select: { dueDate: true } } },
+      select: {
+        state: true,
+        periodId: true,
+        departmentId: true,
+        requestedDueDate: true,
+        period: { select: { dueDate: true } },
+      },
     });
     if (!request) throw new ReportRuleError("notFound");
+    const key = { periodId: request.periodId, departmentId: request.departmentId };
+    const own = await tx.departmentDueDate.findUnique({ where: { periodId_departmentId: key }, select: { dueDate: true } });
+    const before = departmentDueDate(request.period.dueDate, own?.dueDate);
     const decided = await tx.extensionRequest.updateMany({
       where: { id: input.extensionId, state: "PENDING" },
       data: { state: input.approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note.trim() || null },
     });
     if (decided.count === 0) throw new ReportRuleError("extensionAlreadyDecided");
+    const after = input.approve ? departmentDueDate(before, request.requestedDueDate) : before;
     if (input.approve) {
-      await tx.reportingPeriod.update({ where: { id: request.periodId }, data: { dueDate: request.requestedDueDate, version: { increment: 1 } } });
+      await tx.departmentDueDate.upsert({ where: { periodId_departmentId: key }, create: { ...key, dueDate: after }, update: { dueDate: after } });
     }
-    await audit(tx, actor, input.approve ? "extension.approve" : "extension.reject", "ExtensionRequest", input.extensionId, { state: "PENDING", dueDate: request.period.dueDate.toISOString().slice(0, 10) }, {
+    await audit(tx, actor, input.approve ? "extension.approve" : "extension.reject", "ExtensionRequest", input.extensionId, { state: "PENDING", dueDate: before.toISOString().slice(0, 10), departmentId: request.departmentId }, {
       state: input.approve ? "APPROVED" : "REJECTED",
-      dueDate: (input.approve ? request.requestedDueDate : request.period.dueDate).toISOString().slice(0, 10),
+      dueDate: after.toISOString().slice(0, 10),
+      departmentId: request.departmentId,
       note: input.note.trim() || null,
     });
   });

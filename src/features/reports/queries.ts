@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { dayToDate, isoDay } from "@/lib/due";
+import { dayToDate, departmentDueDate, isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 
@@ -32,6 +32,7 @@ export async function getWorklist(departmentId: string, today: string, locale: s
         periodEnd: true,
         dueDate: true,
         originalDueDate: true,
+        departmentDues: { where: { departmentId }, select: { dueDate: true } },
         measure: {
           select: {
             id: true,
@@ -50,7 +51,7 @@ export async function getWorklist(departmentId: string, today: string, locale: s
   for (const p of periods) {
     const state = stateOf.get(p.id) ?? null;
     if (state === "SUBMITTED" || state === "ACCEPTED") continue;
-    const dueDate = isoDay(p.dueDate);
+    const dueDate = isoDay(departmentDueDate(p.dueDate, p.departmentDues[0]?.dueDate));
     items.push({
       periodId: p.id,
       measureId: p.measure.id,
@@ -108,6 +109,7 @@ export async function getPeriodDetail(periodId: string) {
         },
       },
       reports: { select: reportSelect },
+      departmentDues: { select: { departmentId: true, dueDate: true } },
       extensions: {
         orderBy: { createdAt: "desc" },
         select: {
@@ -125,8 +127,12 @@ export async function getPeriodDetail(periodId: string) {
     },
   });
   if (!period) return null;
+  const { departmentDues, ...rest } = period;
+  const dueOf = (departmentId: string) => isoDay(departmentDueDate(period.dueDate, departmentDues.find((d) => d.departmentId === departmentId)?.dueDate));
   return {
-    ...period,
+    ...rest,
+    /** Each carrying department's due date for this period (its own extension applied). */
+    departmentDueDates: Object.fromEntries(period.measure.departments.map((a) => [a.departmentId, dueOf(a.departmentId)])) as Record<string, string>,
     periodStart: isoDay(period.periodStart),
     periodEnd: isoDay(period.periodEnd),
     dueDate: isoDay(period.dueDate),
@@ -198,6 +204,8 @@ export async function getMeasureProgress(measureId: string) {
         dueDate: true,
         originalDueDate: true,
         reports: { select: { state: true, isLead: true, department: { select: { shortName: true } } } },
+        // The measure's due date is its lead department's.
+        departmentDues: { where: { department: { measures: { some: { measureId, isLead: true } } } }, select: { dueDate: true } },
       },
     }),
     db.leaderInstruction.findMany({
@@ -207,7 +215,12 @@ export async function getMeasureProgress(measureId: string) {
     }),
   ]);
   return {
-    periods: periods.map((p) => ({ ...p, periodEnd: isoDay(p.periodEnd), dueDate: isoDay(p.dueDate), originalDueDate: isoDay(p.originalDueDate) })),
+    periods: periods.map(({ departmentDues, ...p }) => ({
+      ...p,
+      periodEnd: isoDay(p.periodEnd),
+      dueDate: isoDay(departmentDueDate(p.dueDate, departmentDues[0]?.dueDate)),
+      originalDueDate: isoDay(p.originalDueDate),
+    })),
     instructions,
   };
 }

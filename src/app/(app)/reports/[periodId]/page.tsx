@@ -35,6 +35,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
   const myReport = mine ? reportOf(mine.departmentId) : null;
   const canWrite = Boolean(mine) && can(user, "report:write", { departmentId: mine?.departmentId ?? null });
   const editable = canWrite && (!myReport || myReport.state === "DRAFT" || myReport.state === "RETURNED");
+  // The due date shown is the caller's department's (an extension moves only its own), else the lead's: the measure's.
+  const dueDate = period.departmentDueDates[mine?.departmentId ?? lead?.departmentId ?? ""] ?? period.dueDate;
   const extensions = period.extensions.filter((e) => user.role !== "LIAISON" || e.departmentId === user.departmentId);
 
   return (
@@ -47,9 +49,9 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>
-              {t("dueDate")}：<span className="tabular-nums">{period.dueDate}</span>
+              {t("dueDate")}：<span className="tabular-nums" data-testid="period-due-date">{dueDate}</span>
             </span>
-            {period.dueDate !== period.originalDueDate ? <Badge tone="warning">{t("delayed", { date: period.originalDueDate })}</Badge> : null}
+            {dueDate !== period.originalDueDate ? <Badge tone="warning">{t("delayed", { date: period.originalDueDate })}</Badge> : null}
           </span>
         }
       />
@@ -65,6 +67,9 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                 <CardTitle className="flex items-center gap-2">
                   {a.isLead ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
                   {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : null}
+                  <span className="text-xs font-normal text-muted-foreground tabular-nums">
+                    {t("dueDate")}：{period.departmentDueDates[a.departmentId]}
+                  </span>
                 </CardTitle>
               </CardHeader>
               <CardContent className="flex flex-col gap-4">
@@ -117,7 +122,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
               </ul>
             ) : null}
             {mine && can(user, "extension:request", { departmentId: mine.departmentId }) ? (
-              <ExtensionRequestForm periodId={period.id} minDate={addDays(period.dueDate, 1)} action={requestExtensionAction} />
+              <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} />
             ) : null}
           </CardContent>
         </Card>
