@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The scratch database of this run (server mode), known to the tests too: the workers inherit it.
+process.env.E2E_DATABASE_NAME ??= `duban_scratch_${Date.now()}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   throw new Error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
@@ -33,6 +35,6 @@ export default defineConfig({
     stdout: "pipe",
     // A graceful stop lets the scratch server drop its database on the PostgreSQL server.
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { PORT: String(port) },
+    env: { PORT: String(port), E2E_DATABASE_NAME: process.env.E2E_DATABASE_NAME },
   },
 });

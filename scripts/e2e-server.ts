@@ -23,7 +23,8 @@ let cleanup = async () => {};
 
 if (serverUrl) {
   assertLocalDatabase(serverUrl);
-  const name = `duban_scratch_${Date.now()}`;
+  // The Playwright config names it, so a test can make this database unavailable without touching any other.
+  const name = /^duban_scratch_[0-9]+$/.test(process.env.E2E_DATABASE_NAME ?? "") ? process.env.E2E_DATABASE_NAME! : `duban_scratch_${Date.now()}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
   // Scratch databases of runs that were killed before they could clean up, older than 12 hours.

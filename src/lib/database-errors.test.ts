@@ -7,6 +7,7 @@ describe("isDatabaseUnavailable", () => {
     ["a dropped connection", new Error("Connection terminated unexpectedly"), true],
     ["the server shutting down (57P01)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }), true],
     ["wrapped in a cause", new Error("query failed", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) }), true],
+    ["a database closed to connections (maintenance)", Object.assign(new Error('database "duban" is not currently accepting connections'), { code: "55000" }), true],
     ["a unique violation", Object.assign(new Error("duplicate key"), { code: "23505" }), false],
     ["a plain bug", new TypeError("cannot read properties of undefined"), false],
     ["not an error", "boom", false],
