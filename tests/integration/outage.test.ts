@@ -49,6 +49,7 @@ vi.mock("@/server/evidence-store", async () => {
 });
 
 const { saveReportAction, reviewReportAction } = await import("@/features/reports/actions");
+const { markAllReadAction } = await import("@/features/notifications/actions");
 const { initialActionState } = await import("@/lib/action-state");
 const { GET: downloadAttachment } = await import("@/app/api/attachments/[attachmentId]/route");
 const { GET: exportQuarterly } = await import("@/app/api/exports/quarterly/route");
@@ -82,6 +83,13 @@ describe("a server action while the database is down", () => {
     const review = new FormData();
     for (const [k, v] of Object.entries({ reportId: "r1", expectedVersion: "1", decision: "ACCEPT", reason: "" })) review.append(k, v);
     expect(await reviewReportAction(initialActionState, review)).toMatchObject({ ok: false, message: messages.errors.unavailableKept });
+  });
+});
+
+describe("an action outside runAction while the database is down", () => {
+  it("marking notifications read answers 'temporarily unavailable'", async () => {
+    state.user = null;
+    expect(await markAllReadAction()).toEqual({ ok: false, message: messages.errors.unavailable, unavailable: true });
   });
 });
 

@@ -4,11 +4,16 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/action-state";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
+import { answeringOutage } from "@/server/action-result";
 import { getCurrentUser, requestAddress } from "@/server/auth";
 import { db } from "@/server/db";
 
 /** Marks every notification of the caller as read; a user can only ever touch their own. */
 export async function markAllReadAction(): Promise<ActionState> {
+  return answeringOutage(markAllRead);
+}
+
+async function markAllRead(): Promise<ActionState> {
   const [user, te] = await Promise.all([getCurrentUser(), getTranslations("errors")]);
   if (!user) return { ok: false, message: te("forbidden") };
   await db.$transaction(async (tx) => {
