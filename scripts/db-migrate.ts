@@ -16,6 +16,10 @@ try {
   const { applied, roles } = await migrateForRuntime(db.url, migrationUrl);
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
   if (roles) console.log(`Migrated as "${roles.owner}"; granted "${roles.runtime}" what the app needs.`);
+} catch (error) {
+  // The role checks explain themselves; no stack trace for a configuration problem.
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 } finally {
   await db.stop();
 }
