@@ -5,14 +5,16 @@
  * applies migrations, imports the plan and the demo accounts on first start,
  * and keeps a session secret beside the data. With DATABASE_URL: uses that
  * server, applies migrations and imports the plan, never creates demo accounts
- * and refuses to start without NEXTAUTH_SECRET.
+ * and refuses to start without NEXTAUTH_SECRET. With DATABASE_MIGRATION_URL as
+ * well: migrates as that (owner) role and grants the role of DATABASE_URL only
+ * what the app needs (scripts/lib/roles.ts).
  */
 import { fork } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { dataDir, embeddedSecret, startEmbedded, type DatabaseHandle } from "./lib/database";
-import { applyMigrations } from "./lib/migrate";
+import { migrateForRuntime } from "./lib/roles";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -76,8 +78,18 @@ async function main() {
     db = await startEmbedded();
   }
 
-  const applied = await applyMigrations(db.url);
+  const migrationUrl = process.env.DATABASE_MIGRATION_URL || undefined;
+  if (migrationUrl && !serverMode) {
+    console.error("[督办] DATABASE_MIGRATION_URL is set without DATABASE_URL. It names the owner role in server mode; set DATABASE_URL too, or unset it.");
+    process.exit(1);
+  }
+  const { applied, roles } = await migrateForRuntime(db.url, migrationUrl).catch((error: unknown) => {
+    console.error(`[督办] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  if (roles) log(`Migrated as "${roles.owner}"; the app runs as "${roles.runtime}", which cannot alter tables or change the audit trail.`);
+  else if (serverMode) log("DATABASE_MIGRATION_URL is not set: the app's own role owns the tables (see README, Use a PostgreSQL server).");
 
   const prisma = prismaFor(db.url);
   const firstStart = (await prisma.plan.count()) === 0;

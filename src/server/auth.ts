@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "@/features/auth/authenticate";
+import { authorizeCredentials, loginLimits } from "@/features/auth/sign-in";
+import { safeRedirectUrl } from "@/lib/safe-callback";
 import { can, type Action, type Actor, type Role } from "@/lib/permissions";
 import { db } from "./db";
 import { env } from "./env";
@@ -32,27 +33,16 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "credentials",
       credentials: { loginName: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const loginName = typeof credentials?.loginName === "string" ? credentials.loginName : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        if (!loginName || !password || password.length > 200) throw new Error("INVALID");
-        const e = env();
-        const result = await authenticate(
-          db,
-          { loginName, password, ip: clientAddress(req?.headers ?? {}) },
-          {
-            maxFailuresPerAccount: e.DUBAN_LOGIN_MAX_FAILURES_PER_ACCOUNT,
-            maxFailuresPerAddress: e.DUBAN_LOGIN_MAX_FAILURES_PER_ADDRESS,
-            windowMinutes: e.DUBAN_LOGIN_WINDOW_MINUTES,
-          },
-        );
-        // The code travels back to the sign-in form, which shows it in the user's language.
-        if (!result.ok) throw new Error(result.code);
-        return { id: result.user.id, name: result.user.displayName };
-      },
+      // Refusals reach the sign-in form only as codes (INVALID, THROTTLED, UNAVAILABLE:<log reference>), shown in the user's language.
+      authorize: (credentials, req) =>
+        authorizeCredentials(db, credentials, () => ({ ip: clientAddress(req?.headers ?? {}), limits: loginLimits(env()) })),
     }),
   ],
   callbacks: {
+    // Only paths on this site are followed, by the same rule as the sign-in page's callbackUrl.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     // Only the user id lives in the token; role, department and the active flag are read fresh on every request.
     jwt({ token, user }) {
       if (user) token.sub = user.id;

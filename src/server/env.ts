@@ -55,9 +55,15 @@ const schema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
     NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
     DUBAN_DB_MODE: z.enum(["embedded", "server"]).default("server"),
-    DUBAN_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-    DUBAN_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
-    DUBAN_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Sign-in throttle (see src/features/auth/authenticate.ts): failures of one account from one address, */
+    DUBAN_LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().positive().default(5),
+    /** of one account from any address, */
+    DUBAN_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    /** and from one address over all accounts (high: an office may share one address); */
+    DUBAN_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+    /** counted together within this many minutes; a lock ends this many minutes after the last counted failure. */
+    DUBAN_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().max(1440).default(15),
+    DUBAN_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().max(1440).default(15),
     DUBAN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     DUBAN_DATA_DIR: z.string().default("data"),
     /** Evidence files; beside the database data by default, and part of the same backup. */

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { sweepLoginAttempts } from "@/features/auth/authenticate";
 import { runNotificationScan } from "@/features/notifications/run";
 import { env, parseMailSettings } from "./env";
 
@@ -9,7 +10,8 @@ import { env, parseMailSettings } from "./env";
  * through at a time and its dedupe keys make a repeat harmless. With DUBAN_SMTP_URL
  * set, each round then e-mails what is due one (claimed row by row, so two
  * instances never send the same e-mail). A failed scan (the database down, say)
- * is logged and retried at the next tick.
+ * is logged and retried at the next tick. Each round also deletes sign-in
+ * attempts older than the throttle reads (two days).
  */
 export function startNotificationScheduler(): void {
   const settings = env();
@@ -24,6 +26,11 @@ export function startNotificationScheduler(): void {
       if (result.email?.sent || result.email?.failed) console.log(`[notifications] ${result.email.sent} e-mailed, ${result.email.failed} to retry`);
     } catch (error) {
       console.error("[notifications] scan failed; will retry", error instanceof Error ? error.message : error);
+    }
+    try {
+      await sweepLoginAttempts(db);
+    } catch (error) {
+      console.error("[sign-in] sweeping old attempts failed; will retry", error instanceof Error ? error.message : error);
     }
   };
   setTimeout(tick, 5_000).unref();

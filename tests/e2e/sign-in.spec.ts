@@ -35,6 +35,35 @@ test.describe("sign-in and landing by role", () => {
 
 });
 
+test.describe("where a sign-in leads", () => {
+  // Browsers drop a tab or line break inside a URL, so "/<tab>/evil.example" would become "//evil.example".
+  const hostile = ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F"];
+
+  test("a sign-in with a callbackUrl to another origin ends on the app's own origin", async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const left: string[] = [];
+    // Nothing may be requested from another host; such a request is recorded and stopped.
+    await page.route(/^https?:\/\/(?!localhost[:/])/, async (route) => {
+      left.push(route.request().url());
+      await route.abort();
+    });
+    await page.goto(`/login?callbackUrl=${hostile[0]}`);
+    await page.getByLabel("用户名").fill("admin");
+    await page.getByLabel("密码").fill("Duban@2025");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+    expect(new URL(page.url()).origin).toBe(origin);
+
+    // Signed in, a visit of /login with such a callbackUrl redirects on the server: to this site, never a 500.
+    for (const callback of hostile) {
+      const response = await page.goto(`/login?callbackUrl=${callback}`);
+      expect(response?.status(), callback).toBeLessThan(400);
+      expect(new URL(page.url()).origin, callback).toBe(origin);
+    }
+    expect(left).toEqual([]);
+  });
+});
+
 test.describe("refused sign-in", () => {
   // The credentials endpoint answers 401, which the browser logs.
   test.use({ expectedStatuses: [401] });

@@ -3,21 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getCurrentUser } from "@/server/auth";
+import { env } from "@/server/env";
+import { safeCallbackPath } from "@/lib/safe-callback";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
   return { title: t("title") };
 }
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = typeof value === "string" ? value : "";
-  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only same-site paths are followed after sign-in, never another origin.
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   // With the database down the form still shows; signing in then says it did not succeed.
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(callbackUrl);
@@ -36,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <div className="rounded-lg bg-card p-6 shadow-xl">
             <h1 className="text-lg font-semibold">{t("title")}</h1>
             <p className="mb-5 text-sm text-muted-foreground">{t("subtitle")}</p>
-            <LoginForm callbackUrl={callbackUrl} />
+            <LoginForm callbackUrl={callbackUrl} lockMinutes={env().DUBAN_LOGIN_LOCK_MINUTES} />
           </div>
         </div>
       </main>

@@ -5,9 +5,11 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/form";
+import { safeCallbackPath } from "@/lib/safe-callback";
+import { parseSignInError } from "../sign-in-error";
 
 /** The sign-in form. The server answers an unknown user and a wrong password alike. */
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, lockMinutes }: { callbackUrl: string; lockMinutes: number }) {
   const t = useTranslations("login");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -27,10 +29,17 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       const result = await signIn("credentials", { loginName, password, redirect: false });
       if (result?.ok && !result.error) {
         // A full navigation, so every server component renders with the new session.
-        window.location.assign(callbackUrl);
+        window.location.assign(safeCallbackPath(callbackUrl));
         return;
       }
-      setError(result?.error === "THROTTLED" ? t("throttled") : result?.error === "INVALID" ? t("invalid") : t("failed"));
+      const refusal = parseSignInError(result?.error);
+      setError(
+        refusal.code === "INVALID"
+          ? t("invalid")
+          : refusal.code === "THROTTLED"
+            ? t("throttled", { minutes: lockMinutes })
+            : t("unavailable") + (refusal.reference ? t("reference", { reference: refusal.reference }) : ""),
+      );
     } catch {
       setError(t("failed"));
     }
