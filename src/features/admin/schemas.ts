@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Role } from "@/generated/prisma/enums";
 
 /** Messages are i18n keys under "admin"; the action translates them. */
 export const setUserActiveSchema = z.object({
@@ -8,7 +9,7 @@ export const setUserActiveSchema = z.object({
 
 export const setUserRoleSchema = z.object({
   userId: z.string().min(1).max(40),
-  role: z.enum(["ADMIN", "LIAISON", "LEADER"]),
+  role: z.enum(Role),
 });
 
 const aliasList = z

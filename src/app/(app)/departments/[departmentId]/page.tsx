@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getInstructionsForLead, getWorklist, type WorklistItem } from "@/features/reports/queries";
+import { getDepartmentInstructions, getWorklist, type WorklistItem } from "@/features/reports/queries";
 import { getDashboard } from "@/features/dashboard/cached";
 import { addDays } from "@/lib/periods";
 import { Badge } from "@/components/ui/badge";
@@ -27,8 +27,8 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
     getTranslations("reports"),
     getFormatter(),
     getDepartmentMeasures(department.id),
-    getInstructionsForLead(department.id),
-    getWorklist(department.id, today, locale),
+    getDepartmentInstructions(user, department.id),
+    getWorklist(user, department.id, today, locale),
     listPlans(),
   ]);
   // The department's record in the current plan, from the same computation as the leader overview.
