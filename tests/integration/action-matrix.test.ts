@@ -30,6 +30,7 @@ import {
 import { getAuditEvents, getMeasureHistory } from "@/features/audit/queries";
 import { listUsers } from "@/features/admin/queries";
 import { sheetsFor } from "@/features/dashboard/quarterly-report";
+import { readDashboard, readDepartmentRecord } from "@/features/dashboard/read";
 import type { Actor } from "@/lib/permissions";
 import { seedDemoAccounts } from "@/features/seed/seed-demo";
 import { initialActionState, type ActionState } from "@/lib/action-state";
@@ -99,6 +100,7 @@ function actorOf(persona: Persona): Actor {
 // ── The records the matrix works on ─────────────────────────────────────────
 
 const fx = {
+  planId: "",
   measureId: "",
   owningDeptId: "",
   otherDeptId: "",
@@ -520,6 +522,16 @@ const subjects = {
     (actor) => getAuditEvents(actor, { action: "instruction.", page: 1 }),
     (page) => expect(page.total).toBeGreaterThan(0),
   ),
+  readDashboard: readSubject(
+    "readDashboard (leader overview)",
+    (actor) => readDashboard(actor, fx.planId, "2023-06-30"),
+    (d) => expect(d?.departments.map((x) => x.id)).toEqual(expect.arrayContaining([fx.owningDeptId, fx.otherDeptId])),
+  ),
+  readDepartmentRecord: readSubject(
+    "readDepartmentRecord (owning department's record)",
+    (actor) => readDepartmentRecord(actor, fx.planId, fx.owningDeptId, "2023-06-30"),
+    (record) => expect(record?.id).toBe(fx.owningDeptId),
+  ),
   listUsers: readSubject(
     "listUsers (user administration)",
     (actor) => listUsers(actor, { departmentId: fx.owningDeptId }),
@@ -590,6 +602,8 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   getMeasureHistory: adminOnly([]),
   getAuditEvents: adminOnly({ events: [], total: 0 }),
   listUsers: adminOnly([]),
+  readDashboard: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
+  readDepartmentRecord: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
 };
 
 const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =>
@@ -598,7 +612,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 110;
+const EXPECTED_CELLS = 120;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -615,6 +629,7 @@ beforeAll(async () => {
   expect(measure.text).toContain("定期通报尘肺病");
   expect(measure.departments.map((d) => [d.department.shortName, d.isLead])).toEqual([[OWNING, true]]);
   fx.measureId = measure.id;
+  fx.planId = (await db.plan.findUniqueOrThrow({ where: { code: PLAN } })).id;
   const [owning, other] = await Promise.all([
     db.department.findUniqueOrThrow({ where: { shortName: OWNING } }),
     db.department.findUniqueOrThrow({ where: { shortName: OTHER } }),
@@ -682,9 +697,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 22 × 5", () => {
+  it("has one cell per action, read, route and persona: 24 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(37);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(42);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

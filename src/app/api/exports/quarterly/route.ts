@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { getDashboard } from "@/features/dashboard/cached";
 import { quarterlyWorkbook } from "@/features/dashboard/quarterly-report";
+import { readQuarterlyReport } from "@/features/dashboard/read";
 import { listPlans } from "@/features/plan/queries";
-import { can } from "@/lib/permissions";
+import { canAtAll } from "@/lib/permissions";
 import { getActor } from "@/server/auth";
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -12,13 +12,13 @@ const text = (body: string, status: number) => new Response(body, { status, head
 export async function GET(request: Request) {
   const [actor, t] = await Promise.all([getActor(), getTranslations("api")]);
   if (!actor) return text(t("signInRequired"), 401);
-  const full = can(actor, "export:read");
-  if (!full && !can(actor, "export:read", { departmentId: actor.departmentId })) return text(t("exportForbidden"), 403);
+  if (!canAtAll(actor, "export:read")) return text(t("exportForbidden"), 403);
   const plans = await listPlans();
   if (!plans[0]) return text(t("noPlan"), 404);
   const asOf = parseAsOf(new URL(request.url).searchParams.get("asOf") ?? undefined);
-  const dashboard = await getDashboard(plans[0].id, asOf);
-  const body = await quarterlyWorkbook(dashboard, { departmentId: full ? null : actor.departmentId }, plans[0].title);
+  const report = await readQuarterlyReport(actor, plans[0].id, asOf);
+  if (!report) return text(t("exportForbidden"), 403);
+  const body = await quarterlyWorkbook(report.dashboard, report.scope, plans[0].title);
   const name = `季度通报-${asOf}.xlsx`;
   return new Response(new Uint8Array(body), {
     headers: {
