@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Bell, Menu } from "lucide-react";
 import { unreadCount } from "@/features/notifications/queries";
-import { can } from "@/lib/permissions";
+import { can, homeDepartmentId } from "@/lib/permissions";
 import type { CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
@@ -30,7 +30,8 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   );
   const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
   if (can(user, "dashboard:read")) links.push({ href: "/dashboard", label: t("dashboard") });
-  if (user.role === "LIAISON" && user.departmentId) links.push({ href: `/departments/${user.departmentId}`, label: t("myDepartment") });
+  const home = homeDepartmentId(user);
+  if (home) links.push({ href: `/departments/${home}`, label: t("myDepartment") });
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
   if (can(user, "report:review")) links.push({ href: "/review", label: trp("reviewQueue") });
   if (can(user, "extension:decide")) links.push({ href: "/admin/extensions", label: trp("extensions") });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { can, permissionMatrix, type Action, type Actor, type Role } from "./permissions";
+import { authorize, can, Forbidden, homeDepartmentId, permissionMatrix, refusal, Role, rolesWith, type Action, type Principal, type Target } from "./permissions";
 
 const OWN = "dept-own";
 const OTHER = "dept-other";
-const actors: Record<Role, Actor> = {
-  ADMIN: { role: "ADMIN", departmentId: null },
-  LEADER: { role: "LEADER", departmentId: null },
-  LIAISON: { role: "LIAISON", departmentId: OWN },
+const THIRD = "dept-third";
+const { ADMIN, LEADER, LIAISON } = Role;
+const actors: Record<Role, Principal> = {
+  ADMIN: { role: ADMIN, departmentId: null },
+  LEADER: { role: LEADER, departmentId: null },
+  LIAISON: { role: LIAISON, departmentId: OWN },
 };
 const actions: Action[] = [
   "plan:read",
@@ -17,54 +19,76 @@ const actions: Action[] = [
   "report:read",
   "report:write",
   "report:review",
+  "extension:read",
   "extension:request",
   "extension:decide",
+  "instruction:read",
   "instruction:write",
   "audit:read",
   "dashboard:read",
+  "export:read",
+  "notification:read",
 ];
 
-// The whole matrix, written out: [role, action, own department allowed, other department allowed].
+/** Measures with the caller's department leading, supporting, or absent. */
+const led = { departments: [{ departmentId: OWN, isLead: true }, { departmentId: OTHER, isLead: false }] };
+const supported = { departments: [{ departmentId: OTHER, isLead: true }, { departmentId: OWN, isLead: false }] };
+const foreign = { departments: [{ departmentId: OTHER, isLead: true }, { departmentId: THIRD, isLead: false }] };
+
+// The whole matrix, written out: [role, action, own department's record, other department's record].
 const expected: Array<[Role, Action, boolean, boolean]> = [
-  ["ADMIN", "plan:read", true, true],
-  ["ADMIN", "department:read", true, true],
-  ["ADMIN", "department:manage", true, true],
-  ["ADMIN", "user:manage", true, true],
-  ["ADMIN", "measure:manage", true, true],
-  ["ADMIN", "report:read", true, true],
-  ["ADMIN", "report:write", false, false],
-  ["ADMIN", "report:review", true, true],
-  ["ADMIN", "extension:request", false, false],
-  ["ADMIN", "extension:decide", true, true],
-  ["ADMIN", "instruction:write", false, false],
-  ["ADMIN", "audit:read", true, true],
-  ["ADMIN", "dashboard:read", true, true],
-  ["LEADER", "plan:read", true, true],
-  ["LEADER", "department:read", true, true],
-  ["LEADER", "department:manage", false, false],
-  ["LEADER", "user:manage", false, false],
-  ["LEADER", "measure:manage", false, false],
-  ["LEADER", "report:read", true, true],
-  ["LEADER", "report:write", false, false],
-  ["LEADER", "report:review", false, false],
-  ["LEADER", "extension:request", false, false],
-  ["LEADER", "extension:decide", false, false],
-  ["LEADER", "instruction:write", true, true],
-  ["LEADER", "audit:read", false, false],
-  ["LEADER", "dashboard:read", true, true],
-  ["LIAISON", "plan:read", true, true],
-  ["LIAISON", "department:read", true, false],
-  ["LIAISON", "department:manage", false, false],
-  ["LIAISON", "user:manage", false, false],
-  ["LIAISON", "measure:manage", false, false],
-  ["LIAISON", "report:read", true, false],
-  ["LIAISON", "report:write", true, false],
-  ["LIAISON", "report:review", false, false],
-  ["LIAISON", "extension:request", true, false],
-  ["LIAISON", "extension:decide", false, false],
-  ["LIAISON", "instruction:write", false, false],
-  ["LIAISON", "audit:read", false, false],
-  ["LIAISON", "dashboard:read", false, false],
+  [ADMIN, "plan:read", true, true],
+  [ADMIN, "department:read", true, true],
+  [ADMIN, "department:manage", true, true],
+  [ADMIN, "user:manage", true, true],
+  [ADMIN, "measure:manage", true, true],
+  [ADMIN, "report:read", true, true],
+  [ADMIN, "report:write", false, false],
+  [ADMIN, "report:review", true, true],
+  [ADMIN, "extension:read", true, true],
+  [ADMIN, "extension:request", false, false],
+  [ADMIN, "extension:decide", true, true],
+  [ADMIN, "instruction:read", true, true],
+  [ADMIN, "instruction:write", false, false],
+  [ADMIN, "audit:read", true, true],
+  [ADMIN, "dashboard:read", true, true],
+  [ADMIN, "export:read", true, true],
+  [ADMIN, "notification:read", true, true],
+  [LEADER, "plan:read", true, true],
+  [LEADER, "department:read", true, true],
+  [LEADER, "department:manage", false, false],
+  [LEADER, "user:manage", false, false],
+  [LEADER, "measure:manage", false, false],
+  [LEADER, "report:read", true, true],
+  [LEADER, "report:write", false, false],
+  [LEADER, "report:review", false, false],
+  [LEADER, "extension:read", true, true],
+  [LEADER, "extension:request", false, false],
+  [LEADER, "extension:decide", false, false],
+  [LEADER, "instruction:read", true, true],
+  [LEADER, "instruction:write", true, true],
+  [LEADER, "audit:read", false, false],
+  [LEADER, "dashboard:read", true, true],
+  [LEADER, "export:read", true, true],
+  [LEADER, "notification:read", true, true],
+  [LIAISON, "plan:read", true, true],
+  [LIAISON, "department:read", true, false],
+  [LIAISON, "department:manage", false, false],
+  [LIAISON, "user:manage", false, false],
+  [LIAISON, "measure:manage", false, false],
+  [LIAISON, "report:read", true, false],
+  [LIAISON, "report:write", true, false],
+  [LIAISON, "report:review", false, false],
+  [LIAISON, "extension:read", true, false],
+  [LIAISON, "extension:request", true, false],
+  [LIAISON, "extension:decide", false, false],
+  // Instructions are about a measure, not a department's record: see the measure cases below.
+  [LIAISON, "instruction:read", false, false],
+  [LIAISON, "instruction:write", false, false],
+  [LIAISON, "audit:read", false, false],
+  [LIAISON, "dashboard:read", false, false],
+  [LIAISON, "export:read", true, false],
+  [LIAISON, "notification:read", true, true],
 ];
 
 describe("permission matrix", () => {
@@ -78,17 +102,63 @@ describe("permission matrix", () => {
   });
 
   it("denies everything to an anonymous caller", () => {
-    for (const action of actions) expect(can(null, action, { departmentId: OWN })).toBe(false);
+    for (const action of actions) expect(can(null, action, { departmentId: OWN, measure: led })).toBe(false);
   });
 
   it("denies a department-scoped action when no department is given to a scoped role", () => {
     expect(can(actors.LIAISON, "department:read")).toBe(false);
-    expect(can({ role: "LIAISON", departmentId: null }, "department:read", { departmentId: null })).toBe(false);
+    expect(can({ role: LIAISON, departmentId: null }, "department:read", { departmentId: null })).toBe(false);
+    expect(can({ role: LIAISON, departmentId: null }, "instruction:read", { measure: { departments: [] } })).toBe(false);
   });
 
   it("lists only known actions in the matrix", () => {
     for (const role of Object.keys(permissionMatrix) as Role[]) {
       for (const action of Object.keys(permissionMatrix[role])) expect(actions).toContain(action);
     }
+  });
+});
+
+describe("measure-scoped rules", () => {
+  const cases: Array<[string, Target, boolean]> = [
+    ["its own report on a measure it leads", { departmentId: OWN, measure: led }, true],
+    ["a supporting department's feedback on a measure it leads", { departmentId: OTHER, measure: led }, true],
+    ["its own feedback on a measure it supports", { departmentId: OWN, measure: supported }, true],
+    ["the lead department's report on a measure it supports", { departmentId: OTHER, measure: supported }, false],
+    ["a report on a measure it does not carry", { departmentId: OTHER, measure: foreign }, false],
+    ["a department not on the measure it leads", { departmentId: THIRD, measure: led }, false],
+  ];
+  it.each(cases)("a liaison reads %s: %s", (_label, target, allowed) => {
+    expect(can(actors.LIAISON, "report:read", target)).toBe(allowed);
+  });
+
+  it("leader instructions: administrators, leaders and the departments on the measure (lead or supporting), nobody else", () => {
+    expect(can(actors.LIAISON, "instruction:read", { measure: led })).toBe(true);
+    expect(can(actors.LIAISON, "instruction:read", { measure: supported })).toBe(true);
+    expect(can(actors.LIAISON, "instruction:read", { measure: foreign })).toBe(false);
+    expect(can(actors.ADMIN, "instruction:read", { measure: foreign })).toBe(true);
+    expect(can(actors.LEADER, "instruction:read", { measure: foreign })).toBe(true);
+  });
+
+  it("report:write stays the caller's own department's, even on a measure it leads", () => {
+    expect(can(actors.LIAISON, "report:write", { departmentId: OTHER, measure: led })).toBe(false);
+  });
+});
+
+describe("one refusal style", () => {
+  it("refuses a role without the action as forbidden, and a scoped role on another record as notYours", () => {
+    expect(refusal(null, "report:write", { departmentId: OWN })).toMatchObject({ namespace: "authz", key: "forbidden" });
+    expect(refusal(actors.ADMIN, "report:write", { departmentId: OWN })).toMatchObject({ namespace: "authz", key: "forbidden" });
+    expect(refusal(actors.LIAISON, "report:write", { departmentId: OTHER })).toMatchObject({ namespace: "authz", key: "notYours" });
+    expect(refusal(actors.LIAISON, "report:write", { departmentId: OWN })).toBeNull();
+    expect(() => authorize(actors.LEADER, "user:manage")).toThrow(Forbidden);
+    expect(() => authorize(actors.ADMIN, "user:manage")).not.toThrow();
+  });
+
+  it("derives who gets a department's work and where a caller starts from the matrix", () => {
+    expect(rolesWith("report:write")).toEqual([LIAISON]);
+    expect(rolesWith("instruction:write")).toEqual([LEADER]);
+    expect(homeDepartmentId(actors.LIAISON)).toBe(OWN);
+    expect(homeDepartmentId(actors.ADMIN)).toBeNull();
+    expect(homeDepartmentId({ role: LIAISON, departmentId: null })).toBeNull();
   });
 });

@@ -1,9 +1,18 @@
 /**
- * Who may do what: the role × action matrix, with the scope each role has.
- * The server asks `can` before every read and write; the client uses the same
- * answer only to hide controls.
+ * Who may do what: the one home of every authorization rule.
+ *
+ * The role × action matrix below, with the scope each role has, is asked by
+ * every mutation (first thing, through `authorize`), every server action and
+ * route handler (before they read their input), and every query behind a page
+ * (which returns only what the caller may see). Pages and the client use the
+ * same `can` only to choose what to show. A new rule is a new action here (and
+ * a row in src/lib/permissions.test.ts and tests/integration/action-matrix.test.ts);
+ * nothing else names a role.
  */
-export type Role = "ADMIN" | "LIAISON" | "LEADER";
+import { Role } from "@/generated/prisma/enums";
+import { RuleError } from "./rule-error";
+
+export { Role };
 
 export type Action =
   | "plan:read"
@@ -14,17 +23,26 @@ export type Action =
   | "report:read"
   | "report:write"
   | "report:review"
+  | "extension:read"
   | "extension:request"
   | "extension:decide"
+  | "instruction:read"
   | "instruction:write"
   | "audit:read"
-  | "dashboard:read";
+  | "dashboard:read"
+  | "export:read"
+  | "notification:read";
 
-/** "any": every department; "own": only the caller's department. */
-export type Scope = "any" | "own";
+/**
+ * "any": every record.
+ * "own": records of the caller's department.
+ * "ownOrLed": records of the caller's department, and of the other departments on a measure the caller's department leads.
+ * "onMeasure": records about a measure the caller's department carries (as lead or supporting department).
+ */
+export type Scope = "any" | "own" | "ownOrLed" | "onMeasure";
 
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
-  ADMIN: {
+  [Role.ADMIN]: {
     "plan:read": "any",
     "department:read": "any",
     "department:manage": "any",
@@ -32,36 +50,122 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "measure:manage": "any",
     "report:read": "any",
     "report:review": "any",
+    "extension:read": "any",
     "extension:decide": "any",
+    "instruction:read": "any",
     "audit:read": "any",
     "dashboard:read": "any",
+    "export:read": "any",
+    "notification:read": "any",
   },
-  LEADER: {
+  [Role.LEADER]: {
     "plan:read": "any",
     "department:read": "any",
     "report:read": "any",
+    "extension:read": "any",
+    "instruction:read": "any",
     "instruction:write": "any",
     "dashboard:read": "any",
+    "export:read": "any",
+    "notification:read": "any",
   },
-  LIAISON: {
+  [Role.LIAISON]: {
     "plan:read": "any",
     "department:read": "own",
-    "report:read": "own",
+    "report:read": "ownOrLed",
     "report:write": "own",
+    "extension:read": "own",
     "extension:request": "own",
+    // 领导批示: the departments on the measure, lead and supporting; nobody else's liaison.
+    "instruction:read": "onMeasure",
+    "export:read": "own",
+    "notification:read": "any",
   },
 };
 
+/** The caller of a page, action, mutation or route, as the database knows them now. */
 export interface Actor {
+  id: string;
+  loginName: string;
   role: Role;
   departmentId: string | null;
+  /** The client address, for the audit trail (absent in scripts and tests). */
+  ip?: string | null;
 }
 
-/** Whether `actor` may perform `action`, on the department `target` when the action is department-scoped. */
-export function can(actor: Actor | null, action: Action, target?: { departmentId: string | null }): boolean {
-  if (!actor) return false;
-  const scope = permissionMatrix[actor.role][action];
-  if (!scope) return false;
+/** The part of an actor the rules look at. */
+export type Principal = Pick<Actor, "role" | "departmentId">;
+
+/**
+ * What a department-scoped action is about: the department a record belongs to
+ * (a report, an extension request, a department page) and/or the departments
+ * carrying the measure it concerns.
+ */
+export interface Target {
+  departmentId?: string | null;
+  measure?: { departments: readonly { departmentId: string; isLead: boolean }[] };
+}
+
+/** The scope `actor` has for `action`, or null when the role may not do it at all. */
+export function scopeOf(actor: Principal | null, action: Action): Scope | null {
+  if (!actor) return null;
+  return permissionMatrix[actor.role]?.[action] ?? null;
+}
+
+/** Whether `actor` may perform `action` on `target` (needed when the action is department-scoped). */
+export function can(actor: Principal | null, action: Action, target?: Target): boolean {
+  const scope = scopeOf(actor, action);
+  if (!actor || !scope) return false;
   if (scope === "any") return true;
-  return target !== undefined && actor.departmentId !== null && target.departmentId === actor.departmentId;
+  const mine = actor.departmentId;
+  if (!mine || !target) return false;
+  const own = target.departmentId === mine;
+  const onMeasure = target.measure?.departments.find((d) => d.departmentId === mine);
+  switch (scope) {
+    case "own":
+      return own;
+    case "ownOrLed":
+      return own || (Boolean(onMeasure?.isLead) && Boolean(target.measure?.departments.some((d) => d.departmentId === target.departmentId)));
+    case "onMeasure":
+      return Boolean(onMeasure);
+  }
+}
+
+/** Whether `actor` may do `action` on at least something (a department-scoped role on its own department). */
+export function canAtAll(actor: Principal | null, action: Action): boolean {
+  const scope = scopeOf(actor, action);
+  return scope === "any" || (scope !== null && Boolean(actor?.departmentId));
+}
+
+/** The roles that may do `action` at all (who a department's notifications go to, say). */
+export function rolesWith(action: Action): Role[] {
+  return (Object.keys(permissionMatrix) as Role[]).filter((role) => permissionMatrix[role][action] !== undefined);
+}
+
+/** The department a caller works for when their view is limited to it (their home page), else null. */
+export function homeDepartmentId(actor: Principal | null): string | null {
+  return scopeOf(actor, "department:read") === "own" ? (actor?.departmentId ?? null) : null;
+}
+
+/**
+ * A refusal by the policy. `key` is a message under "authz": "forbidden" when
+ * the role may not do this at all (or nobody is signed in), "notYours" when
+ * the role may, but not on this record. Whatever raised it changed nothing.
+ */
+export class Forbidden extends RuleError {
+  constructor(key: "forbidden" | "notYours" = "forbidden") {
+    super("authz", key);
+  }
+}
+
+/** The policy's answer as a value: null when allowed, else the refusal. */
+export function refusal(actor: Principal | null, action: Action, target?: Target): Forbidden | null {
+  if (can(actor, action, target)) return null;
+  return new Forbidden(scopeOf(actor, action) === null ? "forbidden" : "notYours");
+}
+
+/** The policy check every mutation, action and route handler makes first: returns, or throws `Forbidden`. */
+export function authorize(actor: Principal | null, action: Action, target?: Target): void {
+  const denied = refusal(actor, action, target);
+  if (denied) throw denied;
 }

@@ -6,7 +6,7 @@ import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeCredentials, loginLimits } from "@/features/auth/sign-in";
 import { safeRedirectUrl } from "@/lib/safe-callback";
-import { can, type Action, type Actor, type Role } from "@/lib/permissions";
+import { can, type Action, type Actor, type Target } from "@/lib/permissions";
 import { db } from "./db";
 import { env } from "./env";
 
@@ -54,12 +54,9 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+/** The signed-in user: the policy's `Actor` plus what pages show. */
 export interface CurrentUser extends Actor {
-  id: string;
-  loginName: string;
   displayName: string;
-  role: Role;
-  departmentId: string | null;
   departmentName: string | null;
 }
 
@@ -98,7 +95,7 @@ export async function requireUser(): Promise<CurrentUser> {
 }
 
 /** The signed-in user if allowed to do `action` (on `target`); otherwise sign-in or a 403 page. */
-export async function requirePermission(action: Action, target?: { departmentId: string | null }): Promise<CurrentUser> {
+export async function requirePermission(action: Action, target?: Target): Promise<CurrentUser> {
   const user = await requireUser();
   if (!can(user, action, target)) forbidden();
   return user;
@@ -107,4 +104,15 @@ export async function requirePermission(action: Action, target?: { departmentId:
 /** Address of the current request, for the audit trail. */
 export async function requestAddress(): Promise<string> {
   return clientAddress(await headers());
+}
+
+/**
+ * The request context every server action and route handler starts from: the
+ * signed-in user with the request's address, or null when signed out. Pass it
+ * to the mutations and queries, which ask the policy themselves.
+ */
+export async function getActor(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  return { ...user, ip: await requestAddress() };
 }

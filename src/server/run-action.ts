@@ -3,23 +3,16 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { can, type Action } from "@/lib/permissions";
+import { refusal, type Action, type Actor, type Target } from "@/lib/permissions";
 import { isDatabaseUnavailable } from "@/lib/database-errors";
 import { RuleError } from "@/lib/rule-error";
 import { unexpectedFailure } from "./action-result";
-import { getCurrentUser, requestAddress, type CurrentUser } from "./auth";
-
-export interface ActionActor {
-  id: string;
-  loginName: string;
-  role: CurrentUser["role"];
-  departmentId: string | null;
-  ip: string;
-}
+import { getActor, type CurrentUser } from "./auth";
 
 /**
- * The steps every server action takes, in order: who is calling → may they →
- * parse the input → run the mutation → revalidate. A refusal at any step
+ * The steps every server action takes, in order: who is calling → may they
+ * (the policy, before the input is read) → parse the input → run the mutation
+ * (which asks the policy again, on the records it touches) → revalidate. A refusal at any step
  * returns a message in the caller's language and changes nothing; an
  * unexpected failure is logged under a reference the user can quote.
  * Validation messages from zod are message keys under `namespace`.
@@ -27,11 +20,11 @@ export interface ActionActor {
 export async function runAction<S extends z.ZodType, R>(options: {
   permission: Action;
   /** For department-scoped permissions: the department the caller acts for. */
-  scope?: (user: CurrentUser) => { departmentId: string | null };
+  scope?: (user: CurrentUser) => Target;
   schema: S;
   input: unknown;
   namespace: "admin" | "reports";
-  mutate: (actor: ActionActor, input: z.output<S>) => Promise<R>;
+  mutate: (actor: Actor, input: z.output<S>) => Promise<R>;
   success: string;
   revalidate?: string[];
   /** For a save refused as a lost update ("conflict"): the fields to hand back to the form. */
@@ -45,12 +38,13 @@ export async function runAction<S extends z.ZodType, R>(options: {
   };
   let user: CurrentUser | null;
   try {
-    user = await getCurrentUser();
+    user = await getActor();
   } catch (error) {
     if (isDatabaseUnavailable(error)) return unavailable(error);
     throw error;
   }
-  if (!user || !can(user, options.permission, options.scope?.(user))) return { ok: false, message: te("forbidden") };
+  const denied = refusal(user, options.permission, user ? options.scope?.(user) : undefined);
+  if (denied || !user) return { ok: false, message: (await getTranslations("authz"))(denied?.key ?? "forbidden") };
   const parsed = options.schema.safeParse(options.input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -62,8 +56,7 @@ export async function runAction<S extends z.ZodType, R>(options: {
     return { ok: false, message: t("invalidInput"), fieldErrors };
   }
   try {
-    const actor = { id: user.id, loginName: user.loginName, role: user.role, departmentId: user.departmentId, ip: await requestAddress() };
-    const result = await options.mutate(actor, parsed.data);
+    const result = await options.mutate(user, parsed.data);
     for (const path of options.revalidate ?? []) revalidatePath(path);
     return { ok: true, message: t(options.success), result };
   } catch (error) {

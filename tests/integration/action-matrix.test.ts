@@ -1,8 +1,10 @@
 /**
- * The role × action matrix, exercised for real: every server action and the
- * evidence download route, called directly (not through the UI) as each of five
- * personas. An allowed cell must succeed and make its change; a denied cell must
- * answer with the refusal and leave every row (and the evidence folder) as it was.
+ * The role × action matrix, exercised for real: every server action, the
+ * queries behind the pages, and the route handlers (evidence download,
+ * quarterly export), called directly (not through the UI) as each of five
+ * personas. An allowed cell must succeed and make its change (or return what
+ * it should); a denied cell must answer with the refusal (a denied read returns
+ * nothing) and leave every row (and the evidence folder) as it was.
  */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +15,23 @@ import messages from "../../messages/zh-CN.json";
 import { seedShippedPlans } from "../../scripts/lib/seed";
 import { setUserActiveAction, setUserEmailAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
-import { requestExtension, saveReport, type Actor } from "@/features/reports/mutations";
+import ExcelJS from "exceljs";
+import { addInstruction, requestExtension, saveReport } from "@/features/reports/mutations";
+import {
+  getAttachment,
+  getDepartmentInstructions,
+  getMeasurePeriodsForEdit,
+  getMeasureProgress,
+  getPendingExtensions,
+  getPeriodDetail,
+  getReviewQueue,
+  getWorklist,
+} from "@/features/reports/queries";
+import { getAuditEvents, getMeasureHistory } from "@/features/audit/queries";
+import { listUsers } from "@/features/admin/queries";
+import { sheetsFor } from "@/features/dashboard/quarterly-report";
+import { readDashboard, readDepartmentRecord } from "@/features/dashboard/read";
+import type { Actor } from "@/lib/permissions";
 import { seedDemoAccounts } from "@/features/seed/seed-demo";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { addDays } from "@/lib/periods";
@@ -21,6 +39,7 @@ import type { CurrentUser } from "@/server/auth";
 import { db } from "@/server/db";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
+import { GET as exportQuarterly } from "@/app/api/exports/quarterly/route";
 
 /** Who is "signed in" for the call under test, and where evidence files go. */
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir: "" }));
@@ -28,6 +47,7 @@ const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir:
 vi.mock("@/server/auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/auth")>()),
   getCurrentUser: async () => state.user,
+  getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : null),
   requestAddress: async () => "127.0.0.1",
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -35,7 +55,7 @@ vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const zh = (await import("../../messages/zh-CN.json")).default;
   return {
-    getTranslations: async (namespace: "admin" | "reports" | "errors") =>
+    getTranslations: async (namespace: "admin" | "reports" | "errors" | "authz" | "api") =>
       createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
   };
 });
@@ -80,12 +100,17 @@ function actorOf(persona: Persona): Actor {
 // ── The records the matrix works on ─────────────────────────────────────────
 
 const fx = {
+  planId: "",
   measureId: "",
   owningDeptId: "",
   otherDeptId: "",
   /** One fresh quarter period per purpose, so no cell depends on another's leftovers. */
-  periods: { save: "", review: "", request: "", decide: "", attachment: "" },
+  periods: { save: "", review: "", request: "", decide: "", attachment: "", read: "" },
   attachmentId: "",
+  /** Records the read cells look for: a submitted report, a pending extension request, a leader's instruction. */
+  readReportId: "",
+  readExtensionId: "",
+  instructionId: "",
   targetUserId: "",
   owningDeptOriginal: { fullName: "", aliases: [] as string[] },
 };
@@ -162,7 +187,7 @@ async function pendingExtension(periodId: string) {
 
 // ── What each action is, how to set it up, and what success looks like ─────
 
-type Outcome = { kind: "action"; state: ActionState } | { kind: "response"; response: Response };
+type Outcome = { kind: "action"; state: ActionState } | { kind: "response"; response: Response } | { kind: "read"; value: unknown };
 
 interface Prepared {
   invoke(): Promise<Outcome>;
@@ -186,6 +211,29 @@ function expectSuccess(outcome: Outcome, message: string) {
 }
 
 const action = (state: Promise<ActionState>) => state.then((s): Outcome => ({ kind: "action", state: s }));
+
+function readValue<T>(outcome: Outcome): T {
+  if (outcome.kind !== "read") throw new Error("expected a read");
+  return outcome.value as T;
+}
+
+/** A query behind a page, called as the persona; `check` verifies what an allowed caller gets. Reading changes nothing. */
+function readSubject<T>(name: string, query: (actor: Actor | null) => Promise<T>, check: (value: T) => void): Subject {
+  return {
+    name,
+    async prepare(persona) {
+      return {
+        invoke: async () => ({ kind: "read", value: await query(personas[persona]) }),
+        async verifyAllowed(outcome, before) {
+          check(readValue<T>(outcome));
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  };
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 const subjects = {
   saveReportAction: {
@@ -397,6 +445,100 @@ const subjects = {
       };
     },
   },
+  exportRoute: {
+    name: "GET /api/exports/quarterly",
+    async prepare(persona) {
+      return {
+        invoke: async () => ({ kind: "response", response: await exportQuarterly(new Request("http://localhost/api/exports/quarterly?asOf=2023-06-30")) }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          expect(outcome.response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(await outcome.response.arrayBuffer());
+          // The policy's scope decides the share: the whole plan, or the caller's department only.
+          const scope = { departmentId: persona.endsWith("Liaison") ? personas[persona]!.departmentId : null };
+          expect(workbook.worksheets.map((w) => w.name)).toEqual(sheetsFor(scope).map((s) => s.name));
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+
+  // ── Reads: the queries behind the pages take the caller and return only what it may see ──
+
+  getPeriodDetail: readSubject(
+    "getPeriodDetail (report page)",
+    (actor) => getPeriodDetail(actor, fx.periods.read),
+    (period) => {
+      expect(period?.id).toBe(fx.periods.read);
+      expect(ids(period!.reports)).toEqual([fx.readReportId]);
+      expect(ids(period!.extensions)).toEqual([fx.readExtensionId]);
+    },
+  ),
+  getAttachment: readSubject(
+    "getAttachment (evidence record)",
+    (actor) => getAttachment(actor, fx.attachmentId),
+    (attachment) => expect(attachment).toMatchObject({ originalName: "通报材料.pdf", mimeType: "application/pdf" }),
+  ),
+  getWorklist: readSubject(
+    "getWorklist (owning department's work)",
+    (actor) => getWorklist(actor, fx.owningDeptId, "2030-12-31", "zh-CN"),
+    (items) => expect(items.map((i) => i.periodId)).toContain(fx.periods.attachment),
+  ),
+  getMeasureProgress: readSubject(
+    "getMeasureProgress (measure page: periods and instructions)",
+    (actor) => getMeasureProgress(actor, fx.measureId),
+    (progress) => {
+      expect(progress.periods?.find((p) => p.id === fx.periods.read)?.reports.map((r) => r.state)).toEqual(["SUBMITTED"]);
+      expect(progress.instructions?.map((i) => i.id)).toContain(fx.instructionId);
+    },
+  ),
+  getDepartmentInstructions: readSubject(
+    "getDepartmentInstructions (owning department's page)",
+    (actor) => getDepartmentInstructions(actor, fx.owningDeptId),
+    (instructions) => expect(ids(instructions)).toContain(fx.instructionId),
+  ),
+  getReviewQueue: readSubject(
+    "getReviewQueue (review queue)",
+    (actor) => getReviewQueue(actor, { departmentId: fx.owningDeptId }),
+    (queue) => expect(ids(queue.rows)).toContain(fx.readReportId),
+  ),
+  getPendingExtensions: readSubject(
+    "getPendingExtensions (extension requests)",
+    (actor) => getPendingExtensions(actor),
+    (pending) => expect(ids(pending)).toContain(fx.readExtensionId),
+  ),
+  getMeasurePeriodsForEdit: readSubject(
+    "getMeasurePeriodsForEdit (due-date editor)",
+    (actor) => getMeasurePeriodsForEdit(actor, fx.measureId),
+    (periods) => expect(ids(periods)).toContain(fx.periods.read),
+  ),
+  getMeasureHistory: readSubject(
+    "getMeasureHistory (measure history)",
+    (actor) => getMeasureHistory(actor, fx.measureId),
+    (events) => expect(events.map((e) => e.action)).toContain("instruction.create"),
+  ),
+  getAuditEvents: readSubject(
+    "getAuditEvents (audit trail)",
+    (actor) => getAuditEvents(actor, { action: "instruction.", page: 1 }),
+    (page) => expect(page.total).toBeGreaterThan(0),
+  ),
+  readDashboard: readSubject(
+    "readDashboard (leader overview)",
+    (actor) => readDashboard(actor, fx.planId, "2023-06-30"),
+    (d) => expect(d?.departments.map((x) => x.id)).toEqual(expect.arrayContaining([fx.owningDeptId, fx.otherDeptId])),
+  ),
+  readDepartmentRecord: readSubject(
+    "readDepartmentRecord (owning department's record)",
+    (actor) => readDepartmentRecord(actor, fx.planId, fx.owningDeptId, "2023-06-30"),
+    (record) => expect(record?.id).toBe(fx.owningDeptId),
+  ),
+  listUsers: readSubject(
+    "listUsers (user administration)",
+    (actor) => listUsers(actor, { departmentId: fx.owningDeptId }),
+    (users) => expect(users.map((u) => u.loginName)).toContain("wjw"),
+  ),
 } satisfies Record<string, Subject>;
 
 async function restoreOwningDepartment() {
@@ -405,12 +547,24 @@ async function restoreOwningDepartment() {
 
 // ── The matrix ──────────────────────────────────────────────────────────────
 
-type Expectation = { allowed: true } | { allowed: false; message: string } | { allowed: false; status: number; body: string };
+type Expectation =
+  | { allowed: true }
+  | { allowed: false; message: string }
+  | { allowed: false; status: number; body: string }
+  | { allowed: false; read: unknown };
 const ALLOW: Expectation = { allowed: true };
 /** Refused before anything is read: signed out, or the role lacks the permission. */
-const FORBIDDEN: Expectation = { allowed: false, message: messages.errors.forbidden };
+const FORBIDDEN: Expectation = { allowed: false, message: messages.authz.forbidden };
 /** The role may write reports, but the department does not carry this measure. */
-const NOT_YOUR_MEASURE: Expectation = { allowed: false, message: messages.reports.forbidden };
+const NOT_YOUR_MEASURE: Expectation = { allowed: false, message: messages.authz.notYours };
+const SIGN_IN: Expectation = { allowed: false, status: 401, body: messages.api.signInRequired };
+/** A denied read returns nothing: no record, an empty list, or an empty page. */
+const NOTHING: Expectation = { allowed: false, read: null };
+const NONE: Expectation = { allowed: false, read: [] };
+const adminOnly = (read: unknown): Record<Persona, Expectation> => {
+  const denied: Expectation = { allowed: false, read };
+  return { anonymous: denied, leader: denied, owningLiaison: denied, otherLiaison: denied, admin: ALLOW };
+};
 
 const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   saveReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
@@ -423,13 +577,35 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   attachmentRoute: {
-    anonymous: { allowed: false, status: 401, body: "请先登录" },
+    anonymous: SIGN_IN,
     leader: ALLOW,
     owningLiaison: ALLOW,
     // A file the caller may not see answers exactly like one that does not exist.
-    otherLiaison: { allowed: false, status: 404, body: "文件不存在" },
+    otherLiaison: { allowed: false, status: 404, body: messages.api.fileNotFound },
     admin: ALLOW,
   },
+  // Every role may export; the policy decides whether it is the whole plan or the caller's department.
+  exportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
+  getPeriodDetail: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
+  getAttachment: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
+  getWorklist: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
+  // Finding 14: another department's liaison sees neither the periods nor the leader's instructions.
+  getMeasureProgress: {
+    anonymous: { allowed: false, read: { periods: null, instructions: null } },
+    leader: ALLOW,
+    owningLiaison: ALLOW,
+    otherLiaison: { allowed: false, read: { periods: null, instructions: null } },
+    admin: ALLOW,
+  },
+  getDepartmentInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
+  getReviewQueue: adminOnly({ rows: [], total: 0 }),
+  getPendingExtensions: adminOnly([]),
+  getMeasurePeriodsForEdit: adminOnly([]),
+  getMeasureHistory: adminOnly([]),
+  getAuditEvents: adminOnly({ events: [], total: 0 }),
+  listUsers: adminOnly([]),
+  readDashboard: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
+  readDepartmentRecord: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
 };
 
 const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =>
@@ -438,7 +614,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 50;
+const EXPECTED_CELLS = 120;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -455,6 +631,7 @@ beforeAll(async () => {
   expect(measure.text).toContain("定期通报尘肺病");
   expect(measure.departments.map((d) => [d.department.shortName, d.isLead])).toEqual([[OWNING, true]]);
   fx.measureId = measure.id;
+  fx.planId = (await db.plan.findUniqueOrThrow({ where: { code: PLAN } })).id;
   const [owning, other] = await Promise.all([
     db.department.findUniqueOrThrow({ where: { shortName: OWNING } }),
     db.department.findUniqueOrThrow({ where: { shortName: OTHER } }),
@@ -467,10 +644,10 @@ beforeAll(async () => {
   const free = await db.reportingPeriod.findMany({
     where: { measureId: measure.id, kind: "QUARTER", reports: { none: {} }, extensions: { none: {} } },
     orderBy: { dueDate: "asc" },
-    take: 5,
+    take: 6,
   });
-  expect(free).toHaveLength(5);
-  fx.periods = { save: free[0].id, review: free[1].id, request: free[2].id, decide: free[3].id, attachment: free[4].id };
+  expect(free).toHaveLength(6);
+  fx.periods = { save: free[0].id, review: free[1].id, request: free[2].id, decide: free[3].id, attachment: free[4].id, read: free[5].id };
 
   personas.anonymous = null;
   personas.leader = await currentUser("leader");
@@ -498,6 +675,11 @@ beforeAll(async () => {
   const attachment = await db.attachment.findFirstOrThrow({ where: { reportId: draft.reportId } });
   expect(attachment.mimeType).toBe("application/pdf");
   fx.attachmentId = attachment.id;
+
+  // What the read cells look for: a submitted report with a pending extension request, and a leader's instruction.
+  fx.readReportId = (await submittedReport(fx.periods.read)).id;
+  fx.readExtensionId = (await pendingExtension(fx.periods.read)).id;
+  fx.instructionId = await addInstruction(db, { ...personas.leader!, ip: "127.0.0.1" }, { measureId: measure.id, text: `请按季度报送通报情况（${suffix}）` });
 });
 
 beforeEach(() => {
@@ -517,9 +699,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action and persona: 10 × 5", () => {
+  it("has one cell per action, read, route and persona: 24 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(12);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(42);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {
@@ -538,7 +720,9 @@ describe("role × action matrix", () => {
       tally.allowed++;
       return;
     }
-    if ("status" in expectation) {
+    if ("read" in expectation) {
+      expect(readValue(outcome)).toEqual(expectation.read);
+    } else if ("status" in expectation) {
       if (outcome.kind !== "response") throw new Error("expected a response");
       expect(outcome.response.status).toBe(expectation.status);
       expect(await outcome.response.text()).toBe(expectation.body);

@@ -66,7 +66,7 @@ describe("authenticate", () => {
 
   it("refuses a deactivated account and lets it back in once reactivated", async () => {
     const erin = await createUser(name("erin"));
-    const actor = { id: adminId, loginName: name("boss") };
+    const actor = { id: adminId, loginName: name("boss"), role: "ADMIN" as const, departmentId: null };
     await setUserActive(db, actor, { userId: erin.id, active: false });
     expect(await authenticate(db, { loginName: name("erin"), password: "correct horse", ip: "10.3.0.1" }, limits)).toEqual({ ok: false, code: "INVALID" });
     await setUserActive(db, actor, { userId: erin.id, active: true });
@@ -77,7 +77,7 @@ describe("authenticate", () => {
 
   it("refuses to make a user without a department a liaison, and changes nothing", async () => {
     const frank = await createUser(name("frank"));
-    await expect(setUserRole(db, { id: adminId, loginName: name("boss") }, { userId: frank.id, role: "LIAISON" })).rejects.toThrow(
+    await expect(setUserRole(db, { id: adminId, loginName: name("boss"), role: "ADMIN", departmentId: null }, { userId: frank.id, role: "LIAISON" })).rejects.toThrow(
       "liaisonNeedsDepartment",
     );
     expect((await db.user.findUniqueOrThrow({ where: { id: frank.id } })).role).toBe("LEADER");
@@ -85,7 +85,7 @@ describe("authenticate", () => {
   });
 
   it("does not let an administrator lock themselves out", async () => {
-    await expect(setUserActive(db, { id: adminId, loginName: name("boss") }, { userId: adminId, active: false })).rejects.toThrow("cannotChangeSelf");
+    await expect(setUserActive(db, { id: adminId, loginName: name("boss"), role: "ADMIN", departmentId: null }, { userId: adminId, active: false })).rejects.toThrow("cannotChangeSelf");
   });
 });
 

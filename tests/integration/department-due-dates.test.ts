@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedPlan } from "../../src/features/seed/seed-plan";
 import { computeDashboard } from "../../src/features/dashboard/compute";
-import { decideExtension, requestExtension, type Actor } from "../../src/features/reports/mutations";
+import { decideExtension, requestExtension } from "../../src/features/reports/mutations";
+import type { Actor } from "../../src/lib/permissions";
 import { scanNotifications } from "../../src/features/notifications/scan";
 import { addDays } from "../../src/lib/periods";
 import { isoDay, todayInChina } from "../../src/lib/due";
@@ -73,13 +74,13 @@ describe("an approved extension of a supporting department", () => {
     const own = await db.departmentDueDate.findMany({ where: { periodId } });
     expect(own.map((o) => [o.departmentId, isoDay(o.dueDate)])).toEqual([[supportId, extended]]);
 
-    const detail = await getPeriodDetail(periodId);
+    const detail = await getPeriodDetail(admin, periodId);
     expect(detail?.departmentDueDates).toEqual({ [leadId]: Q3_DUE, [supportId]: extended });
   });
 
   it("shows each department its own date in 我的填报", async () => {
-    const lead = (await getWorklist(leadId, today, "zh-CN")).find((w) => w.periodId === periodId);
-    const support = (await getWorklist(supportId, today, "zh-CN")).find((w) => w.periodId === periodId);
+    const lead = (await getWorklist(leadLiaison, leadId, today, "zh-CN")).find((w) => w.periodId === periodId);
+    const support = (await getWorklist(supportLiaison, supportId, today, "zh-CN")).find((w) => w.periodId === periodId);
     expect(lead).toMatchObject({ dueDate: Q3_DUE, urgency: "OVERDUE" });
     expect(support?.dueDate).toBe(extended);
     expect(support?.urgency).not.toBe("OVERDUE");

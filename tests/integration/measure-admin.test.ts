@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedShippedPlans } from "../../scripts/lib/seed";
 import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
-import { setPeriodDueDate, updateMeasure, type AdminActor } from "../../src/features/plan/mutations";
+import { setPeriodDueDate, updateMeasure } from "../../src/features/plan/mutations";
+import type { Actor } from "../../src/lib/permissions";
 import { testDb } from "../support/db";
 
 const db = testDb();
-let admin: AdminActor;
-let liaison: AdminActor;
+let admin: Actor;
+let liaison: Actor;
 
-async function actor(loginName: string): Promise<AdminActor> {
+async function actor(loginName: string): Promise<Actor> {
   const u = await db.user.findUniqueOrThrow({ where: { loginName } });
-  return { id: u.id, loginName: u.loginName, role: u.role, ip: "127.0.0.1" };
+  return { id: u.id, loginName: u.loginName, role: u.role, departmentId: u.departmentId, ip: "127.0.0.1" };
 }
 
 beforeAll(async () => {

@@ -11,9 +11,9 @@ import {
   requestExtension,
   reviewReport,
   saveReport,
-  type Actor,
   type SaveReportInput,
 } from "../../src/features/reports/mutations";
+import type { Actor } from "../../src/lib/permissions";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -167,8 +167,8 @@ describe("evidence files", () => {
 describe("forged and foreign ids", () => {
   it("refuses a liaison whose department does not carry the measure, and changes nothing", async () => {
     const auditBefore = await db.auditEvent.count();
-    await expect(saveReport(db, store, limits, other, draft(periods[6].id))).rejects.toMatchObject({ key: "forbidden" });
-    await expect(requestExtension(db, other, { periodId: periods[6].id, requestedDueDate: "2030-01-01", reason: "x" })).rejects.toMatchObject({ key: "forbidden" });
+    await expect(saveReport(db, store, limits, other, draft(periods[6].id))).rejects.toMatchObject({ namespace: "authz", key: "notYours" });
+    await expect(requestExtension(db, other, { periodId: periods[6].id, requestedDueDate: "2030-01-01", reason: "x" })).rejects.toMatchObject({ namespace: "authz", key: "notYours" });
     expect(await db.progressReport.count({ where: { periodId: periods[6].id } })).toBe(0);
     expect(await db.auditEvent.count()).toBe(auditBefore);
   });

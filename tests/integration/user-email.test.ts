@@ -18,6 +18,7 @@ const state = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "zh-
 vi.mock("@/server/auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/auth")>()),
   getCurrentUser: async () => state.user,
+  getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : null),
   requestAddress: async () => "127.0.0.1",
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -95,11 +96,11 @@ describe("setting a user's e-mail address", () => {
     state.user = { id: leader.id, loginName: leader.loginName, displayName: leader.displayName, role: "LEADER", departmentId: null, departmentName: null };
     state.locale = "zh-CN";
     const before = (await db.user.findUniqueOrThrow({ where: { id: targetId } })).email;
-    expect(await setUserEmailAction(initialActionState, form({ userId: targetId, email: `x.${suffix}@example.gov.cn` }))).toEqual({ ok: false, message: zh.errors.forbidden });
+    expect(await setUserEmailAction(initialActionState, form({ userId: targetId, email: `x.${suffix}@example.gov.cn` }))).toEqual({ ok: false, message: zh.authz.forbidden });
     expect((await db.user.findUniqueOrThrow({ where: { id: targetId } })).email).toBe(before);
   });
 
   it("answers an unknown user with notFound", async () => {
-    await expect(setUserEmail(db, { id: admin.id, loginName: admin.loginName }, { userId: `missing-${suffix}`, email: null })).rejects.toThrow("notFound");
+    await expect(setUserEmail(db, admin, { userId: `missing-${suffix}`, email: null })).rejects.toThrow("notFound");
   });
 });

@@ -1,12 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
+import { authorize, Role, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
-
-export interface ActorRef {
-  id: string;
-  loginName: string;
-  ip?: string | null;
-}
 
 /** An expected refusal of an admin rule; the key is a message under "admin". */
 export class RuleViolation extends RuleError {
@@ -16,7 +11,8 @@ export class RuleViolation extends RuleError {
 }
 
 /** Activates or deactivates an account; takes effect on that user's next request. */
-export async function setUserActive(db: PrismaClient, actor: ActorRef, input: { userId: string; active: boolean }): Promise<void> {
+export async function setUserActive(db: PrismaClient, actor: Actor, input: { userId: string; active: boolean }): Promise<void> {
+  authorize(actor, "user:manage");
   if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { active: true } });
@@ -34,12 +30,13 @@ export async function setUserActive(db: PrismaClient, actor: ActorRef, input: { 
 }
 
 /** Changes an account's role; a liaison must keep a department. */
-export async function setUserRole(db: PrismaClient, actor: ActorRef, input: { userId: string; role: "ADMIN" | "LIAISON" | "LEADER" }): Promise<void> {
+export async function setUserRole(db: PrismaClient, actor: Actor, input: { userId: string; role: Role }): Promise<void> {
+  authorize(actor, "user:manage");
   if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, departmentId: true } });
     if (!before) throw new RuleViolation("notFound");
-    if (input.role === "LIAISON" && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
+    if (input.role === Role.LIAISON && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
     if (before.role === input.role) return;
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
     await recordActorEvent(tx, actor, {
@@ -53,7 +50,8 @@ export async function setUserRole(db: PrismaClient, actor: ActorRef, input: { us
 }
 
 /** Sets or removes the address a user's notifications are also e-mailed to. */
-export async function setUserEmail(db: PrismaClient, actor: ActorRef, input: { userId: string; email: string | null }): Promise<void> {
+export async function setUserEmail(db: PrismaClient, actor: Actor, input: { userId: string; email: string | null }): Promise<void> {
+  authorize(actor, "user:manage");
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
     if (!before) throw new RuleViolation("notFound");
@@ -72,9 +70,10 @@ export async function setUserEmail(db: PrismaClient, actor: ActorRef, input: { u
 /** Corrects a department's full name and aliases. */
 export async function updateDepartment(
   db: PrismaClient,
-  actor: ActorRef,
+  actor: Actor,
   input: { departmentId: string; fullName: string; aliases: string[] },
 ): Promise<void> {
+  authorize(actor, "department:manage", { departmentId: input.departmentId });
   await db.$transaction(async (tx) => {
     const before = await tx.department.findUnique({ where: { id: input.departmentId }, select: { fullName: true, aliases: true } });
     if (!before) throw new RuleViolation("notFound");

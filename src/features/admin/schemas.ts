@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Role } from "@/generated/prisma/enums";
 import { idInput, textInput } from "@/lib/input";
 
 /** Messages are i18n keys under "admin"; the action translates them. */
@@ -9,7 +10,7 @@ export const setUserActiveSchema = z.object({
 
 export const setUserRoleSchema = z.object({
   userId: idInput(),
-  role: z.enum(["ADMIN", "LIAISON", "LEADER"]),
+  role: z.enum(Role),
 });
 
 const aliasList = textInput(300)

@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/server/db";
+import { can, type Principal } from "@/lib/permissions";
 
 export const AUDIT_PAGE_SIZE = 100;
 
-/** Audit events, newest first, filtered by action prefix and entity; one page and the total. */
-export async function getAuditEvents(filters: { action?: string; entityType?: string; page: number }) {
+/** Audit events, newest first, filtered by action prefix and entity; one page and the total. Empty for a caller who may not read the trail. */
+export async function getAuditEvents(actor: Principal | null, filters: { action?: string; entityType?: string; page: number }) {
+  if (!can(actor, "audit:read")) return { events: [], total: 0 };
   const where = {
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
@@ -22,8 +24,9 @@ export async function getAuditEvents(filters: { action?: string; entityType?: st
   return { events: events.map((e) => ({ ...e, id: e.id.toString() })), total };
 }
 
-/** The history of one measure: events on its reports, extension requests and instructions, newest first. */
-export async function getMeasureHistory(measureId: string) {
+/** The history of one measure: events on its reports, extension requests and instructions, newest first. Empty for a caller who may not read the trail. */
+export async function getMeasureHistory(actor: Principal | null, measureId: string) {
+  if (!can(actor, "audit:read")) return [];
   const [reports, extensions, instructions] = await Promise.all([
     db.progressReport.findMany({ where: { measureId }, select: { id: true } }),
     db.extensionRequest.findMany({ where: { period: { measureId } }, select: { id: true } }),

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/permissions";
 
 /** What an audit event says; written in the same transaction as the change it records. */
 export interface AuditInput {
@@ -30,12 +31,8 @@ export async function recordAuditEvent(tx: AuditWriter, event: AuditInput): Prom
   });
 }
 
-/** Who did it, as the mutations know their caller. */
-export interface AuditActor {
-  id: string;
-  loginName: string;
-  ip?: string | null;
-}
+/** Who did it: the part of the caller (`Actor`) the trail records. */
+export type AuditActor = Pick<Actor, "id" | "loginName" | "ip">;
 
 /** Appends an event done by `actor` (their id, login name and address filled in). */
 export function recordActorEvent(tx: AuditWriter, actor: AuditActor, event: Omit<AuditInput, "actorId" | "actorLabel" | "ip">): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
 import { verifyAgainstNothing, verifyPassword } from "./password";
 
@@ -24,7 +25,7 @@ export const defaultLimits: ThrottleLimits = {
 };
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; loginName: string; displayName: string; role: "ADMIN" | "LIAISON" | "LEADER" } }
+  | { ok: true; user: { id: string; loginName: string; displayName: string; role: Role } }
   | { ok: false; code: "INVALID" | "THROTTLED" };
 
 /** Login names are matched case-insensitively and without surrounding spaces. */

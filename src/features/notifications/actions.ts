@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/action-state";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
+import { refusal } from "@/lib/permissions";
 import { answeringOutage } from "@/server/action-result";
-import { getCurrentUser, requestAddress } from "@/server/auth";
+import { getActor } from "@/server/auth";
 import { db } from "@/server/db";
 
 /** Marks every notification of the caller as read; a user can only ever touch their own. */
@@ -14,11 +15,12 @@ export async function markAllReadAction(): Promise<ActionState> {
 }
 
 async function markAllRead(): Promise<ActionState> {
-  const [user, te] = await Promise.all([getCurrentUser(), getTranslations("errors")]);
-  if (!user) return { ok: false, message: te("forbidden") };
+  const user = await getActor();
+  const denied = refusal(user, "notification:read");
+  if (denied || !user) return { ok: false, message: (await getTranslations("authz"))(denied?.key ?? "forbidden") };
   await db.$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
-    await recordActorEvent(tx, { ...user, ip: await requestAddress() }, { action: "notification.mark_read", entityType: "User", entityId: user.id, after: { count } });
+    await recordActorEvent(tx, user, { action: "notification.mark_read", entityType: "User", entityId: user.id, after: { count } });
   });
   revalidatePath("/", "layout");
   return { ok: true, message: null };

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { addDays, periodLabel } from "@/lib/periods";
+import { rolesWith } from "@/lib/permissions";
 
 /** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
 export const SCAN_LOCK_KEY = 73_102_025;
@@ -28,7 +29,7 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCAN_LOCK_KEY}) AS "locked"`;
       if (!locked) return { created: 0, skipped: true };
 
-      const liaisons = await tx.user.findMany({ where: { role: "LIAISON", active: true, departmentId: { not: null } }, select: { id: true, departmentId: true } });
+      const liaisons = await tx.user.findMany({ where: { role: { in: rolesWith("report:write") }, active: true, departmentId: { not: null } }, select: { id: true, departmentId: true } });
       const byDepartment = new Map<string, string[]>();
       for (const u of liaisons) byDepartment.set(u.departmentId!, [...(byDepartment.get(u.departmentId!) ?? []), u.id]);
       const departments = [...byDepartment.keys()];

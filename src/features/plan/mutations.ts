@@ -2,15 +2,8 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { dayToDate, isoDay } from "@/lib/due";
 import { quarterEnds, type ScheduleKind } from "@/lib/schedule";
+import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
-
-export interface AdminActor {
-  id: string;
-  loginName: string;
-  role: "ADMIN" | "LIAISON" | "LEADER";
-  ip?: string | null;
-}
-
 
 /** Due dates of a schedule set by hand, inside the plan's years. */
 export function dueDatesFor(kind: ScheduleKind, plan: { startYear: number; endYear: number }, deadline: string | null): string[] {
@@ -42,8 +35,8 @@ export interface UpdateMeasureInput {
  * Milestone periods follow the new deadlines; a milestone that already has
  * reports is kept.
  */
-export async function updateMeasure(db: PrismaClient, actor: AdminActor, input: UpdateMeasureInput): Promise<number> {
-  if (actor.role !== "ADMIN") throw new RuleError("admin", "forbidden");
+export async function updateMeasure(db: PrismaClient, actor: Actor, input: UpdateMeasureInput): Promise<number> {
+  authorize(actor, "measure:manage");
   if ((input.scheduleKind === "DEADLINE" || input.scheduleKind === "RANGE") && !input.deadline) throw new RuleError("admin", "deadlineRequired");
   if (input.scheduleKind === "RANGE" && input.scheduleStart && input.deadline && input.scheduleStart > input.deadline) throw new RuleError("admin", "rangeOrder");
   return db.$transaction(async (tx) => {
@@ -109,8 +102,8 @@ export async function updateMeasure(db: PrismaClient, actor: AdminActor, input: 
 }
 
 /** An administrator moves one period's due date; the original stays recorded. Refused on a stale version. */
-export async function setPeriodDueDate(db: PrismaClient, actor: AdminActor, input: { periodId: string; expectedVersion: number; dueDate: string }): Promise<void> {
-  if (actor.role !== "ADMIN") throw new RuleError("admin", "forbidden");
+export async function setPeriodDueDate(db: PrismaClient, actor: Actor, input: { periodId: string; expectedVersion: number; dueDate: string }): Promise<void> {
+  authorize(actor, "measure:manage");
   await db.$transaction(async (tx) => {
     const before = await tx.reportingPeriod.findUnique({ where: { id: input.periodId }, select: { dueDate: true, measureId: true } });
     if (!before) throw new RuleError("admin", "notFound");

@@ -2,20 +2,11 @@ import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
 import { dayToDate, departmentDueDate } from "@/lib/due";
+import { authorize, Forbidden, type Action, type Actor } from "@/lib/permissions";
 import { checkEvidence, cleanFileName, type EvidenceLimits, type EvidenceStore } from "./evidence";
-
-/** The caller of a mutation, as the database knows them now. */
-export interface Actor {
-  id: string;
-  loginName: string;
-  role: "ADMIN" | "LIAISON" | "LEADER";
-  departmentId: string | null;
-  ip?: string | null;
-}
 
 export type ReportErrorKey =
   | "notFound"
-  | "forbidden"
   | "locked"
   | "conflict"
   | "incomplete"
@@ -40,19 +31,20 @@ export class ReportRuleError extends RuleError {
 const audit = (tx: Prisma.TransactionClient, actor: Actor, action: string, entityType: string, entityId: string, before: Prisma.InputJsonValue | null, after: Prisma.InputJsonValue | null) =>
   recordActorEvent(tx, actor, { action, entityType, entityId, before, after });
 
-/** The period with the actor's department's assignment on its measure; refuses a department that does not carry it. */
-async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, periodId: string, actor: Actor) {
-  if (actor.role !== "LIAISON" || !actor.departmentId) throw new ReportRuleError("forbidden");
+/** The period with the actor's department's assignment on its measure; the policy refuses a department that does not carry it. */
+async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, periodId: string, actor: Actor, action: Action) {
+  const departmentId = actor.departmentId;
+  if (!departmentId) throw new Forbidden("notYours");
   const period = await db.reportingPeriod.findUnique({
     where: { id: periodId },
     select: {
       id: true,
       dueDate: true,
-      departmentDues: { where: { departmentId: actor.departmentId }, select: { dueDate: true } },
+      departmentDues: { where: { departmentId }, select: { dueDate: true } },
       measureId: true,
       measure: {
         select: {
-          departments: { where: { departmentId: actor.departmentId }, select: { isLead: true } },
+          departments: { where: { departmentId }, select: { isLead: true } },
           indicators: { select: { id: true } },
         },
       },
@@ -60,10 +52,11 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
   });
   if (!period) throw new ReportRuleError("notFound");
   const assignment = period.measure.departments[0];
-  if (!assignment) throw new ReportRuleError("forbidden");
+  // "own" on a report: the caller's department's report on this measure, which exists only if the department carries it.
+  authorize(actor, action, { departmentId: assignment ? departmentId : null });
   // The department's own due date: an approved extension of another department does not move it.
   const dueDate = departmentDueDate(period.dueDate, period.departmentDues[0]?.dueDate);
-  return { period, isLead: assignment.isLead, departmentId: actor.departmentId, dueDate };
+  return { period, isLead: assignment?.isLead ?? false, departmentId, dueDate };
 }
 
 /** The version a report has now (for the message of a refused save). */
@@ -126,7 +119,8 @@ export async function saveReport(
   actor: Actor,
   input: SaveReportInput,
 ): Promise<{ reportId: string; version: number; state: "DRAFT" | "SUBMITTED" | "RETURNED" }> {
-  const { period, isLead, departmentId } = await periodForDepartment(db, input.periodId, actor);
+  authorize(actor, "report:write", { departmentId: actor.departmentId });
+  const { period, isLead, departmentId } = await periodForDepartment(db, input.periodId, actor, "report:write");
   const indicatorIds = new Set(period.measure.indicators.map((i) => i.id));
   if (Object.keys(input.values).some((id) => !indicatorIds.has(id))) throw new ReportRuleError("unknownIndicator");
 
@@ -230,7 +224,7 @@ export async function reviewReport(
   actor: Actor,
   input: { reportId: string; expectedVersion: number; decision: "ACCEPT" | "RETURN"; reason: string },
 ): Promise<void> {
-  if (actor.role !== "ADMIN") throw new ReportRuleError("forbidden");
+  authorize(actor, "report:review");
   const reason = input.reason.trim();
   if (input.decision === "RETURN" && !reason) throw new ReportRuleError("reasonRequired");
   await db.$transaction(async (tx) => {
@@ -257,7 +251,8 @@ export async function requestExtension(
   actor: Actor,
   input: { periodId: string; requestedDueDate: string; reason: string },
 ): Promise<string> {
-  const { period, departmentId, dueDate } = await periodForDepartment(db, input.periodId, actor);
+  authorize(actor, "extension:request", { departmentId: actor.departmentId });
+  const { period, departmentId, dueDate } = await periodForDepartment(db, input.periodId, actor, "extension:request");
   const requested = dayToDate(input.requestedDueDate);
   if (Number.isNaN(requested.getTime()) || requested <= dueDate) throw new ReportRuleError("extensionDate");
   return db.$transaction(async (tx) => {
@@ -290,7 +285,7 @@ export async function requestExtension(
  * stay as they were, and the original stays recorded.
  */
 export async function decideExtension(db: PrismaClient, actor: Actor, input: { extensionId: string; approve: boolean; note: string }): Promise<void> {
-  if (actor.role !== "ADMIN") throw new ReportRuleError("forbidden");
+  authorize(actor, "extension:decide");
   await db.$transaction(async (tx) => {
     const request = await tx.extensionRequest.findUnique({
       where: { id: input.extensionId },
@@ -326,7 +321,7 @@ export async function decideExtension(db: PrismaClient, actor: Actor, input: { e
 
 /** A leader's instruction (领导批示) on a measure. Leaders only. */
 export async function addInstruction(db: PrismaClient, actor: Actor, input: { measureId: string; text: string }): Promise<string> {
-  if (actor.role !== "LEADER") throw new ReportRuleError("forbidden");
+  authorize(actor, "instruction:write");
   return db.$transaction(async (tx) => {
     const measure = await tx.measure.findUnique({ where: { id: input.measureId }, select: { id: true } });
     if (!measure) throw new ReportRuleError("notFound");

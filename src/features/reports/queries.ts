@@ -3,6 +3,13 @@ import { db } from "@/server/db";
 import { dayToDate, departmentDueDate, isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
+import { can, type Principal } from "@/lib/permissions";
+
+/*
+ * Every query here takes the caller and returns only what the policy
+ * (src/lib/permissions.ts) lets them see: nothing at all for a read they may
+ * not make, and only their share of a record several departments write to.
+ */
 
 export interface WorklistItem {
   periodId: string;
@@ -19,9 +26,10 @@ export interface WorklistItem {
 
 /**
  * 我的填报: every measure × period of the department that has started and has no
- * submitted or accepted report, most urgent first.
+ * submitted or accepted report, most urgent first. Empty for a caller who may not read the department's reports.
  */
-export async function getWorklist(departmentId: string, today: string, locale: string): Promise<WorklistItem[]> {
+export async function getWorklist(actor: Principal | null, departmentId: string, today: string, locale: string): Promise<WorklistItem[]> {
+  if (!can(actor, "report:read", { departmentId })) return [];
   const todayDate = dayToDate(today);
   const [periods, reports] = await Promise.all([
     db.reportingPeriod.findMany({
@@ -87,8 +95,13 @@ const reportSelect = {
   revisions: { select: { id: true, number: true, event: true, reason: true, at: true, snapshot: true }, orderBy: { number: "desc" as const } },
 };
 
-/** A period with its measure, every department's report, and the extension requests. */
-export async function getPeriodDetail(periodId: string) {
+/**
+ * A period with its measure and the reports and extension requests the caller
+ * may read: `measure.departments` lists only the departments whose report the
+ * caller may read. Null when the period does not exist or the caller may read
+ * nothing on it (answered alike).
+ */
+export async function getPeriodDetail(actor: Principal | null, periodId: string) {
   const period = await db.reportingPeriod.findUnique({
     where: { id: periodId },
     select: {
@@ -128,27 +141,48 @@ export async function getPeriodDetail(periodId: string) {
   });
   if (!period) return null;
   const { departmentDues, ...rest } = period;
+  const measure = { departments: period.measure.departments };
+  const readable = period.measure.departments.filter((d) => can(actor, "report:read", { departmentId: d.departmentId, measure }));
+  if (readable.length === 0) return null;
+  const readableIds = new Set(readable.map((d) => d.departmentId));
   const dueOf = (departmentId: string) => isoDay(departmentDueDate(period.dueDate, departmentDues.find((d) => d.departmentId === departmentId)?.dueDate));
   return {
     ...rest,
-    /** Each carrying department's due date for this period (its own extension applied). */
-    departmentDueDates: Object.fromEntries(period.measure.departments.map((a) => [a.departmentId, dueOf(a.departmentId)])) as Record<string, string>,
+    measure: { ...period.measure, departments: readable },
+    /** Each readable department's due date for this period (its own extension applied). */
+    departmentDueDates: Object.fromEntries(readable.map((a) => [a.departmentId, dueOf(a.departmentId)])) as Record<string, string>,
     periodStart: isoDay(period.periodStart),
     periodEnd: isoDay(period.periodEnd),
     dueDate: isoDay(period.dueDate),
     originalDueDate: isoDay(period.originalDueDate),
-    reports: period.reports.map((r) => ({ ...r, values: r.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })) })),
-    extensions: period.extensions.map((e) => ({ ...e, currentDueDate: isoDay(e.currentDueDate), requestedDueDate: isoDay(e.requestedDueDate) })),
+    reports: period.reports.filter((r) => readableIds.has(r.departmentId)).map((r) => ({ ...r, values: r.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value.toString() })) })),
+    extensions: period.extensions.filter((e) => can(actor, "extension:read", { departmentId: e.departmentId })).map((e) => ({ ...e, currentDueDate: isoDay(e.currentDueDate), requestedDueDate: isoDay(e.requestedDueDate) })),
   };
 }
 
 export type PeriodDetail = NonNullable<Awaited<ReturnType<typeof getPeriodDetail>>>;
 export type ReportDetail = PeriodDetail["reports"][number];
 
+/** An evidence file's record, if the caller may read the report it belongs to; null otherwise (and when it does not exist). */
+export async function getAttachment(actor: Principal | null, attachmentId: string) {
+  const attachment = await db.attachment.findUnique({
+    where: { id: attachmentId },
+    select: {
+      originalName: true,
+      storedName: true,
+      mimeType: true,
+      report: { select: { departmentId: true, measure: { select: { departments: { select: { departmentId: true, isLead: true } } } } } },
+    },
+  });
+  if (!attachment || !can(actor, "report:read", { departmentId: attachment.report.departmentId, measure: attachment.report.measure })) return null;
+  return { originalName: attachment.originalName, storedName: attachment.storedName, mimeType: attachment.mimeType };
+}
+
 export const REVIEW_PAGE_SIZE = 50;
 
-/** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end; one page and the total. */
-export async function getReviewQueue(filters: { departmentId?: string; taskNumber?: number; periodEnd?: string; page?: number }) {
+/** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end; one page and the total. Empty for a caller who may not review. */
+export async function getReviewQueue(actor: Principal | null, filters: { departmentId?: string; taskNumber?: number; periodEnd?: string; page?: number }) {
+  if (!can(actor, "report:review")) return { rows: [], total: 0 };
   const where = {
       ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
       ...(filters.taskNumber ? { measure: { keyTask: { number: filters.taskNumber } } } : {}),
@@ -174,8 +208,9 @@ export async function getReviewQueue(filters: { departmentId?: string; taskNumbe
   return { rows, total };
 }
 
-/** Pending extension requests, oldest first. */
-export function getPendingExtensions() {
+/** Pending extension requests, oldest first; empty for a caller who may not decide them. */
+export async function getPendingExtensions(actor: Principal | null) {
+  if (!can(actor, "extension:decide")) return [];
   return db.extensionRequest.findMany({
     where: { state: "PENDING" },
     orderBy: { createdAt: "asc" },
@@ -191,58 +226,74 @@ export function getPendingExtensions() {
   });
 }
 
-/** A measure's periods with each department's report state, and its leaders' instructions. */
-export async function getMeasureProgress(measureId: string) {
+const instructionSelect = {
+  id: true,
+  text: true,
+  createdAt: true,
+  author: { select: { displayName: true } },
+  measure: { select: { id: true, number: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true, isLead: true } } } },
+} as const;
+
+/**
+ * A measure's periods with the report states the caller may read (null when
+ * they may read no report on the measure), and the leaders' instructions (null
+ * unless the caller may read them: administrators, leaders, the departments on the measure).
+ */
+export async function getMeasureProgress(actor: Principal | null, measureId: string) {
+  const departments = await db.measureDepartment.findMany({ where: { measureId }, select: { departmentId: true, isLead: true } });
+  const measure = { departments };
+  const readable = new Set(departments.filter((d) => can(actor, "report:read", { departmentId: d.departmentId, measure })).map((d) => d.departmentId));
   const [periods, instructions] = await Promise.all([
-    db.reportingPeriod.findMany({
-      where: { measureId },
-      orderBy: [{ dueDate: "asc" }, { kind: "asc" }],
-      select: {
-        id: true,
-        kind: true,
-        periodEnd: true,
-        dueDate: true,
-        originalDueDate: true,
-        reports: { select: { state: true, isLead: true, department: { select: { shortName: true } } } },
-        // The measure's due date is its lead department's.
-        departmentDues: { where: { department: { measures: { some: { measureId, isLead: true } } } }, select: { dueDate: true } },
-      },
-    }),
-    db.leaderInstruction.findMany({
-      where: { measureId },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, text: true, createdAt: true, author: { select: { displayName: true } } },
-    }),
+    readable.size
+      ? db.reportingPeriod.findMany({
+          where: { measureId },
+          orderBy: [{ dueDate: "asc" }, { kind: "asc" }],
+          select: {
+            id: true,
+            kind: true,
+            periodEnd: true,
+            dueDate: true,
+            originalDueDate: true,
+            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, department: { select: { shortName: true } } } },
+            // The measure's due date is its lead department's.
+            departmentDues: { where: { department: { measures: { some: { measureId, isLead: true } } } }, select: { dueDate: true } },
+          },
+        })
+      : null,
+    can(actor, "instruction:read", { measure })
+      ? db.leaderInstruction.findMany({ where: { measureId }, orderBy: { createdAt: "desc" }, select: instructionSelect })
+      : null,
   ]);
   return {
-    periods: periods.map(({ departmentDues, ...p }) => ({
-      ...p,
-      periodEnd: isoDay(p.periodEnd),
-      dueDate: isoDay(departmentDueDate(p.dueDate, departmentDues[0]?.dueDate)),
-      originalDueDate: isoDay(p.originalDueDate),
-    })),
+    periods:
+      periods?.map(({ departmentDues, ...p }) => ({
+        ...p,
+        periodEnd: isoDay(p.periodEnd),
+        dueDate: isoDay(departmentDueDate(p.dueDate, departmentDues[0]?.dueDate)),
+        originalDueDate: isoDay(p.originalDueDate),
+      })) ?? null,
     instructions,
   };
 }
 
-/** Instructions on the measures a department leads, newest first. */
-export function getInstructionsForLead(departmentId: string) {
-  return db.leaderInstruction.findMany({
-    where: { measure: { departments: { some: { departmentId, isLead: true } } } },
+/**
+ * Instructions on the measures a department carries (leads or supports), newest
+ * first, as the caller may read them; empty for a caller who may not open the department.
+ */
+export async function getDepartmentInstructions(actor: Principal | null, departmentId: string) {
+  if (!can(actor, "department:read", { departmentId })) return [];
+  const instructions = await db.leaderInstruction.findMany({
+    where: { measure: { departments: { some: { departmentId } } } },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: {
-      id: true,
-      text: true,
-      createdAt: true,
-      author: { select: { displayName: true } },
-      measure: { select: { id: true, number: true, keyTask: { select: { number: true } } } },
-    },
+    select: instructionSelect,
   });
+  return instructions.filter((i) => can(actor, "instruction:read", { measure: i.measure }));
 }
 
-/** A measure's periods with their versions, for the administrator's due-date editor. */
-export async function getMeasurePeriodsForEdit(measureId: string) {
+/** A measure's periods with their versions, for the administrator's due-date editor; empty for anybody else. */
+export async function getMeasurePeriodsForEdit(actor: Principal | null, measureId: string) {
+  if (!can(actor, "measure:manage")) return [];
   const periods = await db.reportingPeriod.findMany({
     where: { measureId },
     orderBy: [{ dueDate: "asc" }, { kind: "asc" }],

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { Role } from "@/generated/prisma/enums";
 import { hashPassword } from "@/features/auth/password";
 
 /** The password of every demo account. Demo accounts exist only in the embedded mode. */
@@ -19,19 +20,19 @@ export const demoLiaisonLogins: Record<string, string> = {
 export interface DemoAccount {
   loginName: string;
   displayName: string;
-  role: "ADMIN" | "LEADER" | "LIAISON";
+  role: Role;
   department: string | null;
 }
 
 /** The demo accounts: one administrator, one leader, one liaison per department. */
 export function demoAccounts(): DemoAccount[] {
   return [
-    { loginName: "admin", displayName: "人社局督办管理员", role: "ADMIN", department: null },
-    { loginName: "leader", displayName: "分管市领导", role: "LEADER", department: null },
+    { loginName: "admin", displayName: "人社局督办管理员", role: Role.ADMIN, department: null },
+    { loginName: "leader", displayName: "分管市领导", role: Role.LEADER, department: null },
     ...Object.entries(demoLiaisonLogins).map(([department, loginName]) => ({
       loginName,
       displayName: `${department}联络员`,
-      role: "LIAISON" as const,
+      role: Role.LIAISON,
       department,
     })),
   ];

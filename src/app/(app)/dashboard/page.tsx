@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -9,7 +10,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import type { DepartmentRow } from "@/features/dashboard/compute";
-import { getDashboard } from "@/features/dashboard/cached";
+import { readDashboard } from "@/features/dashboard/read";
 import { AsOfForm } from "@/features/dashboard/components/as-of-form";
 import { HeatMap } from "@/features/dashboard/components/heat-map";
 import { TaskProgress } from "@/features/dashboard/components/task-progress";
@@ -51,7 +52,7 @@ function FigureLink({ href, label, className, testId, children }: { href: string
 
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("dashboard:read");
+  const user = await requirePermission("dashboard:read");
   const raw = await searchParams;
   const asOf = parseAsOf(raw.asOf);
   const sort: Sort = z.enum(SORTS).catch("overdue").parse(raw.sort);
@@ -59,7 +60,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const [t, plans] = await Promise.all([getTranslations("dashboard"), listPlans()]);
   const plan = plans[0];
   if (!plan) return <EmptyState title={t("noPlan")} />;
-  const d = await getDashboard(plan.id, asOf);
+  const d = await readDashboard(user, plan.id, asOf);
+  if (!d) forbidden();
   const leadOverdue = d.overdue.filter((o) => o.isLead);
 
   const sorted = [...d.departments].sort((a, b) => {

@@ -22,7 +22,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
   if (!user.departmentId || !can(user, "report:write", { departmentId: user.departmentId })) forbidden();
   const page = z.coerce.number().int().min(1).catch(1).parse((await searchParams).page ?? 1);
   const [t, tp, locale] = await Promise.all([getTranslations("reports"), getTranslations("plan"), getLocale()]);
-  const items = await getWorklist(user.departmentId, todayInChina(), locale);
+  const items = await getWorklist(user, user.departmentId, todayInChina(), locale);
   const from = (page - 1) * PAGE_SIZE;
   const shown = items.slice(from, from + PAGE_SIZE);
 

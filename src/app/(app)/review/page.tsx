@@ -25,7 +25,7 @@ const filtersSchema = z.object({
 });
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("report:review");
+  const user = await requirePermission("report:review");
   const raw = await searchParams;
   const filters = filtersSchema.parse({ dept: raw.dept || undefined, task: raw.task || undefined, period: raw.period || undefined, page: raw.page ?? 1 });
   const [t, tp, format, locale, departments, { rows: queue, total }] = await Promise.all([
@@ -34,7 +34,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     getFormatter(),
     getLocale(),
     listDepartments(),
-    getReviewQueue({ departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period, page: filters.page }),
+    getReviewQueue(user, { departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period, page: filters.page }),
   ]);
   const quarters = quarterEnds(2021, 2030);
   const pageLink = (page: number) =>

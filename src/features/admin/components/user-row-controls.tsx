@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { Role } from "@/generated/prisma/enums";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -15,7 +16,7 @@ export function UserRowControls({
   setActive,
   setRole,
 }: {
-  user: { id: string; loginName: string; role: "ADMIN" | "LIAISON" | "LEADER"; active: boolean };
+  user: { id: string; loginName: string; role: Role; active: boolean };
   isSelf: boolean;
   setActive: ServerAction;
   setRole: ServerAction;
@@ -33,7 +34,7 @@ export function UserRowControls({
               {t("changeRole")}
             </label>
             <Select id={`role-${user.id}`} name="role" defaultValue={user.role} className="h-8 w-32 text-xs">
-              {(["ADMIN", "LEADER", "LIAISON"] as const).map((r) => (
+              {[Role.ADMIN, Role.LEADER, Role.LIAISON].map((r) => (
                 <option key={r} value={r}>
                   {tr(r)}
                 </option>

@@ -17,14 +17,14 @@ const filtersSchema = z.object({
 });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("audit:read");
+  const user = await requirePermission("audit:read");
   const raw = await searchParams;
   const filters = filtersSchema.parse({ action: raw.action || undefined, page: raw.page ?? 1 });
   const [t, tp, format, { events, total }] = await Promise.all([
     getTranslations("reports"),
     getTranslations("plan"),
     getFormatter(),
-    getAuditEvents({ action: filters.action ? `${filters.action}.` : undefined, page: filters.page }),
+    getAuditEvents(user, { action: filters.action ? `${filters.action}.` : undefined, page: filters.page }),
   ]);
   const query = (page: number) => `/admin/audit?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), page: String(page) })}`;
   return (

@@ -12,8 +12,8 @@ import { periodLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 
 export default async function ExtensionsPage() {
-  await requirePermission("extension:decide");
-  const [t, locale, pending] = await Promise.all([getTranslations("reports"), getLocale(), getPendingExtensions()]);
+  const user = await requirePermission("extension:decide");
+  const [t, locale, pending] = await Promise.all([getTranslations("reports"), getLocale(), getPendingExtensions(user)]);
   return (
     <>
       <PageHeader title={t("pendingExtensions")} />

@@ -12,7 +12,7 @@ import { env } from "@/server/env";
 
 export default async function UsersPage() {
   const me = await requirePermission("user:manage");
-  const [t, tr, users] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listUsers()]);
+  const [t, tr, users] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listUsers(me)]);
   return (
     <>
       <PageHeader title={t("usersTitle")} description={env().DUBAN_SMTP_URL ? t("emailHint") : t("emailOff")} />

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -10,7 +11,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { getDashboardWithInput } from "@/features/dashboard/cached";
+import { readDashboardWithInput } from "@/features/dashboard/read";
 import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { LIST_LIGHTS, LIST_METRICS, LIST_STATUSES, listFor, listHref, parseListFilter, type ListMetric } from "@/features/dashboard/drill";
 import { getPlanTasks, listPlans, type MeasureRow } from "@/features/plan/queries";
@@ -37,7 +38,7 @@ const METRIC_TITLE = {
  * the same history filtered with the same functions that computed the figure.
  */
 export default async function DashboardListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("dashboard:read");
+  const user = await requirePermission("dashboard:read");
   const raw = await searchParams;
   const asOf = parseAsOf(raw.asOf);
   const [t, tp, tm, format, locale, plans] = await Promise.all([
@@ -50,7 +51,9 @@ export default async function DashboardListPage({ searchParams }: { searchParams
   ]);
   const plan = plans[0];
   if (!plan) return <EmptyState title={t("noPlan")} />;
-  const [{ dashboard: d, input }, tasks] = await Promise.all([getDashboardWithInput(plan.id, asOf), getPlanTasks(plan.id)]);
+  const [overview, tasks] = await Promise.all([readDashboardWithInput(user, plan.id, asOf), getPlanTasks(plan.id)]);
+  if (!overview) forbidden();
+  const { dashboard: d, input } = overview;
   const result = listFor(input, d, asOf, parseListFilter(raw));
   const filter = result.filter;
 

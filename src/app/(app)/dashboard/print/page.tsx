@@ -1,6 +1,7 @@
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import { getDashboard } from "@/features/dashboard/cached";
+import { readDashboard } from "@/features/dashboard/read";
 import { QUARTERLY_SHEETS, quarterlyReportRows } from "@/features/dashboard/quarterly-report";
 import { listPlans } from "@/features/plan/queries";
 import { EmptyState } from "@/components/empty-state";
@@ -11,11 +12,13 @@ const ORDINALS = ["一", "二", "三"];
 
 /** The quarterly status report as a print-ready page: the same sheets, columns and rows as the Excel workbook. */
 export default async function PrintReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("dashboard:read");
+  const user = await requirePermission("dashboard:read");
   const asOf = parseAsOf((await searchParams).asOf);
   const [t, plans] = await Promise.all([getTranslations("dashboard"), listPlans()]);
   if (!plans[0]) return <EmptyState title={t("noPlan")} />;
-  const rows = quarterlyReportRows(await getDashboard(plans[0].id, asOf), { departmentId: null });
+  const dashboard = await readDashboard(user, plans[0].id, asOf);
+  if (!dashboard) forbidden();
+  const rows = quarterlyReportRows(dashboard, { departmentId: null });
   return (
     <article className="mx-auto max-w-4xl bg-white p-8 text-sm text-black print:p-0">
       <h1 className="mb-1 text-center text-xl font-bold">{plans[0].title} 落实情况通报</h1>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getInstructionsForLead, getWorklist, type WorklistItem } from "@/features/reports/queries";
-import { getDashboard } from "@/features/dashboard/cached";
+import { getDepartmentInstructions, getWorklist, type WorklistItem } from "@/features/reports/queries";
+import { readDepartmentRecord } from "@/features/dashboard/read";
 import { addDays } from "@/lib/periods";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -27,12 +27,12 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
     getTranslations("reports"),
     getFormatter(),
     getDepartmentMeasures(department.id),
-    getInstructionsForLead(department.id),
-    getWorklist(department.id, today, locale),
+    getDepartmentInstructions(user, department.id),
+    getWorklist(user, department.id, today, locale),
     listPlans(),
   ]);
   // The department's record in the current plan, from the same computation as the leader overview.
-  const record = plans[0] ? (await getDashboard(plans[0].id, today)).departments.find((d) => d.id === department.id) : undefined;
+  const record = plans[0] ? await readDepartmentRecord(user, plans[0].id, department.id, today) : null;
   const in30 = addDays(today, 30);
   const returned = worklist.filter((w) => w.urgency === "RETURNED");
   const dueSoon = worklist.filter((w) => w.urgency !== "RETURNED" && w.dueDate >= today && w.dueDate <= in30);

@@ -34,11 +34,9 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getFormatter(),
     getLocale(),
     listDepartments(),
-    getMeasureProgress(measure.id),
-    can(user, "audit:read") ? getMeasureHistory(measure.id) : Promise.resolve([]),
+    getMeasureProgress(user, measure.id),
+    getMeasureHistory(user, measure.id),
   ]);
-  const carries = measure.departments.some((d) => d.id === user.departmentId);
-  const canSeePeriods = can(user, "report:read", { departmentId: carries ? user.departmentId : null });
   const number = `${measure.keyTask.number}.${measure.number}`;
   const today = todayInChina();
   const lead = measure.departments.find((d) => d.isLead);
@@ -178,7 +176,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
               )}
             </CardContent>
           </Card>
-          {canSeePeriods ? (
+          {progress.periods ? (
             <Card>
               <CardHeader>
                 <CardTitle>{tr("periods")}</CardTitle>
@@ -274,7 +272,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           </CardContent>
         </Card>
 
-        <Card className="h-fit">
+        {progress.instructions ? (
+        <Card className="h-fit" data-testid="instructions-card">
           <CardHeader>
             <CardTitle>{tr("instructions")}</CardTitle>
           </CardHeader>
@@ -296,6 +295,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
             {can(user, "instruction:write") ? <InstructionForm key={progress.instructions.length} measureId={measure.id} action={addInstructionAction} /> : null}
           </CardContent>
         </Card>
+        ) : null}
         </div>
       </div>
     </>

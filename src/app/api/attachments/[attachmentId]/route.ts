@@ -1,34 +1,25 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { canReadReport } from "@/features/reports/access";
-import { getCurrentUser } from "@/server/auth";
-import { db } from "@/server/db";
+import { getTranslations } from "next-intl/server";
+import { getAttachment } from "@/features/reports/queries";
+import { getActor } from "@/server/auth";
 import { evidenceStore } from "@/server/evidence-store";
 import { answeringOutages } from "@/server/route-outage";
 
+const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
 /** Sends one evidence file, as a download, to a caller who may read its report. */
 async function download(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("请先登录", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const [actor, t] = await Promise.all([getActor(), getTranslations("api")]);
+  if (!actor) return text(t("signInRequired"), 401);
   const { attachmentId } = await params;
-  const attachment = await db.attachment.findUnique({
-    where: { id: attachmentId },
-    select: {
-      originalName: true,
-      storedName: true,
-      mimeType: true,
-      report: { select: { departmentId: true, measure: { select: { departments: { where: { isLead: true }, select: { departmentId: true } } } } } },
-    },
-  });
-  // A file the caller may not see answers exactly like one that does not exist.
-  const lead = attachment?.report.measure.departments[0]?.departmentId ?? null;
-  if (!attachment || !canReadReport(user, attachment.report, lead)) {
-    return new Response("文件不存在", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+  // The query answers only for a report the caller may read: a file they may not see answers exactly like one that does not exist.
+  const attachment = await getAttachment(actor, attachmentId);
+  if (!attachment) return text(t("fileNotFound"), 404);
   const path = evidenceStore().pathOf(attachment.storedName);
   const info = await stat(path).catch(() => null);
-  if (!info) return new Response("文件不存在", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!info) return text(t("fileNotFound"), 404);
   const ascii = attachment.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
     headers: {

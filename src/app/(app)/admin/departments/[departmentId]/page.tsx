@@ -11,10 +11,10 @@ import { requirePermission } from "@/server/auth";
 
 export default async function DepartmentAdminPage({ params }: { params: Promise<{ departmentId: string }> }) {
   const { departmentId } = await params;
-  await requirePermission("department:manage", { departmentId });
+  const user = await requirePermission("department:manage", { departmentId });
   const department = await getDepartment(departmentId);
   if (!department) notFound();
-  const [t, tr, users] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listUsers({ departmentId })]);
+  const [t, tr, users] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listUsers(user, { departmentId })]);
   return (
     <>
       <PageHeader title={t("departmentTitle", { name: department.shortName })} />

@@ -12,7 +12,7 @@ import { periodLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 
 export default async function EditMeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
-  await requirePermission("measure:manage");
+  const user = await requirePermission("measure:manage");
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
@@ -21,7 +21,7 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
     getTranslations("measure"),
     getTranslations("reports"),
     getLocale(),
-    getMeasurePeriodsForEdit(measure.id),
+    getMeasurePeriodsForEdit(user, measure.id),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
   return (

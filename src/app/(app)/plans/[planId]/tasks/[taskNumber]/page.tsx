@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Card, CardContent } from "@/components/ui/card";
@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { AsOfForm } from "@/features/dashboard/components/as-of-form";
 import { quarterOf } from "@/features/dashboard/compute";
-import { getDashboardWithInput } from "@/features/dashboard/cached";
+import { readDashboardWithInput } from "@/features/dashboard/read";
 import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { listHref, taskTimeline, type TimelineCell } from "@/features/dashboard/drill";
 import { getPlan, getPlanTasks } from "@/features/plan/queries";
@@ -56,7 +56,7 @@ export default async function TaskTimelinePage({
   params: Promise<{ planId: string; taskNumber: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePermission("dashboard:read");
+  const user = await requirePermission("dashboard:read");
   const [{ planId, taskNumber }, raw] = await Promise.all([params, searchParams]);
   const parsed = taskNumberSchema.safeParse(taskNumber);
   if (!parsed.success) notFound();
@@ -64,9 +64,9 @@ export default async function TaskTimelinePage({
   const plan = await getPlan(planId);
   if (!plan) notFound();
   const asOf = parseAsOf(raw.asOf);
-  const [tasks, { dashboard, input }, t, td, tp, locale] = await Promise.all([
+  const [tasks, overview, t, td, tp, locale] = await Promise.all([
     getPlanTasks(plan.id, { taskNumber: number }),
-    getDashboardWithInput(plan.id, asOf),
+    readDashboardWithInput(user, plan.id, asOf),
     getTranslations("timeline"),
     getTranslations("dashboard"),
     getTranslations("plan"),
@@ -74,6 +74,8 @@ export default async function TaskTimelinePage({
   ]);
   const task = tasks[0];
   if (!task) notFound();
+  if (!overview) forbidden();
+  const { dashboard, input } = overview;
   const timeline = taskTimeline(input, dashboard, number, asOf);
   const texts = new Map(task.measures.map((m) => [m.id, m.text]));
   const figures = dashboard.tasks.find((k) => k.number === number);

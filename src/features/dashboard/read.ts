@@ -1,0 +1,37 @@
+import "server-only";
+import { can, type Principal } from "@/lib/permissions";
+import { getDashboard, getDashboardWithInput } from "./cached";
+import type { ReportScope } from "./quarterly-report";
+
+/*
+ * The overview as the pages and routes read it: through the policy. The cached
+ * computation behind it (./cached.ts) is shared by everyone and knows no caller;
+ * pages and routes use these functions instead.
+ */
+
+/** The leader overview of a plan as of a day, for a caller who may read it; null otherwise. */
+export async function readDashboard(actor: Principal | null, planId: string, asOf: string) {
+  return can(actor, "dashboard:read") ? getDashboard(planId, asOf) : null;
+}
+
+/** The overview with the history behind it (the lists behind the figures, the task timeline); null for a caller who may not read it. */
+export async function readDashboardWithInput(actor: Principal | null, planId: string, asOf: string) {
+  return can(actor, "dashboard:read") ? getDashboardWithInput(planId, asOf) : null;
+}
+
+/** One department's record in the overview, for a caller who may open that department; null otherwise. */
+export async function readDepartmentRecord(actor: Principal | null, planId: string, departmentId: string, asOf: string) {
+  if (!can(actor, "department:read", { departmentId })) return null;
+  return (await getDashboard(planId, asOf)).departments.find((d) => d.id === departmentId) ?? null;
+}
+
+/** The quarterly report's data in the caller's share: the whole plan, or their department's; null when they may not export. */
+export async function readQuarterlyReport(actor: Principal | null, planId: string, asOf: string) {
+  const scope: ReportScope | null = can(actor, "export:read")
+    ? { departmentId: null }
+    : actor?.departmentId && can(actor, "export:read", { departmentId: actor.departmentId })
+      ? { departmentId: actor.departmentId }
+      : null;
+  if (!scope) return null;
+  return { dashboard: await getDashboard(planId, asOf), scope };
+}
