@@ -18,6 +18,7 @@ const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/server/auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/auth")>()),
   getCurrentUser: async () => state.user,
+  getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : null),
   requestAddress: async () => "127.0.0.1",
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

@@ -32,6 +32,7 @@ vi.mock("@/server/auth", async (importOriginal) => {
   return {
     ...(await importOriginal<typeof import("@/server/auth")>()),
     getCurrentUser: async () => state.user ?? (await db.user.findUnique({ where: { id: "someone" } }), null),
+    getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : (await db.user.findUnique({ where: { id: "someone" } }), null)),
     requestAddress: async () => "127.0.0.1",
   };
 });

@@ -25,7 +25,8 @@ CREATE TRIGGER "DataVersion_DepartmentDueDate" AFTER INSERT OR UPDATE OR DELETE 
 -- last set (or the scheduled one), which is what the history replay computes for it.
 INSERT INTO "DepartmentDueDate" ("periodId", "departmentId", "dueDate", "updatedAt")
   SELECT e."periodId", e."departmentId", MAX(e."requestedDueDate"), CURRENT_TIMESTAMP FROM "ExtensionRequest" e
-  WHERE e."state" = 'APPROVED' GROUP BY e."periodId", e."departmentId";
+  WHERE e."state" = 'APPROVED' GROUP BY e."periodId", e."departmentId"
+  ON CONFLICT ("periodId", "departmentId") DO NOTHING;
 UPDATE "ReportingPeriod" p SET "version" = p."version" + 1, "dueDate" = COALESCE(
     (SELECT (a."after"->>'dueDate')::date FROM "AuditEvent" a WHERE a."action" = 'period.set_due_date' AND a."entityId" = p."id" ORDER BY a."id" DESC LIMIT 1),
     p."originalDueDate")
