@@ -11,6 +11,10 @@ export const setUserRoleSchema = z.object({
   role: z.enum(["ADMIN", "LIAISON", "LEADER"]),
 });
 
+export const endSessionsSchema = z.object({
+  userId: z.string().min(1).max(40),
+});
+
 const aliasList = z
   .string()
   .max(300)
