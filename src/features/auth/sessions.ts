@@ -18,7 +18,7 @@ export async function openSession(db: Db, userId: string, now = new Date()): Pro
   const id = randomBytes(24).toString("base64url");
   // The user's sessions that ended long ago go at the same time, so the table stays small.
   await db.userSession.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - 7 * 86_400_000) } } });
-  await db.userSession.create({ data: { id, userId, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000) } });
+  await db.userSession.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000) } });
   return id;
 }
 
