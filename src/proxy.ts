@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { secureCookiesFor, sessionCookieNames, sessionCookieOf, verifiedSession } from "@/lib/session-cookies";
 
-const PUBLIC_PATHS = ["/login", "/api/auth"];
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/locale"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
@@ -21,22 +21,29 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Sets a per-request CSP nonce and sends anonymous visitors to the sign-in
- * page. A convenience only: every page, action and route checks the caller itself.
+ * Sets a per-request CSP nonce and sends visitors without a valid session token (none, more than
+ * one, forged or expired; src/lib/session-cookies.ts) to the sign-in page. A convenience only: every
+ * page, action and route checks the caller itself, the session row included.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;
 
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const cookieHeader = request.headers.get("cookie");
+  const ambiguous = sessionCookieOf(cookieHeader).kind === "ambiguous";
+  const hasSession =
+    !isPublic &&
+    (await verifiedSession(cookieHeader, { secret: process.env.NEXTAUTH_SECRET ?? "", secureCookie: secureCookiesFor(process.env.NEXTAUTH_URL) })) !== null;
   if (!isPublic && !hasSession) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     const response = NextResponse.redirect(url);
     response.headers.set("Content-Security-Policy", csp);
+    // Several session cookies are no session: expire them all, so that signing in again gives one.
+    if (ambiguous) for (const name of sessionCookieNames(cookieHeader)) response.cookies.set(name, "", { path: "/", maxAge: 0, secure: /^__(secure|host)-/i.test(name) });
     return response;
   }
 

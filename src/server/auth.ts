@@ -2,10 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getServerSession, type NextAuthOptions } from "next-auth";
+import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeCredentials, loginLimits } from "@/features/auth/sign-in";
+import { endSession, isSessionOpen, openSession, openSessionFilter } from "@/features/auth/sessions";
+import { recordAuditEvent } from "@/features/audit/record-audit-event";
 import { safeRedirectUrl } from "@/lib/safe-callback";
+import { secureCookiesFor, verifiedSession } from "@/lib/session-cookies";
 import { can, type Action, type Actor, type Target } from "@/lib/permissions";
 import { db } from "./db";
 import { env } from "./env";
@@ -43,16 +46,54 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);
     },
-    // Only the user id lives in the token; role, department and the active flag are read fresh on every request.
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    // Only the user id and the server-side session id live in the token; role, department, the active
+    // flag and whether the session is still open are read fresh on every request (decision 011).
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await openSession(db, user.id);
+        return token;
+      }
+      // A renewal (/api/auth/session): only a session the server still holds is renewed; otherwise
+      // next-auth answers with no session and expires the cookie.
+      if (typeof token.sub !== "string" || typeof token.sid !== "string" || !(await isSessionOpen(db, token.sub, token.sid))) {
+        throw new Error(SESSION_ENDED);
+      }
       return token;
     },
     session({ session, token }) {
       return { ...session, userId: token.sub };
     },
   },
+  events: {
+    // Signing out ends the session on the server: a copy of the cookie opens nothing afterwards.
+    async signOut({ token }) {
+      if (typeof token?.sid !== "string") return;
+      const ip = await headers()
+        .then((h) => clientAddress(h))
+        .catch(() => null);
+      await db.$transaction(async (tx) => {
+        if (!(await endSession(tx, token.sid as string))) return;
+        const user = typeof token.sub === "string" ? await tx.user.findUnique({ where: { id: token.sub }, select: { id: true, loginName: true } }) : null;
+        await recordAuditEvent(tx, { actorId: user?.id ?? null, actorLabel: user?.loginName ?? "", action: "auth.sign_out", entityType: "User", entityId: user?.id ?? null, ip });
+      });
+    },
+  },
+  logger: {
+    // An ended session asking to be renewed is expected, not an error worth a stack trace.
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (error instanceof Error && error.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
 };
+
+const SESSION_ENDED = "SESSION_ENDED";
 
 /** The signed-in user: the policy's `Actor` plus what pages show. */
 export interface CurrentUser extends Actor {
@@ -60,12 +101,15 @@ export interface CurrentUser extends Actor {
   departmentName: string | null;
 }
 
-/** The signed-in user as the database says now (null when signed out, deleted or deactivated); once per request. */
+/** The signed-in user as the database says now (null when signed out, the session ended, the user deleted or deactivated); once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
+  // The raw Cookie header, read by the same rule as the proxy and the page cache: more than one
+  // session cookie is no session (src/lib/session-cookies.ts).
+  const e = env();
+  const claims = await verifiedSession((await headers()).get("cookie"), { secret: e.NEXTAUTH_SECRET, secureCookie: secureCookiesFor(e.NEXTAUTH_URL) });
+  if (!claims) return null;
+  const user = await db.user.findFirst({
+    where: { id: claims.userId, active: true, ...openSessionFilter(claims.sessionId) },
     select: {
       id: true,
       loginName: true,
@@ -76,7 +120,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       department: { select: { shortName: true } },
     },
   });
-  if (!user || !user.active) return null;
+  if (!user) return null;
   return {
     id: user.id,
     loginName: user.loginName,

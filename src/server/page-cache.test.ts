@@ -9,6 +9,8 @@ describe("isCandidate", () => {
     ["a signed-in navigation request", { method: "GET", url: "/review?_rsc=1x", headers: { cookie: session, rsc: "1" } }, true],
     ["the secure cookie", { method: "GET", url: "/", headers: { cookie: "__Secure-next-auth.session-token=abc" } }, true],
     ["no session", { method: "GET", url: "/dashboard", headers: {} }, false],
+    ["two session cookies", { method: "GET", url: "/dashboard", headers: { cookie: `${session}; next-auth.session-token=def` } }, false],
+    ["both cookie names", { method: "GET", url: "/dashboard", headers: { cookie: `${session}; __Secure-next-auth.session-token=def` } }, false],
     ["a POST", { method: "POST", url: "/dashboard", headers: { cookie: session } }, false],
     ["a HEAD", { method: "HEAD", url: "/dashboard", headers: { cookie: session } }, false],
     ["a server action", { method: "GET", url: "/dashboard", headers: { cookie: session, "next-action": "x" } }, false],
@@ -21,11 +23,12 @@ describe("isCandidate", () => {
 });
 
 describe("cacheKey", () => {
-  const base = { pageVersion: "7", userId: "u1", locale: "", day: "2026-11-29", url: "/dashboard", headers: {} };
+  const base = { pageVersion: "7", userVersion: "0", userId: "u1", locale: "", day: "2026-11-29", url: "/dashboard", headers: {} };
   it("differs in every part it is made of", () => {
     const k = cacheKey(base);
     const variants = [
       { pageVersion: "8" },
+      { userVersion: "1" },
       { userId: "u2" },
       { locale: "en" },
       { day: "2026-11-30" },

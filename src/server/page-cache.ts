@@ -4,8 +4,10 @@
  * Runs in the production HTTP server (scripts/serve.ts), in front of Next.js.
  * A page GET from a signed-in user is looked up under a key made of
  *   - `DataVersion.pageVersion`, which statement triggers raise on every change to
- *     every table a page reads (migration 20261129170000_page_cache), read fresh on
- *     every request in the same query that checks the user is still active;
+ *     every table a page reads (migration 20261129170000_page_cache), and the user's
+ *     own `UserPageVersion`, raised by changes to that user's notifications (migration
+ *     20261201210604_user_sessions), both read fresh on every request in the same
+ *     query that checks the session is open and the user active (src/server/session-check.ts);
  *   - the user id from the verified session token, the locale cookie, today's date
  *     in China (statuses and "days overdue" move with the calendar), the URL and the
  *     request headers Next.js varies its answer on (RSC navigation requests).
@@ -13,20 +15,18 @@
  * included — for the same user, in the same state, over the same data, on the same
  * day, so replaying it gives what a new rendering would. Misses go to Next.js and
  * its answer is kept when it is a plain 200 page without cookies. The CSP nonce is
- * renewed on every replay. See docs/decisions/009-page-cache.md.
+ * renewed on every replay. See docs/decisions/009-page-cache.md and 011.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import path from "node:path";
-import { parseCookie } from "cookie";
 import { LRUCache } from "lru-cache";
-import { getToken } from "next-auth/jwt";
-import pg from "pg";
 import { isDatabaseUnavailable } from "../lib/database-errors";
 import { todayInChina } from "../lib/due";
+import { localeCookieOf, sessionCookieOf } from "../lib/session-cookies";
+import { createSessionCheck, type SessionCheck } from "./session-check";
 
-export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 /** Put on a page that must never be replayed (the outage message rendered inside the app). */
 export const NO_STORE_MARKER = "data-duban-no-store";
 /**
@@ -58,6 +58,8 @@ export interface PageCacheOptions {
   /** Whether the session cookie carries the __Secure- prefix (the site is served over HTTPS). */
   secureCookie: boolean;
   maxMegabytes: number;
+  /** The session check to share with the server's other gates; one of its own when absent. */
+  sessions?: SessionCheck;
   /** Folder of the interface messages, for the outage page. */
   messagesDir?: string;
 }
@@ -75,16 +77,24 @@ export function isCandidate(req: Pick<IncomingMessage, "method" | "url" | "heade
   const url = req.url ?? "/";
   if (url.startsWith("/api/") || url.startsWith("/_next/") || url === "/icon.svg" || url === "/favicon.ico") return false;
   if (req.headers["next-action"]) return false;
-  const cookie = req.headers.cookie ?? "";
-  return SESSION_COOKIES.some((name) => cookie.includes(name));
+  // Exactly one session cookie: with more, the request is signed out (src/lib/session-cookies.ts).
+  return sessionCookieOf(req.headers.cookie).kind === "one";
 }
 
-export function cacheKey(parts: { pageVersion: string; userId: string; locale: string; day: string; url: string; headers: IncomingMessage["headers"] }): string {
+export function cacheKey(parts: {
+  pageVersion: string;
+  userVersion: string;
+  userId: string;
+  locale: string;
+  day: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+}): string {
   const vary = VARY_HEADERS.map((h) => {
     const v = parts.headers[h];
     return Array.isArray(v) ? v.join(",") : (v ?? "");
   });
-  return [parts.pageVersion, parts.userId, parts.locale, parts.day, parts.url, ...vary].join("\n");
+  return [parts.pageVersion, parts.userVersion, parts.userId, parts.locale, parts.day, parts.url, ...vary].join("\n");
 }
 
 /** The nonce a CSP header grants, if any. */
@@ -179,8 +189,7 @@ export interface PageCache {
 }
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
-  pool.on("error", () => {}); // an idle connection dropped by the server; the next query reconnects
+  const sessions = options.sessions ?? createSessionCheck(options);
   const cache = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, options.maxMegabytes) * 1024 * 1024,
     sizeCalculation: (p) => p.size + 1024,
@@ -188,25 +197,6 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     ttl: 15 * 60_000,
   });
   const messagesDir = options.messagesDir ?? path.resolve("messages");
-  // Verified session tokens, by their cookie text: decrypting one (key derivation included) is the
-  // largest cost of a replay, and a user sends the same token on every request until it expires.
-  const verified = new LRUCache<string, { userId: string; expiresAt: number }>({ max: 10_000 });
-
-  /** The user id of a valid, unexpired session token, or null; only tokens that verified are remembered. */
-  async function sessionUser(req: IncomingMessage, cookies: Record<string, string | undefined>): Promise<string | null> {
-    const key = Object.keys(cookies)
-      .filter((name) => SESSION_COOKIES.some((s) => name.startsWith(s)))
-      .sort()
-      .map((name) => `${name}=${cookies[name]}`)
-      .join(";");
-    if (!key) return null;
-    const known = verified.get(key);
-    if (known && known.expiresAt > Date.now()) return known.userId;
-    const token = await getToken({ req: { headers: req.headers, cookies } as never, secret: options.secret, secureCookie: options.secureCookie }).catch(() => null);
-    const userId = typeof token?.sub === "string" ? token.sub : null;
-    if (userId && typeof token?.exp === "number") verified.set(key, { userId, expiresAt: token.exp * 1000 });
-    return userId;
-  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome> {
     if (!isCandidate(req)) return pass("bypass");
@@ -214,21 +204,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       next();
       return outcome;
     }
-    const cookies = parseCookie(req.headers.cookie ?? "");
-    const userId = await sessionUser(req, cookies);
-    if (!userId) return pass("bypass");
-
-    let row: { active: boolean; pageVersion: string } | undefined;
-    try {
-      const result = await pool.query<{ active: boolean; pageVersion: string }>(
-        `SELECT u."active", d."pageVersion"::text AS "pageVersion" FROM "User" u CROSS JOIN "DataVersion" d WHERE u."id" = $1 AND d."id" = 1`,
-        [userId],
-      );
-      row = result.rows[0];
-    } catch (error) {
+    const locale = localeCookieOf(req.headers.cookie) ?? "";
+    const session = await sessions.check(req);
+    if (session.kind === "unavailable") {
       // The database is down: a page request gets a plain 503 at once; navigation requests go on to the app, which says the same.
-      if (!isDatabaseUnavailable(error) || req.headers.rsc) return pass("bypass");
-      const body = outagePage(cookies.NEXT_LOCALE ?? "", messagesDir);
+      if (!isDatabaseUnavailable(session.error) || req.headers.rsc) return pass("bypass");
+      const body = outagePage(locale, messagesDir);
       res.writeHead(503, {
         "Content-Type": "text/html; charset=utf-8",
         "Content-Length": Buffer.byteLength(body),
@@ -241,10 +222,11 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       res.end(body);
       return "unavailable";
     }
-    // Signed out, deleted or deactivated: the app sends them to sign in.
-    if (!row?.active) return pass("bypass");
+    // Signed out, the session ended, the user deleted or deactivated: the app sends them to sign in.
+    if (session.kind !== "signed-in") return pass("bypass");
+    const { userId } = session;
 
-    const key = cacheKey({ pageVersion: row.pageVersion, userId, locale: cookies.NEXT_LOCALE ?? "", day: todayInChina(), url: req.url ?? "/", headers: req.headers });
+    const key = cacheKey({ pageVersion: session.pageVersion, userVersion: session.userVersion, userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers });
     const hit = cache.get(key);
     if (hit) {
       const nonce = newNonce();
@@ -270,6 +252,6 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   return {
     handle,
     stats: () => ({ entries: cache.size, bytes: cache.calculatedSize }),
-    close: () => pool.end(),
+    close: () => (options.sessions ? Promise.resolve() : sessions.close()),
   };
 }

@@ -4,6 +4,8 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { authenticate, defaultLimits } from "../../src/features/auth/authenticate";
+import { endSession, openSession } from "../../src/features/auth/sessions";
 import { createPageCache, newNonce, NO_STORE_MARKER, type PageCache } from "../../src/server/page-cache";
 import { testDb } from "../support/db";
 
@@ -35,8 +37,10 @@ async function startServer(cache: PageCache, answer?: (req: { url?: string }) =>
   return { base, server, renders: () => renders };
 }
 
-async function sessionCookie(userId: string): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { sub: userId }, secret })}`;
+/** A signed-in session: a server-side session row and the token that names it, as sign-in makes them. */
+async function sessionCookie(userId: string, sid?: string): Promise<string> {
+  const sessionId = sid ?? (await openSession(db, userId));
+  return `next-auth.session-token=${await encode({ token: { sub: userId, sid: sessionId }, secret })}`;
 }
 
 async function get(base: string, path: string, headers: Record<string, string> = {}) {
@@ -86,8 +90,8 @@ describe("the page cache", () => {
     const path = `/review?t=${suffix}`;
     await get(app.base, path, { cookie });
     expect((await get(app.base, path, { cookie })).cache).toBe("hit");
-    // A write to a table the dashboards do not read still counts: a notification for someone else.
-    await db.notification.create({ data: { userId: bob, kind: "OVERDUE", dedupeKey: `cache-${suffix}`, params: {}, link: "/" } });
+    // A write to a table the dashboards do not read still counts: another user's name.
+    await db.user.update({ where: { id: bob }, data: { displayName: `缓存乙 ${suffix}` } });
     const after = await get(app.base, path, { cookie });
     expect(after.cache).toBe("miss");
     expect((await get(app.base, path, { cookie })).cache).toBe("hit");
@@ -115,22 +119,103 @@ describe("the page cache", () => {
     expect(off.cache).toBeNull();
     expect(app.renders()).toBe(before + 1);
 
-    const forged = `next-auth.session-token=${await encode({ token: { sub: alice }, secret: "another-secret-of-enough-length" })}`;
+    const forged = `next-auth.session-token=${await encode({ token: { sub: alice, sid: await openSession(db, alice) }, secret: "another-secret-of-enough-length" })}`;
     expect((await get(app.base, path, { cookie: forged })).cache).toBeNull();
     expect((await get(app.base, path)).cache).toBeNull();
     expect(app.renders()).toBe(before + 3);
   });
 
   it("stops answering for a session token once it has expired", async () => {
-    // next-auth accepts a token up to 15 s past its expiry; this one has 2.5 s of that grace left.
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: alice }, secret, maxAge: -12.5 })}`;
+    const sid = await openSession(db, alice);
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: alice, sid }, secret, maxAge: 2 })}`;
     const path = `/dashboard?expiry=${suffix}`;
     await get(app.base, path, { cookie });
     expect((await get(app.base, path, { cookie })).cache).toBe("hit");
-    await new Promise((r) => setTimeout(r, 3_000));
+    await new Promise((r) => setTimeout(r, 2_500));
     expect((await get(app.base, path, { cookie })).cache).toBeNull();
-    const long = `next-auth.session-token=${await encode({ token: { sub: alice }, secret, maxAge: -60 })}`;
+    const long = `next-auth.session-token=${await encode({ token: { sub: alice, sid }, secret, maxAge: -60 })}`;
     expect((await get(app.base, path, { cookie: long })).cache).toBeNull();
+  });
+
+  it("treats a request with two session cookies as signed out: nothing stored under one user replays another's page", async () => {
+    const a = await sessionCookie(alice);
+    const b = await sessionCookie(bob);
+    const path = `/reports?two=${suffix}`;
+    const before = app.renders();
+    for (const cookie of [`${a}; ${b}`, `${b}; ${a}`, `${a}; ${b}`, `${a}; __Secure-${b}`, `${a}; ${b.replace("=", ".0=")}`]) {
+      const mixed = await get(app.base, path, { cookie });
+      expect(mixed.cache, cookie.slice(0, 40)).toBeNull();
+    }
+    expect(app.renders()).toBe(before + 5);
+    // Nothing was stored for either user by those requests.
+    expect((await get(app.base, path, { cookie: a })).cache).toBe("miss");
+    expect((await get(app.base, path, { cookie: b })).cache).toBe("miss");
+  });
+
+  it("uses the default language when the language cookie is sent twice", async () => {
+    const cookie = await sessionCookie(alice);
+    const path = `/dashboard?locale=${suffix}`;
+    const plain = await get(app.base, path, { cookie });
+    expect(plain.cache).toBe("miss");
+    const doubled = await get(app.base, path, { cookie: `${cookie}; NEXT_LOCALE=en; NEXT_LOCALE=zh-CN` });
+    expect(doubled.cache).toBe("hit");
+    expect(doubled.body.replaceAll(doubled.nonce!, "N")).toBe(plain.body.replaceAll(plain.nonce!, "N"));
+    expect((await get(app.base, path, { cookie: `${cookie}; NEXT_LOCALE=en` })).cache).toBe("miss");
+  });
+
+  it("never answers for a session that was ended, or is past its absolute end, though its token is still valid", async () => {
+    const sid = await openSession(db, alice);
+    const cookie = await sessionCookie(alice, sid);
+    const path = `/dashboard?ended=${suffix}`;
+    await get(app.base, path, { cookie });
+    expect((await get(app.base, path, { cookie })).cache).toBe("hit");
+    await endSession(db, sid);
+    expect((await get(app.base, path, { cookie })).cache).toBeNull();
+
+    const old = await openSession(db, alice);
+    const oldCookie = await sessionCookie(alice, old);
+    await get(app.base, path, { cookie: oldCookie });
+    expect((await get(app.base, path, { cookie: oldCookie })).cache).toBe("hit");
+    await db.userSession.update({ where: { id: old }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await get(app.base, path, { cookie: oldCookie })).cache).toBeNull();
+
+    // A token naming another user's session is no session either.
+    const bobs = await openSession(db, bob);
+    expect((await get(app.base, path, { cookie: await sessionCookie(alice, bobs) })).cache).toBeNull();
+  });
+
+  it("keeps every user's pages through sign-in attempts, notification reads and e-mail claims, while the user's own badge still changes", async () => {
+    const a = await sessionCookie(alice);
+    const b = await sessionCookie(bob);
+    const path = `/dashboard?bookkeeping=${suffix}`;
+    for (const cookie of [a, b]) {
+      await get(app.base, path, { cookie });
+      expect((await get(app.base, path, { cookie })).cache).toBe("hit");
+    }
+    // An anonymous failed sign-in, a successful one (a LoginAttempt, an audit row, a session row).
+    await authenticate(db, { loginName: `nobody-${suffix}`, password: "wrong-password", ip: "203.0.113.9" }, defaultLimits);
+    await openSession(db, alice);
+    expect((await get(app.base, path, { cookie: a })).cache).toBe("hit");
+    expect((await get(app.base, path, { cookie: b })).cache).toBe("hit");
+
+    // A notification of Bob's: created, e-mail claimed and sent (nothing Alice or Bob sees changes), then read.
+    const n = await db.notification.create({ data: { userId: bob, kind: "OVERDUE", dedupeKey: `book-${suffix}`, params: {}, link: "/" } });
+    expect((await get(app.base, path, { cookie: a })).cache).toBe("hit");
+    expect((await get(app.base, path, { cookie: b })).cache).toBe("miss");
+    expect((await get(app.base, path, { cookie: b })).cache).toBe("hit");
+    await db.notification.update({ where: { id: n.id }, data: { emailClaimedAt: new Date() } });
+    await db.notification.update({ where: { id: n.id }, data: { emailedAt: new Date() } });
+    expect((await get(app.base, path, { cookie: b })).cache).toBe("hit");
+    await db.$transaction(async (tx) => {
+      await tx.notification.updateMany({ where: { userId: bob, readAt: null }, data: { readAt: new Date() } });
+      await tx.auditEvent.create({ data: { actorId: bob, actorLabel: "b", action: "notification.mark_read", entityType: "User", entityId: bob } });
+    });
+    expect((await get(app.base, path, { cookie: a })).cache).toBe("hit");
+    expect((await get(app.base, path, { cookie: b })).cache).toBe("miss");
+
+    // A change anybody may see still renders every page again, its audit row included.
+    await db.auditEvent.create({ data: { actorId: alice, actorLabel: "a", action: "measure.update", entityType: "Measure", entityId: "x" } });
+    expect((await get(app.base, path, { cookie: a })).cache).toBe("miss");
   });
 
   it("stores only plain pages", async () => {
@@ -158,26 +243,32 @@ describe("the page cache", () => {
 });
 
 describe("every table a page may show raises pageVersion", () => {
-  it("has a trigger on every table but the sign-in log", async () => {
+  it("has a trigger on every table but the bookkeeping ones, and a per-user one on notifications", async () => {
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
     await client.connect();
     try {
       const tables = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`);
-      const triggers = await client.query<{ table: string; type: number }>(
-        `SELECT c.relname AS "table", t.tgtype AS type FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-         WHERE NOT t.tgisinternal AND p.proname IN ('DataVersion_bump', 'DataVersion_bump_pages', 'DataVersion_bump_pages_if_rows') AND (t.tgtype & 1) = 0`,
+      const triggers = await client.query<{ table: string; type: number; fn: string }>(
+        `SELECT c.relname AS "table", t.tgtype AS type, p.proname AS fn FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+         WHERE NOT t.tgisinternal AND (t.tgtype & 1) = 0`,
       );
       const INSERT = 4, DELETE = 8, UPDATE = 16;
-      const events = new Map<string, number>();
-      for (const t of triggers.rows) events.set(t.table, (events.get(t.table) ?? 0) | t.type);
-      const exempt = new Set(["LoginAttempt", "DataVersion", "_prisma_migrations"]);
+      const events = (fns: string[]) => {
+        const map = new Map<string, number>();
+        for (const t of triggers.rows.filter((r) => fns.includes(r.fn))) map.set(t.table, (map.get(t.table) ?? 0) | t.type);
+        return map;
+      };
+      const global = events(["DataVersion_bump", "DataVersion_bump_pages", "DataVersion_bump_pages_unless_bookkeeping"]);
+      const perUser = events(["UserPageVersion_bump_notifications"]);
+      // Bookkeeping no page shows (decision 011); a user's notifications raise that user's own version.
+      const exempt = new Set(["LoginAttempt", "UserSession", "UserPageVersion", "DataVersion", "_prisma_migrations"]);
       const checked = tables.rows.map((r) => r.name).filter((n) => !exempt.has(n));
       expect(checked.length).toBeGreaterThanOrEqual(16);
       for (const name of checked) {
-        const mask = events.get(name) ?? 0;
+        const mask = (name === "Notification" ? perUser : global).get(name) ?? 0;
         // The audit trail is append-only (its own trigger refuses UPDATE and DELETE), so INSERT is all it can see.
         const needed = name === "AuditEvent" ? INSERT : INSERT | DELETE | UPDATE;
-        expect(mask & needed, `${name} has no statement trigger raising pageVersion for every change`).toBe(needed);
+        expect(mask & needed, `${name} has no statement trigger raising the page version for every change`).toBe(needed);
       }
     } finally {
       await client.end();
@@ -186,19 +277,27 @@ describe("every table a page may show raises pageVersion", () => {
 });
 
 describe("the notification scan's idle statements", () => {
-  it("leave pageVersion alone, while a real change raises it", async () => {
-    const version = async () => (await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).pageVersion;
+  it("leave every page version alone, while a change the user sees raises only that user's", async () => {
+    const versions = async (userId: string) => ({
+      page: (await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).pageVersion,
+      user: (await db.userPageVersion.findUnique({ where: { userId } }))?.version ?? 0n,
+    });
     const user = (await db.user.create({ data: { loginName: `cache-n-${Date.now()}`, displayName: "通知", role: "LEADER", passwordHash: "unused" } })).id;
     const data = { userId: user, kind: "OVERDUE" as const, dedupeKey: "idle-check", params: {}, link: "/" };
     await db.notification.create({ data });
-    const before = await version();
+    const before = await versions(user);
+    expect(before.user).toBeGreaterThan(0n);
     // What an idle scan does: inserts that all conflict, a claim that matches nothing.
     expect((await db.notification.createMany({ data: [data], skipDuplicates: true })).count).toBe(0);
     expect((await db.notification.updateMany({ where: { userId: user, readAt: { not: null } }, data: { emailedAt: new Date() } })).count).toBe(0);
     await db.notification.deleteMany({ where: { userId: user, dedupeKey: "none" } });
-    expect(await version()).toBe(before);
+    // An e-mail claim changes nothing anybody sees.
+    await db.notification.updateMany({ where: { userId: user }, data: { emailClaimedAt: new Date() } });
+    expect(await versions(user)).toEqual(before);
     await db.notification.updateMany({ where: { userId: user }, data: { readAt: new Date() } });
-    expect(await version()).toBeGreaterThan(before);
+    const after = await versions(user);
+    expect(after.page).toBe(before.page);
+    expect(after.user).toBeGreaterThan(before.user);
   });
 });
 
@@ -217,7 +316,7 @@ describe("while the database is down", () => {
     const down = createPageCache({ databaseUrl: `postgresql://postgres@127.0.0.1:${port}/none`, secret, secureCookie: false, maxMegabytes: 1 });
     const app = await startServer(down);
     try {
-      const cookie = await sessionCookie("someone");
+      const cookie = `next-auth.session-token=${await encode({ token: { sub: "someone", sid: "some-session" }, secret })}`;
       const page = await get(app.base, "/dashboard", { cookie });
       expect(page.status).toBe(503);
       expect(page.res.headers.get("retry-after")).toBe("30");

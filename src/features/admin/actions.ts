@@ -3,8 +3,8 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
-import { setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
-import { setUserActiveSchema, setUserEmailSchema, setUserRoleSchema, updateDepartmentSchema } from "./schemas";
+import { endSessionsOf, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
+import { endSessionsSchema, setUserActiveSchema, setUserEmailSchema, setUserRoleSchema, updateDepartmentSchema } from "./schemas";
 
 /** Activates or deactivates an account (administrators only). */
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -29,6 +29,18 @@ export async function setUserRoleAction(_prev: ActionState, formData: FormData):
     mutate: (actor, input) => setUserRole(db, actor, input),
     success: "saved",
     revalidate: ["/admin/users"],
+  });
+}
+
+/** Ends every session of an account, so it must sign in again (administrators only). */
+export async function endSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "user:manage",
+    schema: endSessionsSchema,
+    input: Object.fromEntries(formData),
+    namespace: "admin",
+    mutate: (actor, input) => endSessionsOf(db, actor, input),
+    success: "sessionsEnded",
   });
 }
 

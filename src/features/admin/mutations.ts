@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
+import { endUserSessions } from "@/features/auth/sessions";
 import { authorize, Role, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
 
@@ -10,7 +11,7 @@ export class RuleViolation extends RuleError {
   }
 }
 
-/** Activates or deactivates an account; takes effect on that user's next request. */
+/** Activates or deactivates an account; takes effect on that user's next request, and deactivation ends their sessions. */
 export async function setUserActive(db: PrismaClient, actor: Actor, input: { userId: string; active: boolean }): Promise<void> {
   authorize(actor, "user:manage");
   if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
@@ -19,6 +20,8 @@ export async function setUserActive(db: PrismaClient, actor: Actor, input: { use
     if (!before) throw new RuleViolation("notFound");
     if (before.active === input.active) return;
     await tx.user.update({ where: { id: input.userId }, data: { active: input.active } });
+    // A session opened before the deactivation must not come back with a later reactivation.
+    if (!input.active) await endUserSessions(tx, input.userId);
     await recordActorEvent(tx, actor, {
       action: input.active ? "user.activate" : "user.deactivate",
       entityType: "User",
@@ -29,7 +32,7 @@ export async function setUserActive(db: PrismaClient, actor: Actor, input: { use
   });
 }
 
-/** Changes an account's role; a liaison must keep a department. */
+/** Changes an account's role (a liaison must keep a department); the user signs in again under the new role. */
 export async function setUserRole(db: PrismaClient, actor: Actor, input: { userId: string; role: Role }): Promise<void> {
   authorize(actor, "user:manage");
   if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
@@ -39,6 +42,7 @@ export async function setUserRole(db: PrismaClient, actor: Actor, input: { userI
     if (input.role === Role.LIAISON && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
     if (before.role === input.role) return;
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
+    await endUserSessions(tx, input.userId);
     await recordActorEvent(tx, actor, {
       action: "user.change_role",
       entityType: "User",
@@ -46,6 +50,18 @@ export async function setUserRole(db: PrismaClient, actor: Actor, input: { userI
       before: { role: before.role },
       after: { role: input.role },
     });
+  });
+}
+
+/** Ends every open session of an account (a lost or shared device): it must sign in again. Returns how many ended. */
+export async function endSessionsOf(db: PrismaClient, actor: Actor, input: { userId: string }): Promise<number> {
+  authorize(actor, "user:manage");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new RuleViolation("notFound");
+    const count = await endUserSessions(tx, input.userId);
+    await recordActorEvent(tx, actor, { action: "user.end_sessions", entityType: "User", entityId: input.userId, after: { count } });
+    return count;
   });
 }
 

@@ -13,6 +13,10 @@ export const setUserRoleSchema = z.object({
   role: z.enum(Role),
 });
 
+export const endSessionsSchema = z.object({
+  userId: idInput(),
+});
+
 const aliasList = textInput(300)
   .transform((s) =>
     s

@@ -9,17 +9,19 @@ import { Role } from "@/generated/prisma/enums";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Role and active controls for one account row. */
+/** Role, active and end-sessions controls for one account row. */
 export function UserRowControls({
   user,
   isSelf,
   setActive,
   setRole,
+  endSessions,
 }: {
   user: { id: string; loginName: string; role: Role; active: boolean };
   isSelf: boolean;
   setActive: ServerAction;
   setRole: ServerAction;
+  endSessions: ServerAction;
 }) {
   const t = useTranslations("admin");
   const tr = useTranslations("roles");
@@ -53,6 +55,16 @@ export function UserRowControls({
             <input type="hidden" name="active" value={user.active ? "false" : "true"} />
             <Button size="sm" variant={user.active ? "destructive" : "default"} type="submit" disabled={pending} data-testid={`toggle-${user.loginName}`}>
               {user.active ? t("deactivate") : t("activate")}
+            </Button>
+          </>
+        )}
+      </ActionForm>
+      <ActionForm action={endSessions} className="flex items-center gap-2">
+        {(_s, pending) => (
+          <>
+            <input type="hidden" name="userId" value={user.id} />
+            <Button size="sm" variant="outline" type="submit" disabled={pending} title={t("endSessionsHint")} data-testid={`end-sessions-${user.loginName}`}>
+              {t("endSessions")}
             </Button>
           </>
         )}

@@ -29,6 +29,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = (page: number) => `/admin/audit?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), page: String(page) })}`;
   return (
     <>
+      {/* Never replayed by the page cache: sign-ins and other bookkeeping rows shown here do not raise the page version (decision 011). */}
+      <div data-duban-no-store="" hidden />
       <PageHeader title={t("auditTitle")} description={t("auditHint")} />
       <form method="get" role="search" className="mb-5 flex items-end gap-3">
         <div className="flex flex-col gap-1">

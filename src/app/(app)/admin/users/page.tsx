@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PageHeader } from "@/components/page-header";
-import { setUserActiveAction, setUserEmailAction, setUserRoleAction } from "@/features/admin/actions";
+import { endSessionsAction, setUserActiveAction, setUserEmailAction, setUserRoleAction } from "@/features/admin/actions";
 import { UserEmailForm } from "@/features/admin/components/user-email-form";
 import { UserRowControls } from "@/features/admin/components/user-row-controls";
 import { listUsers } from "@/features/admin/queries";
@@ -43,7 +43,7 @@ export default async function UsersPage() {
                   <Badge tone={u.active ? "success" : "danger"}>{u.active ? t("active") : t("inactive")}</Badge>
                 </Td>
                 <Td>
-                  <UserRowControls user={u} isSelf={u.id === me.id} setActive={setUserActiveAction} setRole={setUserRoleAction} />
+                  <UserRowControls user={u} isSelf={u.id === me.id} setActive={setUserActiveAction} setRole={setUserRoleAction} endSessions={endSessionsAction} />
                 </Td>
               </tr>
             ))}
