@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { canReadReport } from "@/features/reports/access";
 import { getCurrentUser } from "@/server/auth";
 import { db } from "@/server/db";
+import { evidenceFileName } from "@/features/reports/evidence";
 import { evidenceStore } from "@/server/evidence-store";
 
 /** Sends one evidence file, as a download, to a caller who may read its report. */
@@ -28,12 +29,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ att
   const path = evidenceStore().pathOf(attachment.storedName);
   const info = await stat(path).catch(() => null);
   if (!info) return new Response("文件不存在", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const ascii = attachment.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  // Rows stored before names were cleaned on upload get the same treatment here.
+  const name = evidenceFileName(attachment.originalName, attachment.mimeType);
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
     headers: {
       "Content-Type": attachment.mimeType,
       "Content-Length": String(info.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.originalName)}`,
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "Cache-Control": "private, no-store",
     },
   });
