@@ -199,12 +199,12 @@ const subjects = {
       const expectedVersion = (await ownReport(periodId, departmentId))?.version ?? 0;
       const workDone = `本季度通报不达标责任主体 3 家（${persona}）`;
       // The owning liaison uploaded the evidence beforehand; the save attaches it by reference.
-      const { reference } = await receiveUpload(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), {
-        periodId,
-        name: "整改通报.pdf",
-        declaredLength: PDF.byteLength,
-        body: Readable.from([PDF]),
-      });
+      // (Once their report is submitted no upload is taken; the denied cells after it send a made-up one.)
+      const reference =
+        persona === "owningLiaison"
+          ? (await receiveUpload(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), { periodId, name: "整改通报.pdf", declaredLength: PDF.byteLength, body: Readable.from([PDF]) }))
+              .reference
+          : "0".repeat(32);
       return {
         invoke: () =>
           action(
