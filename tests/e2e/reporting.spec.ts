@@ -16,6 +16,8 @@ async function openPeriod(page: Page): Promise<string> {
 }
 
 test("a liaison reports with evidence, the bureau returns it, the liaison revises, the bureau accepts", async ({ browser }) => {
+  // Two people, four rounds and two uploads: longer than one page's budget on a loaded machine.
+  test.setTimeout(150_000);
   const liaisonContext = await browser.newContext();
   const adminContext = await browser.newContext();
   const liaison = await liaisonContext.newPage();
