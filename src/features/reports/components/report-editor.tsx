@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { cleanFileName } from "@/lib/file-name";
 import { EvidenceUploads, isUploading, type UploadItem } from "./evidence-uploads";
 
 const PROGRESS = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"] as const;
@@ -112,7 +113,7 @@ export function ReportEditor({
                 {report.attachments.map((a) => (
                   <li key={a.id} className="flex items-center gap-3">
                     <a href={`/api/attachments/${a.id}`} className="text-primary hover:underline">
-                      {a.originalName}
+                      {cleanFileName(a.originalName)}
                     </a>
                     <span className="text-xs text-muted-foreground">{Math.ceil(a.size / 1024)} KB</span>
                     <label className="flex items-center gap-1 text-xs">
