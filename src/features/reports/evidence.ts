@@ -34,8 +34,6 @@ export interface StoreEntry {
 
 /** Where evidence files live: outside public/, under random names. */
 export interface EvidenceStore {
-  /** Writes the bytes and returns the stored name. */
-  save(bytes: Uint8Array): Promise<string>;
   /**
    * Streams `body` to a temporary file, counting bytes; stops reading and deletes the
    * partial file as soon as it passes `maxBytes`. Nothing of the body is held in memory
@@ -69,12 +67,6 @@ function checkedName(name: string): string {
 export function folderStore(dir: string): EvidenceStore {
   const at = (name: string, suffix = "") => path.join(dir, checkedName(name) + suffix);
   return {
-    async save(bytes) {
-      await mkdir(dir, { recursive: true });
-      const name = randomBytes(16).toString("hex");
-      await writeFile(at(name), bytes, { flag: "wx", mode: 0o600 });
-      return name;
-    },
     async receive(body, maxBytes) {
       await mkdir(dir, { recursive: true });
       const name = randomBytes(16).toString("hex");
