@@ -17,9 +17,10 @@ const config: NextConfig = {
   // forbidden() answers 403 with src/app/forbidden.tsx.
   experimental: {
     authInterrupts: true,
-    // Report forms carry evidence files: up to 10 files of 20 MB (configurable) in one submission.
-    serverActions: { bodySizeLimit: "210mb" },
-    proxyClientMaxBodySize: "210mb",
+    // Forms carry text only: evidence files go one by one to /api/evidence-uploads, which streams
+    // them to disk and is outside the proxy's matcher. No layer holds a larger body in memory.
+    serverActions: { bodySizeLimit: "1mb" },
+    proxyClientMaxBodySize: "1mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

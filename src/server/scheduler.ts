@@ -2,7 +2,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { sweepLoginAttempts } from "@/features/auth/authenticate";
 import { runNotificationScan } from "@/features/notifications/run";
+import { sweepEvidence } from "@/features/reports/uploads";
 import { env, parseMailSettings } from "./env";
+import { evidenceStore } from "./evidence-store";
 
 /**
  * Runs the notification scan at start and then every DUBAN_NOTIFICATION_SCAN_MINUTES
@@ -35,4 +37,28 @@ export function startNotificationScheduler(): void {
   };
   setTimeout(tick, 5_000).unref();
   setInterval(tick, minutes * 60_000).unref();
+}
+
+/** Minutes between sweeps of the evidence folder. */
+const EVIDENCE_SWEEP_MINUTES = 60;
+
+/**
+ * Sweeps the evidence folder shortly after start and then hourly (sweepEvidence): partial files
+ * of uploads that broke off, uploads never attached, files no attachment row references. Files
+ * written within the last hour are left alone, so uploads under way survive. Runs whatever the
+ * notification schedule says; a failed sweep is logged and tried again at the next tick.
+ */
+export function startEvidenceSweep(): void {
+  const settings = env();
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: settings.DATABASE_URL, max: 1 }) });
+  const tick = async () => {
+    try {
+      const { removed } = await sweepEvidence(db, evidenceStore());
+      if (removed) console.log(`[evidence] ${removed} unused file(s) removed`);
+    } catch (error) {
+      console.error("[evidence] sweep failed; will retry", error instanceof Error ? error.message : error);
+    }
+  };
+  setTimeout(tick, 60_000).unref();
+  setInterval(tick, EVIDENCE_SWEEP_MINUTES * 60_000).unref();
 }

@@ -16,6 +16,8 @@ async function openPeriod(page: Page): Promise<string> {
 }
 
 test("a liaison reports with evidence, the bureau returns it, the liaison revises, the bureau accepts", async ({ browser }) => {
+  // Two people, four rounds and two uploads: longer than one page's budget on a loaded machine.
+  test.setTimeout(150_000);
   const liaisonContext = await browser.newContext();
   const adminContext = await browser.newContext();
   const liaison = await liaisonContext.newPage();
@@ -33,7 +35,16 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
   await editor.getByLabel("进展状态").selectOption("IN_PROGRESS");
   await editor.getByLabel("工作进展").fill("已建立尘肺病防控责任主体名单通报制度，完成第一次通报。");
   await editor.getByLabel("下步计划").fill("下季度开展复查。");
+  // Each file is uploaded on its own as soon as it is chosen. One that is not what its name says is
+  // refused beside it, in Chinese, and what was typed stays.
+  await editor.getByLabel("佐证材料").setInputFiles({ name: "伪装文件.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  const refused = editor.getByTestId("evidence-upload").filter({ hasText: "伪装文件.pdf" });
+  await expect(refused.getByRole("alert")).toHaveText("文件“伪装文件.pdf”的类型不受支持：仅接受 PDF、图片、Word、Excel（按文件内容判断）");
+  await expect(editor.getByLabel("工作进展")).toHaveValue("已建立尘肺病防控责任主体名单通报制度，完成第一次通报。");
+  await refused.getByRole("button", { name: "移除" }).click();
+  await expect(refused).toHaveCount(0);
   await editor.getByLabel("佐证材料").setInputFiles({ name: "通报文件.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(editor.getByTestId("evidence-upload").filter({ hasText: "通报文件.pdf" })).toContainText("已上传");
   await editor.getByRole("button", { name: "提交" }).click();
   // The form gives way to the read-only report once the page refreshes.
   await expect(liaison.getByText("报告已提交，退回前不能修改。")).toBeVisible();

@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { revalidatePath } from "next/cache";
 import messages from "../../messages/zh-CN.json";
@@ -32,6 +33,7 @@ import { listUsers } from "@/features/admin/queries";
 import { sheetsFor } from "@/features/dashboard/quarterly-report";
 import { readDashboard, readDepartmentRecord } from "@/features/dashboard/read";
 import type { Actor } from "@/lib/permissions";
+import { receiveUpload } from "@/features/reports/uploads";
 import { seedDemoAccounts } from "@/features/seed/seed-demo";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { addDays } from "@/lib/periods";
@@ -167,7 +169,7 @@ async function submittedReport(periodId: string) {
     problems: "",
     nextSteps: "",
     values: {},
-    files: [],
+    uploads: [],
     removeAttachmentIds: [],
     submit: true,
   });
@@ -244,6 +246,13 @@ const subjects = {
       const departmentId = personas[persona]?.departmentId ?? fx.owningDeptId;
       const expectedVersion = (await ownReport(periodId, departmentId))?.version ?? 0;
       const workDone = `本季度通报不达标责任主体 3 家（${persona}）`;
+      // The owning liaison uploaded the evidence beforehand; the save attaches it by reference.
+      // (Once their report is submitted no upload is taken; the denied cells after it send a made-up one.)
+      const reference =
+        persona === "owningLiaison"
+          ? (await receiveUpload(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), { periodId, name: "整改通报.pdf", declaredLength: PDF.byteLength, body: Readable.from([PDF]) }))
+              .reference
+          : "0".repeat(32);
       return {
         invoke: () =>
           action(
@@ -257,7 +266,7 @@ const subjects = {
                 workDone,
                 problems: "个别企业整改滞后",
                 nextSteps: "下季度复查",
-                files: new File([PDF], "整改通报.pdf", { type: "application/pdf" }),
+                upload: reference,
               }),
             ),
           ),
@@ -271,7 +280,10 @@ const subjects = {
           expect(actionState(outcome)).toMatchObject({ result: { version: report.version } });
           expect(report.attachments.map((a) => [a.originalName, a.mimeType, a.size])).toEqual([["整改通报.pdf", "application/pdf", PDF.byteLength]]);
           expect(report.revisions.map((r) => r.event)).toEqual(["SUBMITTED"]);
-          expect((await world()).files).toEqual([...before.files, report.attachments[0].storedName].sort());
+          // The upload's file became the attachment's; only its pending-upload description went.
+          expect(report.attachments[0].storedName).toBe(reference);
+          expect(before.files).toContain(`${reference}.upload.json`);
+          expect((await world()).files).toEqual(before.files.filter((f) => f !== `${reference}.upload.json`));
           expect(await auditSince(before)).toEqual([["report.submit", "ProgressReport", report.id, personas[persona]!.id, "127.0.0.1"]]);
         },
       };
@@ -660,6 +672,12 @@ beforeAll(async () => {
   fx.targetUserId = (await db.user.create({ data: { loginName: `matrix-target-${suffix}`, displayName: "矩阵测试账号", role: "LEADER", passwordHash: "unused" } })).id;
 
   // Evidence to download: a draft of the owning department with one PDF.
+  const upload = await receiveUpload(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), {
+    periodId: fx.periods.attachment,
+    name: "通报材料.pdf",
+    declaredLength: PDF.byteLength,
+    body: Readable.from([PDF]),
+  });
   const draft = await saveReport(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), {
     periodId: fx.periods.attachment,
     expectedVersion: 0,
@@ -668,7 +686,7 @@ beforeAll(async () => {
     problems: "",
     nextSteps: "",
     values: {},
-    files: [{ name: "通报材料.pdf", bytes: PDF }],
+    uploads: [upload.reference],
     removeAttachmentIds: [],
     submit: false,
   });

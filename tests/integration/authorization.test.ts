@@ -53,7 +53,7 @@ const draft = (over: Partial<SaveReportInput> = {}): SaveReportInput => ({
   problems: "",
   nextSteps: "",
   values: {},
-  files: [],
+  uploads: [],
   removeAttachmentIds: [],
   submit: false,
   ...over,

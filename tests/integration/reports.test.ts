@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedShippedPlans } from "../../scripts/lib/seed";
 import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
@@ -14,6 +15,7 @@ import {
   type SaveReportInput,
 } from "../../src/features/reports/mutations";
 import type { Actor } from "../../src/lib/permissions";
+import { receiveUpload } from "../../src/features/reports/uploads";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -43,11 +45,15 @@ const draft = (periodId: string, over: Partial<SaveReportInput> = {}): SaveRepor
   problems: "",
   nextSteps: "下季度开展专项检查。",
   values: {},
-  files: [],
+  uploads: [],
   removeAttachmentIds: [],
   submit: false,
   ...over,
 });
+
+/** Uploads one file as the upload route does, and returns its reference. */
+const upload = async (periodId: string, name: string, bytes: Uint8Array, who: Actor = liaison) =>
+  (await receiveUpload(db, store, limits, who, { periodId, name, declaredLength: bytes.byteLength, body: Readable.from([bytes]) })).reference;
 
 const reportOf = (periodId: string, departmentId: string | null) =>
   db.progressReport.findUnique({ where: { periodId_departmentId: { periodId, departmentId: departmentId! } }, include: { attachments: true, revisions: true } });
@@ -80,7 +86,7 @@ describe("saving and submitting a report", () => {
 
   it("makes a submitted report read-only to its department until it is returned", async () => {
     const p = periods[1].id;
-    const submitted = await saveReport(db, store, limits, liaison, draft(p, { submit: true, files: [{ name: "方案.pdf", bytes: PDF }] }));
+    const submitted = await saveReport(db, store, limits, liaison, draft(p, { submit: true, uploads: [await upload(p, "方案.pdf", PDF)] }));
     expect(submitted.state).toBe("SUBMITTED");
     await expect(saveReport(db, store, limits, liaison, draft(p, { expectedVersion: submitted.version }))).rejects.toMatchObject({ key: "locked" });
 
@@ -88,7 +94,7 @@ describe("saving and submitting a report", () => {
     const returned = await reportOf(p, liaison.departmentId);
     expect(returned).toMatchObject({ state: "RETURNED", returnReason: "请补充会议纪要" });
 
-    const revised = await saveReport(db, store, limits, liaison, draft(p, { expectedVersion: returned!.version, submit: true, workDone: "已补充会议纪要", files: [{ name: "纪要.png", bytes: PNG }] }));
+    const revised = await saveReport(db, store, limits, liaison, draft(p, { expectedVersion: returned!.version, submit: true, workDone: "已补充会议纪要", uploads: [await upload(p, "纪要.png", PNG)] }));
     const latest = await reportOf(p, liaison.departmentId);
     await reviewReport(db, admin, { reportId: revised.reportId, expectedVersion: latest!.version, decision: "ACCEPT", reason: "" });
 
@@ -122,10 +128,7 @@ describe("evidence files", () => {
   it("refuses a file whose content is not an accepted type, whatever its name", async () => {
     const before = filesInStore();
     const fake = new TextEncoder().encode("<script>alert(1)</script> pretending to be a PDF");
-    await expect(saveReport(db, store, limits, liaison, draft(periods[3].id, { files: [{ name: "报告.pdf", bytes: fake }] }))).rejects.toMatchObject({
-      key: "fileType",
-      detail: { name: "报告.pdf" },
-    });
+    await expect(upload(periods[3].id, "报告.pdf", fake)).rejects.toMatchObject({ key: "fileType", detail: { name: "报告.pdf" } });
     expect(await reportOf(periods[3].id, liaison.departmentId)).toBeNull();
     expect(filesInStore()).toBe(before);
   });
@@ -133,29 +136,30 @@ describe("evidence files", () => {
   it("refuses a file over the size limit and too many files", async () => {
     const big = new Uint8Array(limits.maxBytes + 1);
     big.set(PDF);
-    await expect(saveReport(db, store, limits, liaison, draft(periods[3].id, { files: [{ name: "big.pdf", bytes: big }] }))).rejects.toMatchObject({ key: "fileSize" });
-    const four = Array.from({ length: 4 }, (_, i) => ({ name: `f${i}.pdf`, bytes: PDF }));
-    await expect(saveReport(db, store, limits, liaison, draft(periods[3].id, { files: four }))).rejects.toMatchObject({ key: "tooManyFiles" });
+    await expect(upload(periods[3].id, "big.pdf", big)).rejects.toMatchObject({ key: "fileSize" });
+    const four = await Promise.all(Array.from({ length: 4 }, (_, i) => upload(periods[3].id, `f${i}.pdf`, PDF)));
+    await expect(saveReport(db, store, limits, liaison, draft(periods[3].id, { uploads: four }))).rejects.toMatchObject({ key: "tooManyFiles" });
     expect(await reportOf(periods[3].id, liaison.departmentId)).toBeNull();
   });
 
-  it("saves nothing, and leaves no file behind, when the database fails halfway", async () => {
-    const before = filesInStore();
+  it("saves nothing when the database fails halfway, and the upload can be attached on the next try", async () => {
     const indicator = await db.indicator.create({
       data: { measureId, key: `test-${Date.now()}`, name: "测试指标", unit: "人", comparison: "GTE", target: 1, period: "YEAR", sourceText: "test" },
     });
-    // 10^15 does not fit NUMERIC(14,2): the insert fails inside the transaction, after the file was written.
-    await expect(
-      saveReport(db, store, limits, liaison, draft(periods[4].id, { values: { [indicator.id]: 1e15 }, files: [{ name: "a.pdf", bytes: PDF }] })),
-    ).rejects.toThrow();
+    const reference = await upload(periods[4].id, "a.pdf", PDF);
+    const before = readdirSync(dir).sort();
+    // 10^15 does not fit NUMERIC(14,2): the insert fails inside the transaction.
+    await expect(saveReport(db, store, limits, liaison, draft(periods[4].id, { values: { [indicator.id]: 1e15 }, uploads: [reference] }))).rejects.toThrow();
     expect(await reportOf(periods[4].id, liaison.departmentId)).toBeNull();
-    expect(filesInStore()).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    await saveReport(db, store, limits, liaison, draft(periods[4].id, { uploads: [reference] }));
+    expect((await reportOf(periods[4].id, liaison.departmentId))!.attachments.map((a) => a.storedName)).toEqual([reference]);
     await db.indicator.delete({ where: { id: indicator.id } });
   });
 
   it("keeps the file of a removed attachment, because earlier versions cite it", async () => {
     const p = periods[5].id;
-    const saved = await saveReport(db, store, limits, liaison, draft(p, { files: [{ name: "a.pdf", bytes: PDF }] }));
+    const saved = await saveReport(db, store, limits, liaison, draft(p, { uploads: [await upload(p, "a.pdf", PDF)] }));
     const attachment = (await reportOf(p, liaison.departmentId))!.attachments[0];
     await saveReport(db, store, limits, liaison, draft(p, { expectedVersion: saved.version, removeAttachmentIds: [attachment.id] }));
     const after = await db.attachment.findUniqueOrThrow({ where: { id: attachment.id } });

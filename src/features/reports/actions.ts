@@ -11,7 +11,7 @@ const ownDepartment = (user: { departmentId: string | null }) => ({ departmentId
 
 /** Saves a report as a draft or submits it (the liaison of a department that carries the measure). */
 export async function saveReportAction(_prev: ActionState, formData: FormData): Promise<ActionState & { result?: { version: number } }> {
-  const { input, files } = reportFormInput(formData);
+  const input = reportFormInput(formData);
   return runAction({
     permission: "report:write",
     scope: ownDepartment,
@@ -20,13 +20,7 @@ export async function saveReportAction(_prev: ActionState, formData: FormData): 
     namespace: "reports",
     mutate: async (actor, parsed) => {
       const values = Object.fromEntries(Object.entries(parsed.values).filter((e): e is [string, number] => e[1] !== ""));
-      const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      return saveReport(db, evidenceStore(), evidenceLimits(), actor, {
-        ...parsed,
-        values,
-        files: uploads,
-        submit: parsed.intent === "submit",
-      });
+      return saveReport(db, evidenceStore(), evidenceLimits(), actor, { ...parsed, values, submit: parsed.intent === "submit" });
     },
     success: input.intent === "submit" ? "submitted" : "draftSaved",
     revalidate: ["/reports", "/review"],

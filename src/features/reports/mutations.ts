@@ -3,7 +3,7 @@ import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
 import { dayToDate, departmentDueDate } from "@/lib/due";
 import { authorize, Forbidden, type Action, type Actor } from "@/lib/permissions";
-import { checkEvidence, cleanFileName, type EvidenceLimits, type EvidenceStore } from "./evidence";
+import type { EvidenceLimits, EvidenceStore, PendingUpload } from "./evidence";
 
 export type ReportErrorKey =
   | "notFound"
@@ -14,6 +14,7 @@ export type ReportErrorKey =
   | "fileType"
   | "fileSize"
   | "fileEmpty"
+  | "uploadExpired"
   | "unknownIndicator"
   | "notSubmitted"
   | "reasonRequired"
@@ -100,7 +101,8 @@ export interface SaveReportInput {
   nextSteps: string;
   /** indicatorId → value; an indicator left out has no value. */
   values: Record<string, number>;
-  files: { name: string; bytes: Uint8Array }[];
+  /** References of files uploaded beforehand (receiveUpload in ./uploads) to attach. */
+  uploads: string[];
   removeAttachmentIds: string[];
   submit: boolean;
 }
@@ -108,9 +110,10 @@ export interface SaveReportInput {
 /**
  * Saves a department's report for a period as a draft, or submits it.
  * A submitted or accepted report is read-only to its department; a save based
- * on an older version is refused (lost-update guard). Files are checked by
- * content and written before the transaction; if anything fails, the new files
- * are removed again and nothing is saved.
+ * on an older version is refused (lost-update guard). Evidence arrives beforehand,
+ * file by file, through the upload route (./uploads); the save attaches the
+ * actor's own pending uploads by reference. If anything fails nothing is saved,
+ * and the uploads stay pending for another try.
  */
 export async function saveReport(
   db: PrismaClient,
@@ -133,22 +136,13 @@ export async function saveReport(
 
   const removing = new Set(input.removeAttachmentIds.filter((id) => existing?.attachments.some((a) => a.id === id)));
   const keptCount = (existing?.attachments.length ?? 0) - removing.size;
-  if (keptCount + input.files.length > limits.maxFiles) throw new ReportRuleError("tooManyFiles", { max: limits.maxFiles });
-  const checked: { name: string; bytes: Uint8Array; mimeType: string; sha256: string }[] = [];
-  for (const file of input.files) {
-    const result = await checkEvidence(file.name, file.bytes, limits);
-    if (!result.ok) {
-      const key = result.reason === "type" ? "fileType" : result.reason === "size" ? "fileSize" : "fileEmpty";
-      throw new ReportRuleError(key, { name: cleanFileName(file.name), maxMb: Math.round(limits.maxBytes / 1024 / 1024) });
-    }
-    checked.push({ ...file, ...result });
-  }
+  const references = [...new Set(input.uploads)];
+  if (keptCount + references.length > limits.maxFiles) throw new ReportRuleError("tooManyFiles", { max: limits.maxFiles });
+  const uploads = await pendingUploads(store, actor, period.id, references);
   if (input.submit && (!input.progress || input.workDone.trim() === "")) throw new ReportRuleError("incomplete");
 
-  const saved: string[] = [];
   try {
-    for (const file of checked) saved.push(await store.save(file.bytes));
-    return await db.$transaction(async (tx) => {
+    const saved = await db.$transaction(async (tx): Promise<{ reportId: string; version: number; state: "DRAFT" | "SUBMITTED" | "RETURNED" }> => {
       const now = new Date();
       const state = input.submit ? "SUBMITTED" : existing?.state === "RETURNED" ? "RETURNED" : "DRAFT";
       const fields = {
@@ -179,15 +173,15 @@ export async function saveReport(
       const values = Object.entries(input.values).map(([indicatorId, value]) => ({ reportId, indicatorId, value }));
       if (values.length) await tx.indicatorValue.createMany({ data: values });
       if (removing.size) await tx.attachment.updateMany({ where: { reportId, id: { in: [...removing] } }, data: { removedAt: now } });
-      if (checked.length) {
+      if (uploads.length) {
         await tx.attachment.createMany({
-          data: checked.map((f, i) => ({
+          data: uploads.map((u) => ({
             reportId,
-            originalName: cleanFileName(f.name),
-            storedName: saved[i],
-            mimeType: f.mimeType,
-            size: f.bytes.byteLength,
-            sha256: f.sha256,
+            originalName: u.originalName,
+            storedName: u.reference,
+            mimeType: u.mimeType,
+            size: u.size,
+            sha256: u.sha256,
             uploadedById: actor.id,
           })),
         });
@@ -206,9 +200,11 @@ export async function saveReport(
       });
       return { reportId, version, state };
     });
+    // The files now belong to the report; their pending-upload descriptions go.
+    await Promise.all(uploads.map((u) => store.settle(u.reference)));
+    return saved;
   } catch (error) {
-    // No report without its files, and no file without its report.
-    await Promise.all(saved.map((name) => store.remove(name)));
+    // A failed save leaves the uploads pending, so the same references can be sent again.
     if (error instanceof Error && "code" in error && error.code === "P2002") {
       // Someone created the report first: the loser is told which version now stands.
       const current = await db.progressReport.findUnique({ where: { periodId_departmentId: { periodId: period.id, departmentId } }, select: { version: true } });
@@ -216,6 +212,43 @@ export async function saveReport(
     }
     throw error;
   }
+}
+
+/** How long an upload can wait to be attached to a report; the sweep removes it some time after. */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The pending uploads behind `references`: each must be the actor's own, made for this
+ * period and department, unexpired and not yet attached. Anything else is refused alike
+ * ("uploadExpired"), so a guessed or borrowed reference reveals nothing.
+ */
+async function pendingUploads(store: EvidenceStore, actor: Actor, periodId: string, references: string[], now = new Date()) {
+  const found: (PendingUpload & { reference: string })[] = [];
+  for (const reference of references) {
+    const upload = await store.pending(reference);
+    const fresh = upload && now.getTime() - Date.parse(upload.createdAt) < UPLOAD_TTL_MS;
+    if (!upload || !fresh || upload.uploaderId !== actor.id || upload.periodId !== periodId || upload.departmentId !== actor.departmentId) {
+      throw new ReportRuleError("uploadExpired");
+    }
+    found.push({ ...upload, reference });
+  }
+  return found;
+}
+
+/**
+ * Refuses (ReportRuleError) unless `actor` may add evidence to their department's report for
+ * `periodId` now: a liaison of a department that carries the measure, the report not locked
+ * for review. The upload route asks this before it reads a byte of the body.
+ */
+export async function assertMayUpload(db: PrismaClient, actor: Actor, periodId: string): Promise<{ departmentId: string }> {
+  authorize(actor, "report:write", { departmentId: actor.departmentId });
+  const { period, departmentId } = await periodForDepartment(db, periodId, actor, "report:write");
+  const existing = await db.progressReport.findUnique({
+    where: { periodId_departmentId: { periodId: period.id, departmentId } },
+    select: { state: true },
+  });
+  if (existing && (existing.state === "SUBMITTED" || existing.state === "ACCEPTED")) throw new ReportRuleError("locked");
+  return { departmentId };
 }
 
 /** Accepts or returns (with a reason) a submitted report. Administrators only. */

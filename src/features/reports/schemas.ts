@@ -23,6 +23,8 @@ export const saveReportSchema = z.object({
     z.union([z.literal(""), z.coerce.number({ message: "valueInvalid" }).min(0, "valueInvalid").max(999_999_999_999, "valueInvalid")]),
   ),
   removeAttachmentIds: z.array(idInput()).max(50).default([]),
+  /** References of files uploaded one by one to /api/evidence-uploads, to attach. */
+  uploads: z.array(z.string().regex(/^[0-9a-f]{32}$/, "uploadExpired")).max(50).default([]),
 });
 
 export const reviewReportSchema = z
@@ -51,25 +53,22 @@ export const addInstructionSchema = z.object({
   text: textInput(1000, { tooLong: "reasonTooLong" }).pipe(z.string().trim().min(1, "instructionRequired")),
 });
 
-/** Splits a report form into the shape saveReportSchema reads, and collects the uploaded files. */
+/** Splits a report form into the shape saveReportSchema reads. */
 export function reportFormInput(formData: FormData) {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("value:") && typeof value === "string") values[key.slice(6)] = value.trim();
   }
-  const files = formData.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
   return {
-    input: {
-      periodId: formData.get("periodId"),
-      expectedVersion: formData.get("expectedVersion"),
-      intent: formData.get("intent"),
-      progress: formData.get("progress") ?? "",
-      workDone: formData.get("workDone") ?? "",
-      problems: formData.get("problems") ?? "",
-      nextSteps: formData.get("nextSteps") ?? "",
-      values,
-      removeAttachmentIds: formData.getAll("removeAttachment").filter((v): v is string => typeof v === "string"),
-    },
-    files,
+    periodId: formData.get("periodId"),
+    expectedVersion: formData.get("expectedVersion"),
+    intent: formData.get("intent"),
+    progress: formData.get("progress") ?? "",
+    workDone: formData.get("workDone") ?? "",
+    problems: formData.get("problems") ?? "",
+    nextSteps: formData.get("nextSteps") ?? "",
+    values,
+    removeAttachmentIds: formData.getAll("removeAttachment").filter((v): v is string => typeof v === "string"),
+    uploads: formData.getAll("upload").filter((v): v is string => typeof v === "string"),
   };
 }

@@ -1,11 +1,13 @@
 "use client";
 
-import type { MouseEvent } from "react";
+import { useState, type MouseEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { cleanFileName } from "@/lib/file-name";
+import { EvidenceUploads, isUploading, type UploadItem } from "./evidence-uploads";
 
 const PROGRESS = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"] as const;
 
@@ -37,8 +39,20 @@ export function ReportEditor({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations("reports");
+  // Kept outside the keyed part of the form: a save refused as a conflict keeps the uploaded files too.
+  const [uploads, setUploads] = useState<UploadItem[]>([]);
+  const uploading = isUploading(uploads);
+  // Once a save succeeds, the files it attached are the report's and leave the upload list.
+  async function save(previous: ActionState, formData: FormData): Promise<ActionState> {
+    const result = await action(previous, formData);
+    if (result.ok) {
+      const attached = new Set(formData.getAll("upload"));
+      setUploads((list) => list.filter((i) => !i.reference || !attached.has(i.reference)));
+    }
+    return result;
+  }
   return (
-    <ActionForm action={action} className="flex flex-col gap-4">
+    <ActionForm action={save} className="flex flex-col gap-4">
       {(state, pending) => (
         // Keyed by version: after a save, or a refused save of an older version, the form shows the stored content.
         <div key={report?.version ?? 0} className="flex flex-col gap-4" data-testid="report-editor">
@@ -99,7 +113,7 @@ export function ReportEditor({
                 {report.attachments.map((a) => (
                   <li key={a.id} className="flex items-center gap-3">
                     <a href={`/api/attachments/${a.id}`} className="text-primary hover:underline">
-                      {a.originalName}
+                      {cleanFileName(a.originalName)}
                     </a>
                     <span className="text-xs text-muted-foreground">{Math.ceil(a.size / 1024)} KB</span>
                     <label className="flex items-center gap-1 text-xs">
@@ -110,26 +124,25 @@ export function ReportEditor({
                 ))}
               </ul>
             ) : null}
-            <input
-              type="file"
-              name="files"
-              multiple
-              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx"
-              aria-label={t("evidence")}
-              aria-describedby="files-hint"
-              className="text-sm file:mr-3 file:rounded-md file:border file:border-border file:bg-background file:px-3 file:py-1.5 file:text-sm"
+            <EvidenceUploads
+              periodId={periodId}
+              items={uploads}
+              setItems={setUploads}
+              limits={limits}
+              existingCount={report?.attachments.length ?? 0}
             />
             <p id="files-hint" className="text-xs text-muted-foreground">
               {t("evidenceHint", limits)}
             </p>
           </fieldset>
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" name="intent" value="save" variant="outline" disabled={pending}>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button type="submit" name="intent" value="save" variant="outline" disabled={pending || uploading}>
               {t("saveDraft")}
             </Button>
-            <Button type="submit" name="intent" value="submit" disabled={pending}>
+            <Button type="submit" name="intent" value="submit" disabled={pending || uploading}>
               {t("submit")}
             </Button>
+            {uploading ? <span className="text-xs text-muted-foreground">{t("uploadsPending")}</span> : null}
           </div>
         </div>
       )}

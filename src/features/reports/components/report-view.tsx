@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { cleanFileName, evidenceFileName } from "@/lib/file-name";
 import type { ReportDetail } from "../queries";
 
 export const stateTone = { DRAFT: "neutral", SUBMITTED: "primary", RETURNED: "danger", ACCEPTED: "success" } as const;
@@ -45,7 +46,7 @@ export async function ReportView({ report, indicators }: { report: ReportDetail;
               {report.attachments.map((a) => (
                 <li key={a.id}>
                   <a href={`/api/attachments/${a.id}`} className="text-primary hover:underline">
-                    {a.originalName}
+                    {evidenceFileName(a.originalName, a.mimeType)}
                   </a>{" "}
                   <span className="text-xs text-muted-foreground">{Math.ceil(a.size / 1024)} KB</span>
                 </li>
@@ -76,7 +77,7 @@ export async function ReportView({ report, indicators }: { report: ReportDetail;
                   {r.event === "SUBMITTED" ? (
                     <p className="mt-1 whitespace-pre-wrap text-muted-foreground">
                       {s.workDone}
-                      {s.attachments?.length ? ` · ${t("evidence")}：${s.attachments.map((a) => a.originalName).join("、")}` : ""}
+                      {s.attachments?.length ? ` · ${t("evidence")}：${s.attachments.map((a) => cleanFileName(a.originalName)).join("、")}` : ""}
                     </p>
                   ) : null}
                 </li>

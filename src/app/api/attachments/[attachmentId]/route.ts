@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { getTranslations } from "next-intl/server";
+import { evidenceFileName } from "@/features/reports/evidence";
 import { getAttachment } from "@/features/reports/queries";
 import { getActor } from "@/server/auth";
 import { evidenceStore } from "@/server/evidence-store";
@@ -20,12 +21,14 @@ async function download(_request: Request, { params }: { params: Promise<{ attac
   const path = evidenceStore().pathOf(attachment.storedName);
   const info = await stat(path).catch(() => null);
   if (!info) return text(t("fileNotFound"), 404);
-  const ascii = attachment.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  // Rows stored before names were cleaned on upload get the same treatment here.
+  const name = evidenceFileName(attachment.originalName, attachment.mimeType);
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
     headers: {
       "Content-Type": attachment.mimeType,
       "Content-Length": String(info.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.originalName)}`,
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "Cache-Control": "private, no-store",
     },
   });
