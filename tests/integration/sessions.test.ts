@@ -140,7 +140,7 @@ describe("ending a user's sessions", () => {
     state.cookie = other.cookie;
     const form = new FormData();
     form.set("userId", userId);
-    expect(await endSessionsAction(initialActionState, form)).toMatchObject({ ok: false, message: zh.errors.forbidden });
+    expect(await endSessionsAction(initialActionState, form)).toMatchObject({ ok: false, message: zh.authz.forbidden });
     expect(await isSessionOpen(db, userId, a.token.sid as string)).toBe(true);
 
     state.cookie = adminSession.cookie;
