@@ -14,7 +14,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { revalidatePath } from "next/cache";
 import messages from "../../messages/zh-CN.json";
 import { seedShippedPlans } from "../../scripts/lib/seed";
-import { setUserActiveAction, setUserEmailAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
+import { endSessionsAction, setUserActiveAction, setUserEmailAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
+import { openSession } from "@/features/auth/sessions";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
 import ExcelJS from "exceljs";
 import { addInstruction, requestExtension, saveReport } from "@/features/reports/mutations";
@@ -120,7 +121,7 @@ const fx = {
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -133,9 +134,10 @@ async function world() {
     db.department.findMany({ where: { id: { in: [fx.owningDeptId, fx.otherDeptId] } }, orderBy: { id: "asc" } }),
     // The audit trail is append-only and files run one at a time: an unchanged highest id means nothing was recorded.
     db.auditEvent.aggregate({ _max: { id: true } }),
+    db.userSession.findMany({ where: { userId: fx.targetUserId }, orderBy: { id: "asc" } }),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
-  return { reports, extensions, periods, instructions, users, departments, lastAuditId: audit._max.id ?? BigInt(0), files };
+  return { reports, extensions, periods, instructions, users, departments, sessions, lastAuditId: audit._max.id ?? BigInt(0), files };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -400,6 +402,24 @@ const subjects = {
     },
   },
 
+  endSessionsAction: {
+    name: "endSessionsAction",
+    async prepare(persona) {
+      await db.user.update({ where: { id: fx.targetUserId }, data: { active: true } });
+      const sessionId = await openSession(db, fx.targetUserId);
+      return {
+        invoke: () => action(endSessionsAction(initialActionState, form({ userId: fx.targetUserId }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.sessionsEnded);
+          const open = await db.userSession.findMany({ where: { userId: fx.targetUserId, endedAt: null } });
+          expect(open.map((o) => o.id)).not.toContain(sessionId);
+          expect(open).toEqual([]);
+          expect(await auditSince(before)).toEqual([["user.end_sessions", "User", fx.targetUserId, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
   setUserEmailAction: {
     name: "setUserEmailAction",
     async prepare(persona) {
@@ -586,6 +606,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   addInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
   setUserActiveAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  endSessionsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   attachmentRoute: {
@@ -626,7 +647,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 120;
+const EXPECTED_CELLS = 125;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -717,9 +738,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 24 × 5", () => {
+  it("has one cell per action, read, route and persona: 25 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(42);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(43);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -41,6 +41,7 @@ export async function endSessionsAction(_prev: ActionState, formData: FormData):
     namespace: "admin",
     mutate: (actor, input) => endSessionsOf(db, actor, input),
     success: "sessionsEnded",
+    revalidate: ["/admin/users"],
   });
 }
 
