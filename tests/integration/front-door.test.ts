@@ -154,4 +154,22 @@ describe("the front door", () => {
       secure.server.close();
     }
   });
+
+  it("lets a verified token through while the database is down, so the app answers the outage and the form keeps its text; a forged one is still refused", async () => {
+    // Nothing listens on port 1: the session row cannot be read.
+    const down = createSessionCheck({ databaseUrl: "postgresql://postgres@127.0.0.1:1/none", secret, secureCookie: false });
+    const outage = await startServer(down);
+    try {
+      const valid = await cookieFor(await openSession(db, userId));
+      const through = await post(outage.base, "/reports/x", { cookie: valid, "next-action": "abc" }, "typed text");
+      expect(through).toMatchObject({ status: 200, text: "app" });
+      expect(outage.reached).toEqual([expect.objectContaining({ url: "/reports/x", bodyBytes: "typed text".length })]);
+      const forged = await cookieFor(await openSession(db, userId), "an-attacker-secret-of-enough-length");
+      expect(await post(outage.base, "/reports/x", { cookie: forged, "next-action": "abc" })).toMatchObject({ status: 401, text: REFUSALS.signedOut });
+      expect(outage.reached).toHaveLength(1);
+    } finally {
+      outage.server.close();
+      await down.close();
+    }
+  });
 });
