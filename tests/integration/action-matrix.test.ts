@@ -47,21 +47,11 @@ import { GET as exportQuarterly } from "@/app/api/exports/quarterly/route";
 /** Who is "signed in" for the call under test, and where evidence files go. */
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir: "" }));
 
-vi.mock("@/server/auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/server/auth")>()),
-  getCurrentUser: async () => state.user,
-  getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : null),
-  requestAddress: async () => "127.0.0.1",
-}));
+vi.mock("@/server/auth", async (importOriginal) =>
+  (await import("../support/request-mocks")).signedInAs(await importOriginal<typeof import("@/server/auth")>(), () => state.user),
+);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const zh = (await import("../../messages/zh-CN.json")).default;
-  return {
-    getTranslations: async (namespace: "admin" | "reports" | "errors" | "authz" | "api") =>
-      createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
-  };
-});
+vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 vi.mock("@/server/db", async () => {
   const { testDb } = await import("../support/db");
   return { db: testDb() };

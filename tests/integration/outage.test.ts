@@ -37,13 +37,7 @@ vi.mock("@/server/auth", async (importOriginal) => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const zh = (await import("../../messages/zh-CN.json")).default;
-  return {
-    getTranslations: async (namespace: "admin" | "reports" | "errors") => createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
-  };
-});
+vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 vi.mock("@/server/evidence-store", async () => {
   const { folderStore } = await import("@/features/reports/evidence");
   return { evidenceStore: () => folderStore("/nonexistent"), evidenceLimits: () => ({ maxBytes: 1024 * 1024, maxFiles: 5 }) };
