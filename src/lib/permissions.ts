@@ -16,6 +16,7 @@ export { Role };
 
 export type Action =
   | "plan:read"
+  | "plan:import"
   | "department:read"
   | "department:manage"
   | "user:manage"
@@ -44,6 +45,8 @@ export type Scope = "any" | "own" | "ownOrLed" | "onMeasure";
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
   [Role.ADMIN]: {
     "plan:read": "any",
+    // Importing a plan's key-task table (and exporting it as the template) creates plans and departments.
+    "plan:import": "any",
     "department:read": "any",
     "department:manage": "any",
     "user:manage": "any",
