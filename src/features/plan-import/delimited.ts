@@ -57,7 +57,7 @@ export function parseDelimited(text: string, delimiter: "," | "\t"): Grid {
       fieldStart = false;
     }
   }
-  if (quoted) throw new PlanFileError("unclosedQuote", { row: rowLine });
+  if (quoted) throw new PlanFileError("unclosedQuote", { row: rows.length + 1 });
   if (field !== "" || row.length > 0) {
     row.push(field);
     rows.push(row);

@@ -64,10 +64,11 @@ export async function importPlan(
   const nextOrder = known.reduce((max, d) => Math.max(max, d.sortOrder), 0);
   const data: PlanData = {
     plan: { code: input.code, title: input.title, issuer: input.issuer, startYear: input.startYear, endYear: input.endYear },
-    departments: [
-      ...known,
-      ...preview.newDepartments.map((shortName, i) => ({ shortName, fullName: shortName, aliases: [], sortOrder: nextOrder + i + 1 })),
-    ],
+    // The plan's departments (those its table names): the seed reads "等8部门" against this list and creates the new ones.
+    departments: preview.planDepartments.map((shortName) => {
+      const existing = known.find((d) => d.shortName === shortName);
+      return existing ?? { shortName, fullName: shortName, aliases: [], sortOrder: nextOrder + preview.newDepartments.indexOf(shortName) + 1 };
+    }),
     keyTasks: preview.tasks.map((task) => ({
       number: task.number,
       title: task.title,

@@ -37,25 +37,36 @@ export interface PreviewTask {
 
 export interface PlanPreview {
   tasks: PreviewTask[];
+  /**
+   * The departments the table names (known ones in display order, then the new ones): the plan's
+   * departments, against which "等8部门" is read, as the seed reads it against the plan file's list.
+   */
+  planDepartments: string[];
   /** Names in 责任部门 cells that match no department: created as new departments on import. */
   newDepartments: string[];
   measureCount: number;
   noticeCount: number;
 }
 
+/** "等8部门", "等八个单位": a group named by its size (src/lib/departments.ts reads it). */
+const GROUP = /等([0-9]+|[一二两三四五六七八九十]+)个?(?:部门|单位)/gu;
+
 /**
  * Builds the preview of `rows` for a plan running over `years`, matching departments against
  * `known` (in display order). Names that match none are proposed as new departments, added
- * after the known ones, so the import can create them.
+ * after the known ones, so the import can create them. A group ("市人社局等8部门") stands for
+ * every department the table names when their number matches, as in the seed.
  */
 export function buildPreview(rows: TableRow[], years: PlanYears, known: DepartmentRef[]): PlanPreview {
   const newDepartments: string[] = [];
+  const named = new Set<string>();
   for (const row of rows) {
-    for (const name of parseResponsibleDepartments(row.departmentsText, known).unknownNames) {
-      if (!newDepartments.includes(name)) newDepartments.push(name);
-    }
+    // The names written out; a group ("等8部门") is read once the plan's departments are known.
+    const parsed = parseResponsibleDepartments(row.departmentsText.replace(GROUP, ""), known);
+    for (const a of parsed.assignments) named.add(a.shortName);
+    for (const name of parsed.unknownNames) if (!newDepartments.includes(name)) newDepartments.push(name);
   }
-  const all: DepartmentRef[] = [...known, ...newDepartments.map((shortName) => ({ shortName, aliases: [] }))];
+  const all: DepartmentRef[] = [...known.filter((d) => named.has(d.shortName)), ...newDepartments.map((shortName) => ({ shortName, aliases: [] }))];
 
   const tasks: PreviewTask[] = [];
   let noticeCount = 0;
@@ -93,5 +104,5 @@ export function buildPreview(rows: TableRow[], years: PlanYears, known: Departme
       notices,
     });
   }
-  return { tasks, newDepartments, measureCount: rows.length, noticeCount };
+  return { tasks, planDepartments: all.map((d) => d.shortName), newDepartments, measureCount: rows.length, noticeCount };
 }

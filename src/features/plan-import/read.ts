@@ -86,8 +86,8 @@ export async function readPlanFile(bytes: Uint8Array, name: string): Promise<Tab
   const kind = planFileKind(name);
   if (kind === null) throw new PlanFileError("fileType");
   if (kind === "csv") {
-    const grid = parseDelimited(decodeText(bytes), ",");
-    return rowsFromGrid(grid.rows, (i) => grid.lines[i]);
+    // Rows are numbered as a spreadsheet opening the file shows them (a cell's line breaks do not count).
+    return rowsFromGrid(parseDelimited(decodeText(bytes), ",").rows);
   }
   if (!isZip(bytes)) throw new PlanFileError("unreadable");
   return kind === "xlsx" ? xlsxRows(bytes) : docxRows(bytes);
@@ -95,6 +95,5 @@ export async function readPlanFile(bytes: Uint8Array, name: string): Promise<Tab
 
 /** The measures in text pasted from a Word or Excel table (tab-separated) or a CSV. */
 export function readPastedText(text: string): TableRow[] {
-  const grid = parsePasted(text);
-  return rowsFromGrid(grid.rows, (i) => grid.lines[i]);
+  return rowsFromGrid(parsePasted(text).rows);
 }
