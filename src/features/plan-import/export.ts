@@ -5,8 +5,9 @@
  */
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { parseResponsibleDepartments, type DepartmentRef } from "@/lib/departments";
-import { COLUMNS } from "./table";
+import type { DepartmentRef } from "@/lib/departments";
+import { buildPreview } from "./preview";
+import { COLUMNS, type TableRow } from "./table";
 
 const HEADER = [COLUMNS.number, COLUMNS.task, COLUMNS.measure, COLUMNS.departments, COLUMNS.time];
 const WIDTHS = [8, 24, 60, 28, 16];
@@ -56,21 +57,47 @@ interface ExportedMeasure {
   departments: { isLead: boolean; sortOrder: number; department: { shortName: string } }[];
 }
 
-/**
- * The 责任部门 cell for a measure: the text as issued when it still reads as the measure's
- * departments and lead; otherwise (an administrator changed them) the departments as they are
- * now, the lead marked 牵头, so that importing the file gives the same assignments.
- */
-export function departmentsCell(measure: ExportedMeasure, known: DepartmentRef[]): string {
-  const current = [...measure.departments].sort((a, b) => a.sortOrder - b.sortOrder).map((d) => ({ shortName: d.department.shortName, lead: d.isLead }));
-  const parsed = parseResponsibleDepartments(measure.departmentsText, known);
-  const same = (a: { shortName: string; lead: boolean }[], b: { shortName: string; lead: boolean }[]) =>
-    a.length === b.length && a.every((x, i) => x.shortName === b[i].shortName && x.lead === b[i].lead);
-  if (same(parsed.assignments, current) && parsed.unknownNames.length === 0) return measure.departmentsText;
-  if (current.length === 0) return measure.departmentsText;
+type Assignment = { shortName: string; lead: boolean };
+
+const sameAssignments = (a: Assignment[], b: Assignment[]) => a.length === b.length && a.every((x, i) => x.shortName === b[i].shortName && x.lead === b[i].lead);
+
+/** The departments of a measure as they are now, the lead written 牵头: "市财政局牵头、市人社局". */
+function explicitList(current: Assignment[]): string {
   const lead = current.find((d) => d.lead);
-  const rest = current.filter((d) => d !== lead).map((d) => d.shortName);
-  return [lead ? `${lead.shortName}牵头` : null, ...rest].filter(Boolean).join("、");
+  return [lead ? `${lead.shortName}牵头` : null, ...current.filter((d) => d !== lead).map((d) => d.shortName)].filter(Boolean).join("、");
+}
+
+/**
+ * The 责任部门 cells of a plan's measures: each text as issued when importing the table gives
+ * the measure's departments and lead as they are now (read as the import reads it, "等8部门"
+ * against the departments the table names); otherwise, where an administrator changed them,
+ * the departments as they are, the lead marked 牵头.
+ */
+export function departmentCells(tasks: { number: number; title: string; measures: ExportedMeasure[] }[], known: DepartmentRef[]): string[][] {
+  const cells = tasks.map((task) => task.measures.map((m) => m.departmentsText));
+  const current = tasks.map((task) =>
+    task.measures.map((m) => [...m.departments].sort((a, b) => a.sortOrder - b.sortOrder).map((d) => ({ shortName: d.department.shortName, lead: d.isLead }))),
+  );
+  // Replacing a cell can change the departments the table names, hence what another cell's group means: repeat until stable.
+  for (let round = 0; round <= cells.flat().length; round++) {
+    const rows: TableRow[] = tasks.flatMap((task, ti) =>
+      task.measures.map((_, mi) => ({ line: 0, taskNumber: task.number, taskTitle: task.title, text: "-", departmentsText: cells[ti][mi], timeArrangement: "" })),
+    );
+    const preview = buildPreview(rows, { startYear: 2000, endYear: 2000 }, known);
+    let changed = false;
+    preview.tasks.forEach((task, ti) =>
+      task.measures.forEach((m, mi) => {
+        const now = current[ti][mi];
+        const parsed = m.departments.map((d) => ({ shortName: d.shortName, lead: d.lead }));
+        if (now.length > 0 && !sameAssignments(parsed, now)) {
+          cells[ti][mi] = explicitList(now);
+          changed = true;
+        }
+      }),
+    );
+    if (!changed) break;
+  }
+  return cells;
 }
 
 /** The plan with code `code` as a filled template, or null when there is no such plan. */
@@ -92,10 +119,12 @@ export async function planWorkbook(db: PrismaClient, code: string): Promise<{ ti
   if (!plan) return null;
   const known = await db.department.findMany({ orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }], select: { shortName: true, aliases: true } });
   const { workbook, sheet } = workbookWith(plan.title);
-  for (const task of plan.keyTasks) {
+  const tasks = plan.keyTasks.filter((task) => task.measures.length > 0);
+  const cells = departmentCells(tasks, known);
+  for (const [ti, task] of tasks.entries()) {
     const first = sheet.rowCount + 1;
-    for (const m of task.measures) {
-      const row = sheet.addRow([task.number, task.title, m.text, departmentsCell(m, known), m.timeArrangement]);
+    for (const [mi, m] of task.measures.entries()) {
+      const row = sheet.addRow([task.number, task.title, m.text, cells[ti][mi], m.timeArrangement]);
       row.alignment = { vertical: "top", wrapText: true };
     }
     const last = sheet.rowCount;
