@@ -28,7 +28,8 @@ function year(value: string | null): number | null {
  * The raw file is the body (Content-Type application/octet-stream), `name`, `startYear` and
  * `endYear` in the query. The caller is checked before the body is read; the body is read with
  * a 5 MB cap (a larger declared or actual size is refused without reading on). Nothing is written:
- * the administrator confirms the preview through the import action.
+ * the administrator confirms the preview through the import action. Outside the proxy's matcher
+ * (src/proxy.ts), like /api/evidence-uploads, so no layer cuts or buffers the body.
  */
 async function upload(request: Request) {
   const [t, ta, actor] = await Promise.all([getTranslations("admin"), getTranslations("authz"), getActor()]);
