@@ -413,6 +413,9 @@ describe("the server actions", () => {
     expect(refused).toEqual({ ok: false, message: "第 3 行“序号”列应为正整数，现为“x”" });
     const ok = await previewPlanImportAction(initialActionState, form({ startYear: "2026", endYear: "2030", pasted: pasted.split("\n").slice(0, 2).join("\n") }));
     expect(ok.result?.rows).toHaveLength(1);
+    // Over the length a server action can carry (1 MB at 3 bytes a character): refused by name.
+    const long = await previewPlanImportAction(initialActionState, form({ startYear: "2026", endYear: "2030", pasted: "措".repeat(300_001) }));
+    expect(long).toMatchObject({ ok: false, fieldErrors: { pasted: [t.tooLarge] } });
   });
 
   it("refuses a leader and a liaison, and bad input, with a message and nothing written", async () => {

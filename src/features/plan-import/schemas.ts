@@ -27,9 +27,15 @@ export const tableRowSchema = z.object({
   timeArrangement: z.string().trim().max(200),
 });
 
+/**
+ * Server actions take at most 1 MB (next.config.ts); a Chinese character is 3 bytes of UTF-8, so
+ * texts sent to them stay under 300 000 characters. A plan's table is some 10 000.
+ */
+export const MAX_ACTION_TEXT = 300_000;
+
 const rowsJson = z
   .string()
-  .max(900_000, "planImport.tooLarge")
+  .max(MAX_ACTION_TEXT, "planImport.tooLarge")
   .transform((text, ctx) => {
     try {
       return JSON.parse(text) as unknown;
@@ -45,7 +51,7 @@ export const previewInputSchema = z.object({
   startYear: z.coerce.number().int().min(2000, "planImport.badYears").max(2100, "planImport.badYears"),
   endYear: z.coerce.number().int().min(2000, "planImport.badYears").max(2100, "planImport.badYears"),
   rows: rowsJson.optional(),
-  pasted: z.string().max(500_000, "planImport.tooLarge").optional(),
+  pasted: z.string().max(MAX_ACTION_TEXT, "planImport.tooLarge").optional(),
 });
 
 /** The import action's input: the plan's identity and the rows as confirmed in the preview. */

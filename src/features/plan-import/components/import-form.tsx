@@ -10,6 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/form";
 import { initialActionState } from "@/lib/action-state";
 import { importPlanAction, previewPlanImportAction } from "../actions";
+import { MAX_ACTION_TEXT } from "../schemas";
 import type { PlanPreview, PreviewMeasure } from "../preview";
 import type { TableRow } from "../table";
 
@@ -75,16 +76,31 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
     });
   }
 
+  /** Calls a server action; a text over the actions' size limit is refused here, and a failed call says so. */
+  async function call<S extends { ok: boolean; message: string | null }>(text: string, run: () => Promise<S>): Promise<S | null> {
+    if (text.length > MAX_ACTION_TEXT) {
+      setMessage({ ok: false, text: t("tooLarge") });
+      return null;
+    }
+    try {
+      const state = await run();
+      setMessage(state.message ? { ok: state.ok, text: state.message } : null);
+      return state;
+    } catch {
+      setMessage({ ok: false, text: te("generic") });
+      return null;
+    }
+  }
+
   function reparse(next: TableRow[], fromPaste = false) {
     startTransition(async () => {
       const data = new FormData();
       data.set("startYear", meta.startYear);
       data.set("endYear", meta.endYear);
-      if (fromPaste) data.set("pasted", pasted);
-      else data.set("rows", JSON.stringify(next));
-      const state = await previewPlanImportAction(initialActionState, data);
-      setMessage(state.message ? { ok: state.ok, text: state.message } : null);
-      if (state.ok && state.result) show(state.result);
+      const text = fromPaste ? pasted : JSON.stringify(next);
+      data.set(fromPaste ? "pasted" : "rows", text);
+      const state = await call(text, () => previewPlanImportAction(initialActionState, data));
+      if (state?.ok && state.result) show(state.result);
     });
   }
 
@@ -92,11 +108,11 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
     startTransition(async () => {
       const data = new FormData();
       for (const [k, v] of Object.entries(meta)) data.set(k, v);
-      data.set("rows", JSON.stringify(rows));
-      const state = await importPlanAction(initialActionState, data);
-      setFieldErrors(state.fieldErrors ?? {});
-      setMessage(state.message ? { ok: state.ok, text: state.message } : null);
-      if (state.ok && state.result) setImported({ planId: state.result.planId });
+      const text = JSON.stringify(rows);
+      data.set("rows", text);
+      const state = await call(text, () => importPlanAction(initialActionState, data));
+      setFieldErrors(state?.fieldErrors ?? {});
+      if (state?.ok && state.result) setImported({ planId: state.result.planId });
     });
   }
 
