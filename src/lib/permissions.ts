@@ -96,6 +96,12 @@ export interface Actor {
   ip?: string | null;
 }
 
+/**
+ * The operator of the server, running a command (`npm run plan:import`): has the machine, so acts
+ * as an administrator. Has no account: the audit trail records it by this label, with no actor id.
+ */
+export const commandLineOperator: Actor = { id: "", loginName: "command line", role: Role.ADMIN, departmentId: null, ip: null };
+
 /** The part of an actor the rules look at. */
 export type Principal = Pick<Actor, "role" | "departmentId">;
 

@@ -416,6 +416,8 @@ describe("the server actions", () => {
     // Over the length a server action can carry (1 MB at 3 bytes a character): refused by name.
     const long = await previewPlanImportAction(initialActionState, form({ startYear: "2026", endYear: "2030", pasted: "措".repeat(300_001) }));
     expect(long).toMatchObject({ ok: false, fieldErrors: { pasted: [t.tooLarge] } });
+    const backwards = await previewPlanImportAction(initialActionState, form({ startYear: "2030", endYear: "2026", pasted }));
+    expect(backwards).toMatchObject({ ok: false, fieldErrors: { endYear: [t.badYears] } });
   });
 
   it("refuses a leader and a liaison, and bad input, with a message and nothing written", async () => {

@@ -11,11 +11,7 @@ import { buildPreview, type PlanPreview } from "./preview";
 import { PlanFileError, type TableRow } from "./table";
 import type { PlanMeta } from "./schemas";
 
-/**
- * The caller of the command-line import (`npm run plan:import`): an operator with access to the
- * server, acting as an administrator. The audit trail records it by this label, with no account.
- */
-export const commandLineOperator: Actor = { id: "", loginName: "command line", role: "ADMIN", departmentId: null, ip: null };
+export { commandLineOperator } from "@/lib/permissions";
 
 async function knownDepartments(db: PrismaClient) {
   return db.department.findMany({ orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }], select: { shortName: true, fullName: true, aliases: true, sortOrder: true } });
@@ -24,7 +20,7 @@ async function knownDepartments(db: PrismaClient) {
 /** The preview of `rows` for a plan over `years` (nothing written). */
 export async function previewPlanImport(db: PrismaClient, actor: Actor | null, input: { startYear: number; endYear: number; rows: TableRow[] }): Promise<PlanPreview> {
   authorize(actor, "plan:import");
-  return buildPreview(input.rows, input.startYear <= input.endYear ? input : { startYear: input.startYear, endYear: input.startYear }, await knownDepartments(db));
+  return buildPreview(input.rows, input, await knownDepartments(db));
 }
 
 /** A `PlanFileError` as the rule error the actions and routes turn into a message. */

@@ -52,7 +52,7 @@ export const previewInputSchema = z.object({
   endYear: z.coerce.number().int().min(2000, "planImport.badYears").max(2100, "planImport.badYears"),
   rows: rowsJson.optional(),
   pasted: z.string().max(MAX_ACTION_TEXT, "planImport.tooLarge").optional(),
-});
+}).refine((v) => v.endYear >= v.startYear && v.endYear - v.startYear <= 20, { message: "planImport.badYears", path: ["endYear"] });
 
 /** The import action's input: the plan's identity and the rows as confirmed in the preview. */
 export const importInputSchema = z.intersection(planMetaSchema, z.object({ rows: rowsJson }));
