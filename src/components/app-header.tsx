@@ -40,8 +40,9 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     links.push({ href: "/admin/users", label: t("users") });
     links.push({ href: "/admin/schedules", label: t("schedules") });
   }
+  if (can(user, "plan:import")) links.push({ href: "/admin/plans", label: t("planImport") });
   if (can(user, "audit:read")) links.push({ href: "/admin/audit", label: trp("audit") });
-  // An administrator's eight entries need a wide screen to sit on one line; below it the menu folds.
+  // An administrator's nine entries need a wide screen to sit on one line; below it the menu folds.
   const wide = links.length > 5;
   const nav = links.map((l) => (
     <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-md px-2.5 py-2 text-sm hover:bg-white/10">

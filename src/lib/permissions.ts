@@ -16,6 +16,7 @@ export { Role };
 
 export type Action =
   | "plan:read"
+  | "plan:import"
   | "department:read"
   | "department:manage"
   | "user:manage"
@@ -44,6 +45,8 @@ export type Scope = "any" | "own" | "ownOrLed" | "onMeasure";
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
   [Role.ADMIN]: {
     "plan:read": "any",
+    // Importing a plan's key-task table (and exporting it as the template) creates plans and departments.
+    "plan:import": "any",
     "department:read": "any",
     "department:manage": "any",
     "user:manage": "any",
@@ -92,6 +95,12 @@ export interface Actor {
   /** The client address, for the audit trail (absent in scripts and tests). */
   ip?: string | null;
 }
+
+/**
+ * The operator of the server, running a command (`npm run plan:import`): has the machine, so acts
+ * as an administrator. Has no account: the audit trail records it by this label, with no actor id.
+ */
+export const commandLineOperator: Actor = { id: "", loginName: "command line", role: Role.ADMIN, departmentId: null, ip: null };
 
 /** The part of an actor the rules look at. */
 export type Principal = Pick<Actor, "role" | "departmentId">;

@@ -43,6 +43,9 @@ import { db } from "@/server/db";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
 import { GET as exportQuarterly } from "@/app/api/exports/quarterly/route";
+import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
+import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
+import { importPlanAction } from "@/features/plan-import/actions";
 
 /** Who is "signed in" for the call under test, and where evidence files go. */
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir: "" }));
@@ -111,7 +114,7 @@ const fx = {
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit, sessions] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -125,9 +128,10 @@ async function world() {
     // The audit trail is append-only and files run one at a time: an unchanged highest id means nothing was recorded.
     db.auditEvent.aggregate({ _max: { id: true } }),
     db.userSession.findMany({ where: { userId: fx.targetUserId }, orderBy: { id: "asc" } }),
+    db.plan.findMany({ select: { code: true, _count: { select: { keyTasks: true } } }, orderBy: { code: "asc" } }),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
-  return { reports, extensions, periods, instructions, users, departments, sessions, lastAuditId: audit._max.id ?? BigInt(0), files };
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, lastAuditId: audit._max.id ?? BigInt(0), files };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -444,6 +448,67 @@ const subjects = {
     },
   },
 
+  importPlanAction: {
+    name: "importPlanAction",
+    async prepare(persona) {
+      const code = `matrix-${persona.toLowerCase()}-${suffix}`;
+      const rows = [{ line: 2, taskNumber: 1, taskTitle: "矩阵测试任务", text: "定期通报。", departmentsText: OWNING, timeArrangement: "每季度" }];
+      return {
+        invoke: () => action(importPlanAction(initialActionState, form({ code, title: "矩阵测试计划", issuer: "", startYear: "2026", endYear: "2030", rows: JSON.stringify(rows) }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.planImport.imported);
+          const plan = await db.plan.findUniqueOrThrow({ where: { code }, include: { keyTasks: { include: { measures: { include: { departments: true } } } } } });
+          expect(plan.keyTasks.flatMap((t) => t.measures.map((m) => [m.text, m.departments.map((d) => [d.departmentId, d.isLead])]))).toEqual([["定期通报。", [[fx.owningDeptId, true]]]]);
+          expect(await auditSince(before)).toEqual([["plan.import", "Plan", plan.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  planUploadRoute: {
+    name: "POST /api/admin/plans/import",
+    async prepare() {
+      const csv = new TextEncoder().encode(`序号,重点任务,主要措施,责任部门,时间安排\n1,矩阵测试任务,定期通报。,${OWNING},每季度\n`);
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await uploadPlanTable(
+            new Request("http://localhost/api/admin/plans/import?name=plan.csv&startYear=2026&endYear=2030", {
+              method: "POST",
+              headers: { "Content-Type": "application/octet-stream", host: "localhost" },
+              body: csv,
+            }),
+          ),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          const body = (await outcome.response.json()) as { preview: { measureCount: number } };
+          expect(body.preview.measureCount).toBe(1);
+          // A preview writes nothing.
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+
+  planExportRoute: {
+    name: "GET /api/admin/plans/export",
+    async prepare() {
+      return {
+        invoke: async () => ({ kind: "response", response: await exportPlanTable(new Request(`http://localhost/api/admin/plans/export?plan=${PLAN}`)) }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(await outcome.response.arrayBuffer());
+          expect(workbook.worksheets[0].rowCount).toBe(2 + 34);
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+
   attachmentRoute: {
     name: "GET /api/attachments/[attachmentId]",
     async prepare() {
@@ -599,6 +664,21 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   endSessionsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  importPlanAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  planUploadRoute: {
+    anonymous: { allowed: false, status: 401, body: JSON.stringify({ message: messages.api.signInRequired }) },
+    leader: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
+    owningLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
+    otherLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
+    admin: ALLOW,
+  },
+  planExportRoute: {
+    anonymous: SIGN_IN,
+    leader: { allowed: false, status: 403, body: messages.authz.forbidden },
+    owningLiaison: { allowed: false, status: 403, body: messages.authz.forbidden },
+    otherLiaison: { allowed: false, status: 403, body: messages.authz.forbidden },
+    admin: ALLOW,
+  },
   attachmentRoute: {
     anonymous: SIGN_IN,
     leader: ALLOW,
@@ -637,7 +717,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 125;
+const EXPECTED_CELLS = 140;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -720,6 +800,8 @@ afterAll(async () => {
   const checked = tally.allowed + tally.denied;
   console.log(`role × action matrix: ${checked} cells checked (${tally.allowed} allowed, ${tally.denied} denied)`);
   if (fx.owningDeptId) await restoreOwningDepartment();
+  // The plan the import cell made goes again: other files share the database.
+  await db.plan.deleteMany({ where: { code: { startsWith: "matrix-", endsWith: suffix } } });
   if (state.evidenceDir) rmSync(state.evidenceDir, { recursive: true, force: true });
   await db.$disconnect();
   expect(checked).toBe(EXPECTED_CELLS);
@@ -728,9 +810,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 25 × 5", () => {
+  it("has one cell per action, read, route and persona: 28 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(43);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(46);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -84,6 +84,8 @@ describe("the front door", () => {
       ["/reports/x", { "next-action": "abc" }],
       ["/dashboard", {}],
       ["/api/exports/quarterly", {}],
+      // Outside the proxy's matcher (src/proxy.ts): the front door is what stops it before the body.
+      ["/api/admin/plans/import?name=plan.xlsx", { "content-type": "application/octet-stream" }],
       ["/api/auth/../../dashboard", { "next-action": "abc" }],
     ] as const) {
       const refused = await post(app.base, path, headers);

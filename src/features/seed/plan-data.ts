@@ -5,7 +5,8 @@ export const planDataSchema = z.object({
   plan: z.object({
     code: z.string().min(1),
     title: z.string().min(1),
-    issuer: z.string().min(1),
+    // May be empty for a plan imported without it (npm run plan:import without --issuer).
+    issuer: z.string(),
     startYear: z.number().int(),
     endYear: z.number().int(),
   }),

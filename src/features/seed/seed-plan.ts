@@ -5,6 +5,7 @@ import { extractIndicators } from "@/lib/indicators";
 import { reportingPeriods } from "@/lib/periods";
 import { dayToDate, isoDay } from "@/lib/due";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
+import { RuleError } from "@/lib/rule-error";
 import { planDataSchema, type PlanData } from "./plan-data";
 
 export interface SeedPlanReport {
@@ -20,13 +21,24 @@ export interface SeedPlanReport {
 }
 
 
+export interface SeedPlanOptions {
+  quarterDueDays?: number;
+  /** Who the audit event names; the seed itself by default. */
+  audit?: { actorId: string | null; actorLabel: string; ip?: string | null };
+  /**
+   * An import by an administrator: the plan code must be new (RuleError admin/planImport.codeTaken
+   * otherwise, nothing written), and the audit event also lists the departments created.
+   */
+  newPlanOnly?: boolean;
+}
+
 /**
  * Imports a plan (departments, key tasks, measures, assignments, schedules,
- * indicators) in one transaction. Creates only what is missing, matched by
- * natural keys, so a second run changes nothing and corrections made in the
- * app are never overwritten.
+ * indicators) in one transaction, with one audit event. Creates only what is
+ * missing, matched by natural keys, so a second run changes nothing and
+ * corrections made in the app are never overwritten.
  */
-export async function seedPlan(db: PrismaClient, input: PlanData, options: { quarterDueDays?: number } = {}): Promise<SeedPlanReport> {
+export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedPlanOptions = {}): Promise<SeedPlanReport> {
   const data = planDataSchema.parse(input);
   const report: SeedPlanReport = {
     departmentsCreated: 0,
@@ -54,6 +66,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: { qua
       const departments = data.departments.map((d) => byName.get(d.shortName)!);
 
       let plan = await tx.plan.findUnique({ where: { code: data.plan.code }, select: { id: true } });
+      if (plan && options.newPlanOnly) throw new RuleError("admin", "planImport.codeTaken", { code: data.plan.code });
       if (!plan) {
         plan = await tx.plan.create({ data: { ...data.plan, status: "ACTIVE" }, select: { id: true } });
         report.planCreated = true;
@@ -129,8 +142,9 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: { qua
 
       if (report.planCreated || report.keyTasksCreated || report.measuresCreated || report.departmentsCreated || report.periodsCreated) {
         await recordAuditEvent(tx, {
-          actorId: null,
-          actorLabel: "seed",
+          actorId: options.audit?.actorId ?? null,
+          actorLabel: options.audit?.actorLabel ?? "seed",
+          ip: options.audit?.ip ?? null,
           action: "plan.import",
           entityType: "Plan",
           entityId: plan.id,

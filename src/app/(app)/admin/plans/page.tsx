@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Download, Upload } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { listPlans } from "@/features/plan/queries";
+import { requirePermission } from "@/server/auth";
+
+/** Plans as administrators import and export them. */
+export default async function AdminPlansPage() {
+  await requirePermission("plan:import");
+  const [t, tp, plans] = await Promise.all([getTranslations("admin.planImport"), getTranslations("plan"), listPlans()]);
+  return (
+    <>
+      <PageHeader
+        title={t("plansTitle")}
+        description={t("plansIntro")}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <a href="/api/admin/plans/template" download>
+                <Download className="size-4" aria-hidden />
+                {t("downloadTemplate")}
+              </a>
+            </Button>
+            <Button asChild>
+              <Link href="/admin/plans/import">
+                <Upload className="size-4" aria-hidden />
+                {t("startImport")}
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      {plans.length === 0 ? (
+        <EmptyState title={t("noPlans")} />
+      ) : (
+        <Card>
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("planTitle")}</Th>
+                <Th>{t("code")}</Th>
+                <Th>{t("years")}</Th>
+                <Th>
+                  <span className="sr-only">{t("exportPlan")}</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((plan) => (
+                <tr key={plan.id}>
+                  <Td>
+                    <Link href={`/plans/${plan.id}`} className="text-primary hover:underline">
+                      {plan.title}
+                    </Link>
+                  </Td>
+                  <Td className="font-mono text-xs">{plan.code}</Td>
+                  <Td>{tp("period", { start: plan.startYear, end: plan.endYear })}</Td>
+                  <Td>
+                    <a href={`/api/admin/plans/export?plan=${encodeURIComponent(plan.code)}`} className="text-primary hover:underline" download>
+                      {t("exportPlan")}
+                    </a>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * What an import would create, measure by measure: the parsed schedule, the departments
+ * matched (or proposed as new), the lead, the indicators, and every notice an administrator
+ * should read before confirming. The same parsers as the shipped plan's seed
+ * (src/lib/schedule.ts, departments.ts, indicators.ts); pure, so the preview shown is exactly
+ * what the import writes.
+ */
+import { parseResponsibleDepartments, type DepartmentRef } from "@/lib/departments";
+import { extractIndicators } from "@/lib/indicators";
+import { parseTimeArrangement, type PlanYears, type ScheduleKind } from "@/lib/schedule";
+import type { TableRow } from "./table";
+
+/** Something to look at; `code` names a message under "admin.planImport.notice". */
+export interface Notice {
+  code: "scheduleUnknown" | "beforePlanStart" | "afterPlanEnd" | "openList" | "inferred" | "newDepartment" | "noDepartment";
+  detail?: string;
+}
+
+export interface PreviewMeasure {
+  line: number;
+  taskNumber: number;
+  number: number;
+  text: string;
+  departmentsText: string;
+  timeArrangement: string;
+  schedule: { kind: ScheduleKind; dueDates: string[]; deadline: string | null; deliverable: string | null } | null;
+  departments: { shortName: string; lead: boolean; isNew: boolean }[];
+  indicators: { name: string; comparison: string; target: number; unit: string; period: string }[];
+  notices: Notice[];
+}
+
+export interface PreviewTask {
+  number: number;
+  title: string;
+  measures: PreviewMeasure[];
+}
+
+export interface PlanPreview {
+  tasks: PreviewTask[];
+  /**
+   * The departments the table names (known ones in display order, then the new ones): the plan's
+   * departments, against which "等8部门" is read, as the seed reads it against the plan file's list.
+   */
+  planDepartments: string[];
+  /** Names in 责任部门 cells that match no department: created as new departments on import. */
+  newDepartments: string[];
+  measureCount: number;
+  noticeCount: number;
+}
+
+/** "等8部门", "等八个单位": a group named by its size (src/lib/departments.ts reads it). */
+const GROUP = /等([0-9]+|[一二两三四五六七八九十]+)个?(?:部门|单位)/gu;
+
+/**
+ * Builds the preview of `rows` for a plan running over `years`, matching departments against
+ * `known` (in display order). Names that match none are proposed as new departments, added
+ * after the known ones, so the import can create them. A group ("市人社局等8部门") stands for
+ * every department the table names when their number matches, as in the seed.
+ */
+export function buildPreview(rows: TableRow[], years: PlanYears, known: DepartmentRef[]): PlanPreview {
+  const newDepartments: string[] = [];
+  const named = new Set<string>();
+  for (const row of rows) {
+    // The names written out; a group ("等8部门") is read once the plan's departments are known.
+    const parsed = parseResponsibleDepartments(row.departmentsText.replace(GROUP, ""), known);
+    for (const a of parsed.assignments) named.add(a.shortName);
+    for (const name of parsed.unknownNames) if (!newDepartments.includes(name)) newDepartments.push(name);
+  }
+  const all: DepartmentRef[] = [...known.filter((d) => named.has(d.shortName)), ...newDepartments.map((shortName) => ({ shortName, aliases: [] }))];
+
+  const tasks: PreviewTask[] = [];
+  let noticeCount = 0;
+  for (const row of rows) {
+    let task = tasks.at(-1);
+    if (!task || task.number !== row.taskNumber) {
+      task = { number: row.taskNumber, title: row.taskTitle, measures: [] };
+      tasks.push(task);
+    }
+    const notices: Notice[] = [];
+    const parsedSchedule = parseTimeArrangement(row.timeArrangement, years);
+    if (!parsedSchedule.ok) notices.push({ code: "scheduleUnknown", detail: parsedSchedule.reason });
+    const s = parsedSchedule.ok ? parsedSchedule.schedule : null;
+    if (s?.flags.includes("BEFORE_PLAN_START")) notices.push({ code: "beforePlanStart", detail: s.deadline ?? undefined });
+    if (s?.flags.includes("AFTER_PLAN_END")) notices.push({ code: "afterPlanEnd", detail: s.deadline ?? undefined });
+
+    const parsed = parseResponsibleDepartments(row.departmentsText, all);
+    if (parsed.openList) notices.push({ code: "openList" });
+    if (parsed.inferredFromCount) notices.push({ code: "inferred" });
+    const isNew = (name: string) => newDepartments.includes(name);
+    for (const a of parsed.assignments) if (isNew(a.shortName)) notices.push({ code: "newDepartment", detail: a.shortName });
+    if (parsed.assignments.length === 0) notices.push({ code: "noDepartment" });
+    noticeCount += notices.length;
+
+    task.measures.push({
+      line: row.line,
+      taskNumber: row.taskNumber,
+      number: task.measures.length + 1,
+      text: row.text,
+      departmentsText: row.departmentsText,
+      timeArrangement: row.timeArrangement,
+      schedule: s ? { kind: s.kind, dueDates: s.dueDates, deadline: s.deadline, deliverable: s.deliverable } : null,
+      departments: parsed.assignments.map((a) => ({ shortName: a.shortName, lead: a.lead, isNew: isNew(a.shortName) })),
+      indicators: extractIndicators(row.text).map((i) => ({ name: i.name, comparison: i.comparison, target: i.target, unit: i.unit, period: i.period })),
+      notices,
+    });
+  }
+  return { tasks, planDepartments: all.map((d) => d.shortName), newDepartments, measureCount: rows.length, noticeCount };
+}
