@@ -2,6 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Bell, Menu } from "lucide-react";
 import { unreadCount } from "@/features/notifications/queries";
+import { listPlans } from "@/features/plan/queries";
+import { currentPlan, planLifecycle } from "@/lib/plan-lifecycle";
+import { planHref } from "@/lib/plan-urls";
+import { PlanSwitcher } from "./plan-switcher";
 import { can, homeDepartmentId } from "@/lib/permissions";
 import type { CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
@@ -10,14 +14,17 @@ import { cn } from "@/lib/cn";
 
 /** The bar at the top of every signed-in page; links shown follow the permission matrix. */
 export async function AppHeader({ user }: { user: CurrentUser }) {
-  const [t, tr, ta, trp, tn, unread] = await Promise.all([
+  const [t, tr, ta, trp, tn, tp, unread, plans] = await Promise.all([
     getTranslations("nav"),
     getTranslations("roles"),
     getTranslations("app"),
     getTranslations("reports"),
     getTranslations("notifications"),
+    getTranslations("plan"),
     unreadCount(user.id),
+    listPlans(),
   ]);
+  const current = currentPlan(plans);
   const bell = (
     <Link href="/notifications" className="relative inline-flex size-9 items-center justify-center rounded-md hover:bg-white/10" aria-label={tn("bell", { count: unread })} data-testid="bell">
       <Bell className="size-5" aria-hidden />
@@ -28,8 +35,23 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
       ) : null}
     </Link>
   );
-  const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
-  if (can(user, "dashboard:read")) links.push({ href: "/dashboard", label: t("dashboard") });
+  // The overview links lead to the current plan; the switcher beside them goes to the same view of another plan.
+  const links: { href: string; label: string }[] = [{ href: current ? planHref(current) : "/plans", label: t("overview") }];
+  if (can(user, "dashboard:read")) links.push({ href: current ? planHref(current, "dashboard") : "/dashboard", label: t("dashboard") });
+  const switcher =
+    plans.length > 1 ? (
+      <PlanSwitcher
+        label={t("planSwitcher")}
+        fallbackView={can(user, "dashboard:read") ? "dashboard" : ""}
+        plans={plans.map((p) => ({
+          code: p.code,
+          title: p.title,
+          years: tp("period", { start: p.startYear, end: p.endYear }),
+          statusLabel: tp(`status${p.status}`),
+          ended: !planLifecycle[p.status].reminds,
+        }))}
+      />
+    ) : null;
   const home = homeDepartmentId(user);
   if (home) links.push({ href: `/departments/${home}`, label: t("myDepartment") });
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
@@ -61,6 +83,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           <span className="text-lg font-bold tracking-wider">{ta("name")}</span>
           <span className={cn("hidden text-xs text-white/70", wide ? "2xl:inline" : "md:inline")}>{ta("tagline")}</span>
         </Link>
+        {switcher}
         <nav aria-label={t("menu")} className={cn("hidden flex-1 items-center gap-0.5", wide ? "xl:flex" : "lg:flex")}>
           {nav}
         </nav>

@@ -12,6 +12,7 @@ const actors: Record<Role, Principal> = {
 };
 const actions: Action[] = [
   "plan:read",
+  "plan:manage",
   "department:read",
   "department:manage",
   "user:manage",
@@ -38,6 +39,7 @@ const foreign = { departments: [{ departmentId: OTHER, isLead: true }, { departm
 // The whole matrix, written out: [role, action, own department's record, other department's record].
 const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "plan:read", true, true],
+  [ADMIN, "plan:manage", true, true],
   [ADMIN, "department:read", true, true],
   [ADMIN, "department:manage", true, true],
   [ADMIN, "user:manage", true, true],
@@ -55,6 +57,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "export:read", true, true],
   [ADMIN, "notification:read", true, true],
   [LEADER, "plan:read", true, true],
+  [LEADER, "plan:manage", false, false],
   [LEADER, "department:read", true, true],
   [LEADER, "department:manage", false, false],
   [LEADER, "user:manage", false, false],
@@ -72,6 +75,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "export:read", true, true],
   [LEADER, "notification:read", true, true],
   [LIAISON, "plan:read", true, true],
+  [LIAISON, "plan:manage", false, false],
   [LIAISON, "department:read", true, false],
   [LIAISON, "department:manage", false, false],
   [LIAISON, "user:manage", false, false],

@@ -16,6 +16,7 @@ export { Role };
 
 export type Action =
   | "plan:read"
+  | "plan:manage"
   | "department:read"
   | "department:manage"
   | "user:manage"
@@ -44,6 +45,7 @@ export type Scope = "any" | "own" | "ownOrLed" | "onMeasure";
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
   [Role.ADMIN]: {
     "plan:read": "any",
+    "plan:manage": "any",
     "department:read": "any",
     "department:manage": "any",
     "user:manage": "any",
