@@ -29,8 +29,11 @@ test.describe("sign-in and landing by role", () => {
     await expect(page).toHaveURL(/\/departments\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("市卫健委");
     await expect(page.getByTestId("department-leads")).toContainText("定期通报尘肺病");
-    // Its record in the plan: the plan has ended with nothing accepted in this fresh database.
-    await expect(page.getByTestId("department-record")).toContainText("0%");
+    // Its record in each live plan; the 2021—2025 plan has ended (已结束) with nothing accepted in this fresh database.
+    const ended = page.locator('[data-testid="department-record"][data-plan="hs-gsyf-2021-2025"]');
+    await expect(ended).toContainText("0%");
+    await expect(ended).toContainText("已结束");
+    await expect(ended).toContainText("截至 2025-12-31");
   });
 
 });
