@@ -18,6 +18,7 @@ import { requirePermission } from "@/server/auth";
 import { planHref } from "@/lib/plan-urls";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { PlanStatusForm } from "@/features/plan/components/plan-status-form";
+import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
 const MEASURES_PER_PAGE = 50;
@@ -92,6 +93,7 @@ export default async function PlanOverviewPage({
         }
       />
 
+      <PlanEndedNotice plan={plan} className="mb-4" />
       {can(user, "plan:manage") ? <PlanStatusForm planId={plan.id} status={plan.status} className="mb-6" /> : null}
 
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -15,6 +15,7 @@ import { getPlanByCode, getPlanTasks } from "@/features/plan/queries";
 import { cn } from "@/lib/cn";
 import { periodLabel } from "@/lib/periods";
 import { planHref } from "@/lib/plan-urls";
+import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { requirePermission } from "@/server/auth";
 
 const taskNumberSchema = z.coerce.number().int().min(1).max(999);
@@ -106,6 +107,7 @@ export default async function TaskTimelinePage({
           </>
         }
       />
+      <PlanEndedNotice plan={plan} className="mb-4" />
       <AsOfForm asOf={asOf} className="mb-4" />
 
       {figures ? (
