@@ -7,8 +7,9 @@ test.describe("sign-in and landing by role", () => {
     await page.getByLabel("用户名").fill("admin");
     await page.getByLabel("密码").fill("Duban@2025");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+$/);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("工伤预防五年行动计划");
+    // The current plan: the running one (the test plan 2026—2030 beside the ended 2021—2025 plan).
+    await expect(page).toHaveURL(/\/plans\/hs-gsyf-2026-2030$/, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("工伤预防行动计划（2026—2030年）");
     await expect(page.getByText("人社局督办管理员").first()).toBeVisible();
   });
 
@@ -17,7 +18,7 @@ test.describe("sign-in and landing by role", () => {
     await page.getByLabel("用户名").fill("leader");
     await page.getByLabel("密码").fill("Duban@2025");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+    await expect(page).toHaveURL(/\/plans\/[^/]+$/, { timeout: 15_000 });
     await expect(page.getByRole("link", { name: "用户管理" })).toHaveCount(0);
   });
 

@@ -14,18 +14,18 @@ export async function PlanStatusForm({ planId, status, className }: { planId: st
           {t("lifecycle")}：{t(`status${status}`)}
         </h2>
         <p className="mb-3 mt-1 text-xs text-muted-foreground">{t("lifecycleHint")}</p>
-        <div className="flex flex-wrap gap-2">
-          {planLifecycle[status].next.map((to) => (
-            <ActionForm key={to} action={setPlanStatusAction} className="flex flex-col gap-1">
-              <input type="hidden" name="planId" value={planId} />
-              <input type="hidden" name="from" value={status} />
-              <input type="hidden" name="to" value={to} />
-              <Button size="sm" variant={to === "ARCHIVED" ? "destructive" : "outline"} type="submit" data-testid={`plan-move-${to}`}>
+        {/* One form, a button per next state: the answer stays beside the buttons after the page shows the new state. */}
+        <ActionForm action={setPlanStatusAction} className="flex flex-col gap-2">
+          <input type="hidden" name="planId" value={planId} />
+          <input type="hidden" name="from" value={status} />
+          <div className="flex flex-wrap gap-2">
+            {planLifecycle[status].next.map((to) => (
+              <Button key={to} size="sm" variant={to === "ARCHIVED" ? "destructive" : "outline"} type="submit" name="to" value={to} data-testid={`plan-move-${to}`}>
                 {t("moveTo", { status: t(`status${to}`) })}
               </Button>
-            </ActionForm>
-          ))}
-        </div>
+            ))}
+          </div>
+        </ActionForm>
       </div>
     </section>
   );
