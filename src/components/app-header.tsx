@@ -46,7 +46,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         plans={plans.map((p) => ({
           code: p.code,
           title: p.title,
-          years: tp("period", { start: p.startYear, end: p.endYear }),
+          years: `${p.startYear}—${p.endYear}`,
           statusLabel: tp(`status${p.status}`),
           ended: !planLifecycle[p.status].reminds,
         }))}
@@ -78,8 +78,8 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   );
   return (
     <header className="bg-header text-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
-        <Link href="/" className="flex items-baseline gap-2 py-1">
+      <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-2 sm:gap-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-baseline gap-2 whitespace-nowrap py-1">
           <span className="text-lg font-bold tracking-wider">{ta("name")}</span>
           <span className={cn("hidden text-xs text-white/70", wide ? "2xl:inline" : "md:inline")}>{ta("tagline")}</span>
         </Link>
@@ -95,7 +95,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         </div>
         <div className={cn("ml-auto", wide ? "xl:hidden" : "lg:hidden")}>{bell}</div>
         <details className={cn("relative", wide ? "xl:hidden" : "lg:hidden")}>
-          <summary className="flex h-9 cursor-pointer list-none items-center gap-1 rounded-md px-2 hover:bg-white/10">
+          <summary className="flex h-9 cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2 hover:bg-white/10">
             <Menu className="size-5" aria-hidden />
             <span className="text-sm">{t("menu")}</span>
           </summary>

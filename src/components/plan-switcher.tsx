@@ -32,11 +32,11 @@ export function PlanSwitcher({ plans, label, fallbackView, className }: { plans:
   const current = plans.find((p) => p.code === code) ?? null;
   const target = code ? view : fallbackView;
   return (
-    <details className={cn("group relative", className)} data-testid="plan-switcher">
-      <summary className="flex h-9 cursor-pointer list-none items-center gap-1.5 rounded-md border border-white/25 px-2.5 text-sm hover:bg-white/10" aria-label={label}>
-        <span className="max-w-48 truncate">{current ? current.years : label}</span>
-        {current ? <span className={cn("rounded px-1 text-[11px]", current.ended ? "bg-white/20" : "bg-emerald-500/30")}>{current.statusLabel}</span> : null}
-        <ChevronDown className="size-4 transition-transform group-open:rotate-180" aria-hidden />
+    <details className={cn("group relative shrink-0", className)} data-testid="plan-switcher">
+      <summary className="flex h-9 cursor-pointer list-none items-center gap-1.5 whitespace-nowrap rounded-md border border-white/25 px-2 text-sm hover:bg-white/10" aria-label={label}>
+        <span className="tabular-nums">{current ? current.years : label}</span>
+        {current ? <span className={cn("whitespace-nowrap rounded px-1 text-[11px]", current.ended ? "bg-white/20" : "bg-emerald-500/30")}>{current.statusLabel}</span> : null}
+        <ChevronDown className="size-4 shrink-0 transition-transform group-open:rotate-180" aria-hidden />
       </summary>
       <ul className="absolute left-0 z-30 mt-2 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-0.5 rounded-md bg-white p-1.5 text-foreground shadow-lg ring-1 ring-black/10">
         {plans.map((p) => (
