@@ -7,9 +7,9 @@ test.describe("several plans", () => {
     await page.goto("/dashboard");
     await expect(page).toHaveURL(new RegExp(`${TEST_PLAN}/dashboard$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
-    await expect(page.getByText("黄石市工伤预防行动计划（2026—2030年）（测试数据）").first()).toBeVisible();
+    await expect(page.locator("main").getByText("黄石市工伤预防行动计划（2026—2030年）（测试数据）")).toBeVisible();
     await expect(page.getByTestId("plan-ended")).toHaveCount(0);
-    await expect(page.getByText("开展重点行业工伤预防培训").first()).toBeVisible();
+    await expect(page.locator("main").getByText("开展重点行业工伤预防培训").first()).toBeVisible();
 
     await page.getByTestId("plan-switcher").locator("summary").click();
     await page.getByTestId("switch-to-hs-gsyf-2021-2025").click();
