@@ -175,16 +175,20 @@ try {
   const loginHtml = await (await fetch(`${base}/login`)).text();
   const asset = loginHtml.match(/\/_next\/static\/[^"']+\.js/)?.[0];
   if (!asset || !departmentPath.startsWith("/departments/")) throw new Error("could not find the static asset or the liaison's department page");
+  // The leader overview lives under its plan: /dashboard redirects to the current plan's.
+  const current = await fetch(`${base}/dashboard`, { headers: { cookie: leader }, redirect: "manual" });
+  const overviewPath = new URL(current.headers.get("location") ?? "/dashboard", base).pathname;
+  if (!overviewPath.endsWith("/dashboard") || overviewPath === "/dashboard") throw new Error("could not find the current plan's overview");
   // Warm each route once so that compilation and caches are not measured.
-  for (const [p, c] of [[asset], ["/dashboard", leader], [departmentPath, liaison], ["/review", admin]] as const) await fetch(`${base}${p}`, { headers: c ? { cookie: c } : {} });
+  for (const [p, c] of [[asset], [overviewPath, leader], [departmentPath, liaison], ["/review", admin]] as const) await fetch(`${base}${p}`, { headers: c ? { cookie: c } : {} });
 
   const ceiling = await run(asset);
   const pages = {
-    overview: await run("/dashboard", leader),
+    overview: await run(overviewPath, leader),
     department: await run(departmentPath, liaison),
     review: await run("/review", admin),
   };
-  const afterWrite = await firstViewsAfterWrites({ overview: ["/dashboard", leader], department: [departmentPath, liaison], review: ["/review", admin] });
+  const afterWrite = await firstViewsAfterWrites({ overview: [overviewPath, leader], department: [departmentPath, liaison], review: ["/review", admin] });
   const ratio = (f: Figures) => Math.round((f.rps / ceiling.rps) * 1000) / 1000;
   console.log(`\ndataset: ${dataset} · ${connections} connections · ${seconds} s per target · ${base}`);
   console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio");

@@ -65,7 +65,7 @@ async function main() {
   buildIfNeeded();
   // Loaded only now: they need the database client that buildIfNeeded may just have generated.
   const { prismaFor } = await import("./lib/prisma");
-  const { quarterDueDays, seedShippedPlans } = await import("./lib/seed");
+  const { quarterDueDays, seedPlanFiles, seedShippedPlans, testPlanFiles } = await import("./lib/seed");
   const { ensureReportingPeriods } = await import("../src/features/seed/seed-plan");
   const { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } = await import("../src/features/seed/seed-demo");
 
@@ -97,6 +97,8 @@ async function main() {
   if (firstStart) {
     log("First start: importing the plan…");
     for (const r of await seedShippedPlans(prisma)) log(`Imported ${r.keyTasksCreated} key tasks and ${r.measuresCreated} measures.`);
+    // Set only by scripts/e2e-server.ts in embedded mode: the test plan beside the shipped one.
+    if (process.env.DUBAN_SEED_TEST_PLANS === "1") await seedPlanFiles(prisma, testPlanFiles);
     if (db.mode === "embedded") demoCreated = await seedDemoAccounts(prisma);
   }
   const periods = await ensureReportingPeriods(prisma, quarterDueDays());

@@ -14,10 +14,21 @@ export function quarterDueDays(): number {
   return days;
 }
 
+/**
+ * A second, small plan (2026—2030, running) that only the test servers and tests import, so that
+ * every plan-scoped view is tested with more than one plan. Not shipped to installations.
+ */
+export const testPlanFiles = ["tests/fixtures/plan-2026-2030.json"];
+
 /** Imports every shipped plan; idempotent. */
 export async function seedShippedPlans(db: PrismaClient): Promise<SeedPlanReport[]> {
+  return seedPlanFiles(db, planFiles);
+}
+
+/** Imports the plans in `files` (same format as prisma/seed/); idempotent. */
+export async function seedPlanFiles(db: PrismaClient, files: readonly string[]): Promise<SeedPlanReport[]> {
   const reports: SeedPlanReport[] = [];
-  for (const file of planFiles) {
+  for (const file of files) {
     const json: unknown = JSON.parse(await readFile(path.resolve(file), "utf8"));
     reports.push(await seedPlan(db, planDataSchema.parse(json), { quarterDueDays: quarterDueDays() }));
   }

@@ -2,6 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Bell, Menu } from "lucide-react";
 import { unreadCount } from "@/features/notifications/queries";
+import { listPlans } from "@/features/plan/queries";
+import { currentPlan, planLifecycle } from "@/lib/plan-lifecycle";
+import { planHref } from "@/lib/plan-urls";
+import { PlanSwitcher } from "./plan-switcher";
 import { can, homeDepartmentId } from "@/lib/permissions";
 import type { CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
@@ -10,14 +14,17 @@ import { cn } from "@/lib/cn";
 
 /** The bar at the top of every signed-in page; links shown follow the permission matrix. */
 export async function AppHeader({ user }: { user: CurrentUser }) {
-  const [t, tr, ta, trp, tn, unread] = await Promise.all([
+  const [t, tr, ta, trp, tn, tp, unread, plans] = await Promise.all([
     getTranslations("nav"),
     getTranslations("roles"),
     getTranslations("app"),
     getTranslations("reports"),
     getTranslations("notifications"),
+    getTranslations("plan"),
     unreadCount(user.id),
+    listPlans(),
   ]);
+  const current = currentPlan(plans);
   const bell = (
     <Link href="/notifications" className="relative inline-flex size-9 items-center justify-center rounded-md hover:bg-white/10" aria-label={tn("bell", { count: unread })} data-testid="bell">
       <Bell className="size-5" aria-hidden />
@@ -28,8 +35,23 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
       ) : null}
     </Link>
   );
-  const links: { href: string; label: string }[] = [{ href: "/plans", label: t("overview") }];
-  if (can(user, "dashboard:read")) links.push({ href: "/dashboard", label: t("dashboard") });
+  // The overview links lead to the current plan; the switcher beside them goes to the same view of another plan.
+  const links: { href: string; label: string }[] = [{ href: current ? planHref(current) : "/plans", label: t("overview") }];
+  if (can(user, "dashboard:read")) links.push({ href: current ? planHref(current, "dashboard") : "/dashboard", label: t("dashboard") });
+  const switcher =
+    plans.length > 1 ? (
+      <PlanSwitcher
+        label={t("planSwitcher")}
+        fallbackView={can(user, "dashboard:read") ? "dashboard" : ""}
+        plans={plans.map((p) => ({
+          code: p.code,
+          title: p.title,
+          years: `${p.startYear}—${p.endYear}`,
+          statusLabel: tp(`status${p.status}`),
+          ended: !planLifecycle[p.status].reminds,
+        }))}
+      />
+    ) : null;
   const home = homeDepartmentId(user);
   if (home) links.push({ href: `/departments/${home}`, label: t("myDepartment") });
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
@@ -57,11 +79,12 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   );
   return (
     <header className="bg-header text-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
-        <Link href="/" className="flex items-baseline gap-2 py-1">
+      <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-2 sm:gap-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-baseline gap-2 whitespace-nowrap py-1">
           <span className="text-lg font-bold tracking-wider">{ta("name")}</span>
           <span className={cn("hidden text-xs text-white/70", wide ? "2xl:inline" : "md:inline")}>{ta("tagline")}</span>
         </Link>
+        {switcher}
         <nav aria-label={t("menu")} className={cn("hidden flex-1 items-center gap-0.5", wide ? "xl:flex" : "lg:flex")}>
           {nav}
         </nav>
@@ -73,7 +96,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         </div>
         <div className={cn("ml-auto", wide ? "xl:hidden" : "lg:hidden")}>{bell}</div>
         <details className={cn("relative", wide ? "xl:hidden" : "lg:hidden")}>
-          <summary className="flex h-9 cursor-pointer list-none items-center gap-1 rounded-md px-2 hover:bg-white/10">
+          <summary className="flex h-9 cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2 hover:bg-white/10">
             <Menu className="size-5" aria-hidden />
             <span className="text-sm">{t("menu")}</span>
           </summary>

@@ -13,6 +13,7 @@ const actors: Record<Role, Principal> = {
 const actions: Action[] = [
   "plan:read",
   "plan:import",
+  "plan:manage",
   "department:read",
   "department:manage",
   "user:manage",
@@ -40,6 +41,7 @@ const foreign = { departments: [{ departmentId: OTHER, isLead: true }, { departm
 const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "plan:read", true, true],
   [ADMIN, "plan:import", true, true],
+  [ADMIN, "plan:manage", true, true],
   [ADMIN, "department:read", true, true],
   [ADMIN, "department:manage", true, true],
   [ADMIN, "user:manage", true, true],
@@ -58,6 +60,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "notification:read", true, true],
   [LEADER, "plan:read", true, true],
   [LEADER, "plan:import", false, false],
+  [LEADER, "plan:manage", false, false],
   [LEADER, "department:read", true, true],
   [LEADER, "department:manage", false, false],
   [LEADER, "user:manage", false, false],
@@ -76,6 +79,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "notification:read", true, true],
   [LIAISON, "plan:read", true, true],
   [LIAISON, "plan:import", false, false],
+  [LIAISON, "plan:manage", false, false],
   [LIAISON, "department:read", true, false],
   [LIAISON, "department:manage", false, false],
   [LIAISON, "user:manage", false, false],

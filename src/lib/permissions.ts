@@ -17,6 +17,7 @@ export { Role };
 export type Action =
   | "plan:read"
   | "plan:import"
+  | "plan:manage"
   | "department:read"
   | "department:manage"
   | "user:manage"
@@ -47,6 +48,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "plan:read": "any",
     // Importing a plan's key-task table (and exporting it as the template) creates plans and departments.
     "plan:import": "any",
+    "plan:manage": "any",
     "department:read": "any",
     "department:manage": "any",
     "user:manage": "any",

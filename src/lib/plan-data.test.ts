@@ -15,6 +15,8 @@ describe("committed plan data", () => {
       issuer: "黄石市人力资源和社会保障局",
       startYear: 2021,
       endYear: 2025,
+      // A fresh installation imports it as it is now: ended on 2025-12-31 (decision 016).
+      status: "ENDED",
     });
     expect(plan.departments.map((d) => [d.sortOrder, d.shortName, d.fullName])).toEqual([
       [1, "市人社局", "黄石市人力资源和社会保障局"],

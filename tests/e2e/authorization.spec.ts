@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
 
 test.describe("the server refuses what a liaison may not open", () => {
   test.use({ expectedStatuses: [403] });
@@ -11,7 +11,7 @@ test.describe("the server refuses what a liaison may not open", () => {
     expect(ownId).toBeTruthy();
 
     // Find another department's id through the plan overview's filter.
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     const otherId = await page.locator("#filter-dept option").filter({ hasText: "市人社局" }).getAttribute("value");
     expect(otherId).toBeTruthy();
     expect(otherId).not.toBe(ownId);
@@ -38,7 +38,7 @@ test.describe("the server refuses what a liaison may not open", () => {
     const liaison = await liaisonContext.newPage();
     await signInAs(admin, "admin");
     await signInAs(liaison, "jyj");
-    await liaison.goto("/plans");
+    await liaison.goto(SHIPPED_PLAN);
     await expect(liaison.getByRole("heading", { level: 1 })).toContainText("工伤预防");
 
     await admin.goto("/admin/users");

@@ -1,20 +1,22 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
+
+const OVERVIEW = `${SHIPPED_PLAN}/dashboard`;
 
 test.describe("leader overview", () => {
   test("a leader opens the overview, follows the overdue count to its list, and downloads the Excel report", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto("/dashboard");
+    await page.goto(OVERVIEW);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
-    // Today the 2021—2025 plan has ended with nothing accepted yet in this fresh database: all 34 measures are red.
+    // The 2021—2025 plan has ended (it opens on 2025-12-31) with nothing accepted in this fresh database: all 34 measures are red.
     await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*34$/);
     // The overdue count is a count of measures, and its list has exactly that many rows.
     const count = await page.getByTestId("overdue-count").innerText();
     await page.getByTestId("overdue-count").click();
-    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=\d{4}-\d{2}-\d{2}&metric=measures&status=OVERDUE$/);
+    await expect(page).toHaveURL(/\/plans\/hs-gsyf-2021-2025\/dashboard\/list\?asOf=2025-12-31&metric=measures&status=OVERDUE$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 已逾期");
     await expect(page.getByTestId("list-row")).toHaveCount(Number(count));
 
-    await page.goto("/dashboard?asOf=2021-03-25");
+    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
     await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*1$/); // only the 2020 deadline was past due then
 
     const download = page.waitForEvent("download");
@@ -27,7 +29,7 @@ test.describe("leader overview", () => {
 
   test("a leader follows a light count to its list as of a past day, and opens a key task's timeline", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto("/dashboard?asOf=2021-03-25");
+    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
     await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*1$/);
     await page.getByTestId("light-RED").click();
     // The list keeps the day the figure was shown for, and holds exactly the one red measure: 6.5, due by the end of 2020.
@@ -38,7 +40,7 @@ test.describe("leader overview", () => {
     await expect(page.getByTestId("list-row").first()).toContainText("6.5");
     await expect(page.getByTestId("list-row").first()).toContainText("已逾期");
 
-    await page.goto("/dashboard?asOf=2021-03-25");
+    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
     await page.getByRole("link", { name: "6. 开展尘肺病防治攻坚行动：查看进度时间线" }).click();
     await expect(page).toHaveURL(/\/plans\/[^/]+\/tasks\/6\?asOf=2021-03-25$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("重点任务 6 · 进度时间线");
@@ -51,7 +53,7 @@ test.describe("leader overview", () => {
 
   test("a leader follows a heat-map cell to the periods behind it", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto("/dashboard?asOf=2021-03-25");
+    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
     const cell = page.getByTestId("heatmap").getByRole("row", { name: /市人社局/ }).getByRole("link").first();
     await expect(cell).toHaveText("0"); // nothing accepted yet in this fresh database
     await cell.click();
@@ -64,7 +66,7 @@ test.describe("leader overview", () => {
 
   test("a keyboard user reaches the submissions behind a bar of the chart", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto("/dashboard?asOf=2021-03-25");
+    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
     const link = page.getByTestId("submissions-table").getByRole("link").first();
     await link.focus();
     await expect(page.getByTestId("submissions-table")).toBeVisible();

@@ -2,6 +2,10 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Duban@2025";
 
+/** The shipped plan (2021—2025, ended) and the test plan beside it (2026—2030, running; tests/fixtures), by their addresses. */
+export const SHIPPED_PLAN = "/plans/hs-gsyf-2021-2025";
+export const TEST_PLAN = "/plans/hs-gsyf-2026-2030";
+
 /** Signs in through the auth API directly (no form), sharing the cookie with the page. */
 export async function signInAs(page: Page, loginName: string, password = DEMO_PASSWORD): Promise<void> {
   const csrf = await page.request.get("/api/auth/csrf");

@@ -1,12 +1,12 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 test.describe("pages seen again", () => {
   test("are replayed with a fresh nonce, and their scripts still run", async ({ page }) => {
     await signInAs(page, "leader");
-    const first = await page.goto("/dashboard");
-    const second = await page.goto("/dashboard");
+    const first = await page.goto(`${SHIPPED_PLAN}/dashboard`);
+    const second = await page.goto(`${SHIPPED_PLAN}/dashboard`);
     expect(second!.headers()["x-duban-cache"]).toBe("hit");
     const [n1, n2] = [nonceOf(first!.headers()["content-security-policy"]), nonceOf(second!.headers()["content-security-policy"])];
     expect(n2).toBeTruthy();
@@ -30,7 +30,7 @@ test.describe("pages seen again", () => {
     const leaderContext = await browser.newContext();
     const leader = await leaderContext.newPage();
     await signInAs(leader, "leader");
-    await leader.goto("/plans");
+    await leader.goto(SHIPPED_PLAN);
     await leader.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
     await leader.getByLabel("批示内容").fill(text);
     await leader.getByRole("button", { name: "发送批示" }).click();

@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
 
 test.describe("plan overview", () => {
   test.beforeEach(async ({ page }) => {
@@ -6,7 +6,7 @@ test.describe("plan overview", () => {
   });
 
   test("shows the 11 key tasks and 34 measures", async ({ page }) => {
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     await expect(page.getByTestId("key-task")).toHaveCount(11);
     await expect(page.getByTestId("measure-row")).toHaveCount(34);
     await expect(page.getByTestId("count-tasks")).toHaveText("11");
@@ -15,7 +15,7 @@ test.describe("plan overview", () => {
   });
 
   test("filters by department and task, and the URL keeps the filters", async ({ page }) => {
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     await page.getByLabel("责任部门").selectOption({ label: "市卫健委" });
     await page.getByRole("button", { name: "筛选" }).click();
     await expect(page).toHaveURL(/dept=/);
@@ -34,7 +34,7 @@ test.describe("plan overview", () => {
   });
 
   test("a measure page shows the text, the lead, every due date and indicators", async ({ page }) => {
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     await page.getByRole("link", { name: /在煤矿、非煤矿山/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.1");
     await expect(page.getByTestId("measure-text")).toContainText("确保工伤保险覆盖率90%以上");
@@ -45,7 +45,7 @@ test.describe("plan overview", () => {
   });
 
   test("switches to English through the same i18n layer", async ({ page }) => {
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     await page.getByRole("button", { name: "English" }).first().click();
     await expect(page.getByRole("link", { name: "Plan overview" }).first()).toBeVisible();
     await page.getByRole("button", { name: "中文" }).first().click();
@@ -58,7 +58,7 @@ test.describe("on a phone", () => {
 
   test("the overview lists the measures as cards and the menu opens", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     await expect(page.getByTestId("measure-card")).toHaveCount(34);
     await expect(page.getByTestId("measure-row")).toHaveCount(34);
     await expect(page.getByTestId("measure-row").first()).toBeHidden();

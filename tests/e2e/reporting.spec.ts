@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
 
 // A small real PDF: the server checks the content, not the name.
 const PDF = Buffer.from(
@@ -7,7 +7,7 @@ const PDF = Buffer.from(
 );
 
 async function openPeriod(page: Page): Promise<string> {
-  await page.goto("/plans");
+  await page.goto(SHIPPED_PLAN);
   await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.5");
   await page.getByTestId("periods").getByRole("link", { name: "查看" }).nth(2).click();
@@ -91,7 +91,7 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
   expect(Buffer.compare(await download.body(), PDF)).toBe(0);
 
   // The measure's history lists the steps for the bureau.
-  await admin.goto("/plans");
+  await admin.goto(SHIPPED_PLAN);
   await admin.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
   await expect(admin.getByTestId("measure-history")).toContainText("审核通过");
   await expect(admin.getByTestId("measure-history")).toContainText("退回报告");
@@ -108,7 +108,7 @@ test.describe("refusals", () => {
     const admin = await adminContext.newPage();
     await signInAs(admin, "admin");
     // The accepted report of the flow above carries the attachment.
-    await admin.goto("/plans");
+    await admin.goto(SHIPPED_PLAN);
     await admin.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
     await admin.getByTestId("periods").getByRole("link", { name: "查看" }).nth(2).click();
     const href = await admin.getByRole("link", { name: "通报文件.pdf" }).first().getAttribute("href");
@@ -121,7 +121,7 @@ test.describe("refusals", () => {
 
   test("a leader writes an instruction and the lead department sees it", async ({ page, browser }) => {
     await signInAs(page, "leader");
-    await page.goto("/plans");
+    await page.goto(SHIPPED_PLAN);
     await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
     await page.getByLabel("批示内容").fill("请市卫健委按季度通报，年底前完成全覆盖。");
     await page.getByRole("button", { name: "发送批示" }).click();
@@ -142,7 +142,7 @@ test("a save refused because someone saved first keeps what the user typed", asy
   const b = await second.newPage();
   await signInAs(a, "wjw");
   await signInAs(b, "wjw");
-  await a.goto("/plans");
+  await a.goto(SHIPPED_PLAN);
   await a.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
   await a.getByTestId("periods").getByRole("link", { name: "查看" }).nth(4).click();
   await expect(a.getByTestId("report-editor")).toBeVisible();

@@ -7,8 +7,9 @@ test.describe("sign-in and landing by role", () => {
     await page.getByLabel("用户名").fill("admin");
     await page.getByLabel("密码").fill("Duban@2025");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+$/);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("工伤预防五年行动计划");
+    // The current plan: the running one (the test plan 2026—2030 beside the ended 2021—2025 plan).
+    await expect(page).toHaveURL(/\/plans\/hs-gsyf-2026-2030$/, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("工伤预防行动计划（2026—2030年）");
     await expect(page.getByText("人社局督办管理员").first()).toBeVisible();
   });
 
@@ -17,7 +18,7 @@ test.describe("sign-in and landing by role", () => {
     await page.getByLabel("用户名").fill("leader");
     await page.getByLabel("密码").fill("Duban@2025");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+    await expect(page).toHaveURL(/\/plans\/[^/]+$/, { timeout: 15_000 });
     await expect(page.getByRole("link", { name: "用户管理" })).toHaveCount(0);
   });
 
@@ -29,8 +30,11 @@ test.describe("sign-in and landing by role", () => {
     await expect(page).toHaveURL(/\/departments\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("市卫健委");
     await expect(page.getByTestId("department-leads")).toContainText("定期通报尘肺病");
-    // Its record in the plan: the plan has ended with nothing accepted in this fresh database.
-    await expect(page.getByTestId("department-record")).toContainText("0%");
+    // Its record in each live plan; the 2021—2025 plan has ended (已结束) with nothing accepted in this fresh database.
+    const ended = page.locator('[data-testid="department-record"][data-plan="hs-gsyf-2021-2025"]');
+    await expect(ended).toContainText("0%");
+    await expect(ended).toContainText("已结束");
+    await expect(ended).toContainText("截至 2025-12-31");
   });
 
 });

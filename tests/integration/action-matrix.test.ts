@@ -13,9 +13,10 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { revalidatePath } from "next/cache";
 import messages from "../../messages/zh-CN.json";
-import { seedShippedPlans } from "../../scripts/lib/seed";
+import { seedPlanFiles, seedShippedPlans, testPlanFiles } from "../../scripts/lib/seed";
 import { endSessionsAction, setUserActiveAction, setUserEmailAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
 import { openSession } from "@/features/auth/sessions";
+import { setPlanStatusAction } from "@/features/plan/actions";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
 import ExcelJS from "exceljs";
 import { addInstruction, requestExtension, saveReport } from "@/features/reports/mutations";
@@ -42,7 +43,7 @@ import type { CurrentUser } from "@/server/auth";
 import { db } from "@/server/db";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
-import { GET as exportQuarterly } from "@/app/api/exports/quarterly/route";
+import { GET as exportQuarterly } from "@/app/api/plans/[planCode]/exports/quarterly/route";
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
 import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
 import { importPlanAction } from "@/features/plan-import/actions";
@@ -68,6 +69,8 @@ vi.mock("@/server/evidence-store", async () => {
 });
 
 const PLAN = "hs-gsyf-2021-2025";
+/** The test plan (tests/fixtures/plan-2026-2030.json) whose state the plan:manage cells move. */
+const TEST_PLAN = "hs-gsyf-2026-2030";
 const OWNING = "市卫健委";
 const OTHER = "市财政局";
 const suffix = Date.now().toString(36);
@@ -97,6 +100,7 @@ function actorOf(persona: Persona): Actor {
 
 const fx = {
   planId: "",
+  testPlanId: "",
   measureId: "",
   owningDeptId: "",
   otherDeptId: "",
@@ -128,7 +132,7 @@ async function world() {
     // The audit trail is append-only and files run one at a time: an unchanged highest id means nothing was recorded.
     db.auditEvent.aggregate({ _max: { id: true } }),
     db.userSession.findMany({ where: { userId: fx.targetUserId }, orderBy: { id: "asc" } }),
-    db.plan.findMany({ select: { code: true, _count: { select: { keyTasks: true } } }, orderBy: { code: "asc" } }),
+    db.plan.findMany({ select: { id: true, code: true, status: true, updatedAt: true, _count: { select: { keyTasks: true } } }, orderBy: { code: "asc" } }),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
   return { reports, extensions, periods, instructions, users, departments, sessions, plans, lastAuditId: audit._max.id ?? BigInt(0), files };
@@ -509,6 +513,22 @@ const subjects = {
     },
   },
 
+  setPlanStatusAction: {
+    name: "setPlanStatusAction",
+    async prepare(persona) {
+      await db.plan.update({ where: { id: fx.testPlanId }, data: { status: "ACTIVE" } });
+      return {
+        invoke: () => action(setPlanStatusAction(initialActionState, form({ planId: fx.testPlanId, from: "ACTIVE", to: "ENDED" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.planStatusSaved);
+          expect((await db.plan.findUniqueOrThrow({ where: { id: fx.testPlanId } })).status).toBe("ENDED");
+          expect(await auditSince(before)).toEqual([["plan.status", "Plan", fx.testPlanId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.plan.update({ where: { id: fx.testPlanId }, data: { status: "ACTIVE" } });
+        },
+      };
+    },
+  },
+
   attachmentRoute: {
     name: "GET /api/attachments/[attachmentId]",
     async prepare() {
@@ -533,10 +553,13 @@ const subjects = {
     },
   },
   exportRoute: {
-    name: "GET /api/exports/quarterly",
+    name: "GET /api/plans/[planCode]/exports/quarterly",
     async prepare(persona) {
       return {
-        invoke: async () => ({ kind: "response", response: await exportQuarterly(new Request("http://localhost/api/exports/quarterly?asOf=2023-06-30")) }),
+        invoke: async () => ({
+          kind: "response",
+          response: await exportQuarterly(new Request(`http://localhost/api/plans/${PLAN}/exports/quarterly?asOf=2023-06-30`), { params: Promise.resolve({ planCode: PLAN }) }),
+        }),
         async verifyAllowed(outcome, before) {
           if (outcome.kind !== "response") throw new Error("expected a response");
           expect(outcome.response.status).toBe(200);
@@ -679,6 +702,8 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     otherLiaison: { allowed: false, status: 403, body: messages.authz.forbidden },
     admin: ALLOW,
   },
+  // plan:manage: an administrator moves a plan along its lifecycle.
+  setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   attachmentRoute: {
     anonymous: SIGN_IN,
     leader: ALLOW,
@@ -717,7 +742,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 140;
+const EXPECTED_CELLS = 145;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -725,7 +750,9 @@ const tally = { allowed: 0, denied: 0 };
 beforeAll(async () => {
   state.evidenceDir = mkdtempSync(path.join(tmpdir(), "duban-matrix-"));
   await seedShippedPlans(db);
+  await seedPlanFiles(db, testPlanFiles);
   await seedDemoAccounts(db);
+  fx.testPlanId = (await db.plan.findUniqueOrThrow({ where: { code: TEST_PLAN } })).id;
 
   const measure = await db.measure.findFirstOrThrow({
     where: { number: 5, keyTask: { number: 6, plan: { code: PLAN } } },
@@ -802,6 +829,8 @@ afterAll(async () => {
   if (fx.owningDeptId) await restoreOwningDepartment();
   // The plan the import cell made goes again: other files share the database.
   await db.plan.deleteMany({ where: { code: { startsWith: "matrix-", endsWith: suffix } } });
+  // Other files in this database know one plan: the test plan goes with its key tasks, measures and periods.
+  if (fx.testPlanId) await db.plan.delete({ where: { id: fx.testPlanId } });
   if (state.evidenceDir) rmSync(state.evidenceDir, { recursive: true, force: true });
   await db.$disconnect();
   expect(checked).toBe(EXPECTED_CELLS);
@@ -810,9 +839,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 28 × 5", () => {
+  it("has one cell per action, read, route and persona: 29 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(46);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(47);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

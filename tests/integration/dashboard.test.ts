@@ -238,32 +238,32 @@ describe("every figure of the overview links to the list behind it", () => {
   it("lists exactly the measures and periods worked out by hand as of 2023-07-20", async () => {
     const { getDashboardWithInput } = await import("../../src/features/dashboard/cached");
     const { dashboard: d, input } = await getDashboardWithInput(planId, "2023-07-20");
-    const red = follow(listHref("2023-07-20", { metric: "measures", light: "RED" }), input, d);
+    const red = follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "measures", light: "RED" }), input, d);
     expect(number(red)).toEqual(["1.1", "1.2", "2.1"]);
-    expect(follow(listHref("2023-07-20", { metric: "measures", light: "GREEN" }), input, d).rows).toEqual([]);
+    expect(follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "measures", light: "GREEN" }), input, d).rows).toEqual([]);
 
-    const jiaOverdue = follow(listHref("2023-07-20", { metric: "overdue", dept: jia }), input, d);
+    const jiaOverdue = follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "overdue", dept: jia }), input, d);
     if (jiaOverdue.metric !== "overdue") throw new Error("expected the overdue list");
     expect(jiaOverdue.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.daysOverdue])).toEqual([
       ["2.1", 101],
       ["1.1", 10],
       ["2.1", 10],
     ]);
-    const returned = follow(listHref("2023-07-20", { metric: "returned", dept: jia }), input, d);
+    const returned = follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "returned", dept: jia }), input, d);
     if (returned.metric !== "returned") throw new Error("expected the returned list");
     expect(returned.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.periodEnd, r.facts.reportState])).toEqual([["1.1", "2023-06-30", "RETURNED"]]);
     // The row links to the report page of that period, where the returned report is.
     const report = await db.progressReport.findFirstOrThrow({ where: { periodId: returned.rows[0].periodId, departmentId: jia } });
     expect(report.state).toBe("RETURNED");
 
-    const taskOne = follow(listHref("2023-07-20", { metric: "due", task: 1 }), input, d);
+    const taskOne = follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "due", task: 1 }), input, d);
     expect(taskOne.metric === "due" && taskOne.summary).toEqual({ count: 4, done: 2, onTime: 1, donePct: 50, onTimePct: 25 });
 
-    const yiLed = follow(listHref("2023-07-20", { metric: "measures", dept: yi, role: "lead" }), input, d);
+    const yiLed = follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "measures", dept: yi, role: "lead" }), input, d);
     expect(number(yiLed)).toEqual(["1.2"]);
-    expect(number(follow(listHref("2023-07-20", { metric: "measures", dept: yi, role: "support" }), input, d))).toEqual(["1.1"]);
+    expect(number(follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "measures", dept: yi, role: "support" }), input, d))).toEqual(["1.1"]);
 
-    const reviews = follow(listHref("2023-07-20", { metric: "reviews", dept: jia }), input, d);
+    const reviews = follow(listHref({ code: "hs-test" }, "2023-07-20", { metric: "reviews", dept: jia }), input, d);
     expect(reviews.metric === "reviews" && [reviews.rows.length, reviews.averageHours]).toEqual([2, 24]);
   });
 
@@ -272,17 +272,17 @@ describe("every figure of the overview links to the list behind it", () => {
     const { dashboard: d, input } = await getDashboardWithInput(planId, "2023-09-25");
     const row = d.departments.find((x) => x.id === jia)!;
     expect(row).toMatchObject({ returned: 2, overdue: 3 });
-    const returned = follow(listHref("2023-09-25", { metric: "returned", dept: jia }), input, d);
+    const returned = follow(listHref({ code: "hs-test" }, "2023-09-25", { metric: "returned", dept: jia }), input, d);
     if (returned.metric !== "returned") throw new Error("expected the returned list");
     expect(returned.rows.map((r) => [`${r.keyTaskNumber}.${r.measureNumber}`, r.periodEnd, r.facts.status])).toEqual([
       ["1.1", "2023-06-30", "OVERDUE"],
       ["2.1", "2023-09-30", "DUE_SOON"],
     ]);
-    const overdue = follow(listHref("2023-09-25", { metric: "overdue", dept: jia }), input, d);
+    const overdue = follow(listHref({ code: "hs-test" }, "2023-09-25", { metric: "overdue", dept: jia }), input, d);
     if (overdue.metric !== "overdue") throw new Error("expected the overdue list");
     expect(overdue.rows.map((r) => `${r.keyTaskNumber}.${r.measureNumber} ${r.periodEnd}`)).toEqual(["2.1 2023-03-31", "1.1 2023-06-30", "2.1 2023-06-30"]);
     // Measure 2.1 is red for its overdue quarters, not yellow for the returned one: the worst light wins.
-    expect(number(follow(listHref("2023-09-25", { metric: "measures", light: "RED" }), input, d))).toEqual(["1.1", "1.2", "2.1"]);
+    expect(number(follow(listHref({ code: "hs-test" }, "2023-09-25", { metric: "measures", light: "RED" }), input, d))).toEqual(["1.1", "1.2", "2.1"]);
   });
 
   for (const day of ["2023-04-08", "2023-07-20", "2023-09-25", "today"]) {
@@ -295,7 +295,7 @@ describe("every figure of the overview links to the list behind it", () => {
       const figures = linkedFigures(d);
       expect(figures.length).toBeGreaterThan(20);
       for (const [name, figure, filter, read] of figures) {
-        expect(read(follow(listHref(asOf, filter), input, d)), name).toBe(figure);
+        expect(read(follow(listHref({ code: "hs-test" }, asOf, filter), input, d)), name).toBe(figure);
       }
       // Not all zero: the comparisons above say something.
       expect(figures.filter(([, figure]) => figure).length).toBeGreaterThan(5);

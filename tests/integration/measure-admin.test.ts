@@ -4,6 +4,7 @@ import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
 import { setPeriodDueDate, updateMeasure } from "../../src/features/plan/mutations";
 import type { Actor } from "../../src/lib/permissions";
 import { testDb } from "../support/db";
+import { whileShippedPlanRan } from "../support/plans";
 
 const db = testDb();
 let admin: Actor;
@@ -18,12 +19,16 @@ beforeAll(async () => {
   await seedShippedPlans(db);
   await seedDemoAccounts(db);
   [admin, liaison] = await Promise.all([actor("admin"), actor("rsj")]);
+  // Schedules set by hand while the plan ran make milestone periods (an ended plan makes none).
+  endPlan = await whileShippedPlanRan(db);
 });
+let endPlan: () => Promise<void> = async () => {};
 let originalText = "";
 afterAll(async () => {
   // Other files in this database check the text as issued.
   const m = await measure(9, 2);
   await db.measure.update({ where: { id: m.id }, data: { text: originalText } });
+  await endPlan();
   await db.$disconnect();
 });
 

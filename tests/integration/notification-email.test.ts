@@ -14,6 +14,7 @@ import { deliverNotificationEmails } from "../../src/features/notifications/emai
 import { runNotificationScan } from "../../src/features/notifications/run";
 import type { MailSettings } from "../../src/server/env";
 import { testDb } from "../support/db";
+import { whileShippedPlanRan } from "../support/plans";
 
 const db = testDb();
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -140,8 +141,12 @@ function expectedSentence(n: { kind: string; params: unknown }): string {
   }
 }
 
+// The scans below run on days the shipped plan was running (it ended on 2025-12-31).
+let endPlan: () => Promise<void> = async () => {};
+
 beforeAll(async () => {
   await seedShippedPlans(db);
+  endPlan = await whileShippedPlanRan(db);
   departmentId = (await db.department.findFirstOrThrow({ where: { shortName: DEPARTMENT } })).id;
 });
 
@@ -149,6 +154,7 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   // The liaisons leave the department's roll, so later scans in other files do not count them.
   await db.user.updateMany({ where: { loginName: { startsWith: `mail-${suffix}-` } }, data: { active: false } });
+  await endPlan();
   await db.$disconnect();
 });
 

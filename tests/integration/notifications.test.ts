@@ -3,15 +3,22 @@ import { seedShippedPlans } from "../../scripts/lib/seed";
 import { seedDemoAccounts } from "../../src/features/seed/seed-demo";
 import { scanNotifications } from "../../src/features/notifications/scan";
 import { testDb } from "../support/db";
+import { whileShippedPlanRan } from "../support/plans";
 
 const db = testDb();
 const PLAN = "hs-gsyf-2021-2025";
 
+// The scans below replay days the shipped plan was running (it ended on 2025-12-31 and reminds no more).
+let endPlan: () => Promise<void> = async () => {};
 beforeAll(async () => {
   await seedShippedPlans(db);
   await seedDemoAccounts(db);
+  endPlan = await whileShippedPlanRan(db);
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await endPlan();
+  await db.$disconnect();
+});
 
 /** Liaison × assignment pairs of the plan: who owes a report for each measure's period. */
 async function expectedPairs(): Promise<number> {

@@ -47,7 +47,8 @@ const { saveReportAction, reviewReportAction } = await import("@/features/report
 const { markAllReadAction } = await import("@/features/notifications/actions");
 const { initialActionState } = await import("@/lib/action-state");
 const { GET: downloadAttachment } = await import("@/app/api/attachments/[attachmentId]/route");
-const { GET: exportQuarterly } = await import("@/app/api/exports/quarterly/route");
+const { GET: exportQuarterly } = await import("@/app/api/plans/[planCode]/exports/quarterly/route");
+const { GET: currentPlanExport } = await import("@/app/api/exports/quarterly/route");
 const { db } = await import("@/server/db");
 
 const liaison: CurrentUser = { id: "u1", loginName: "yjj", displayName: "联络员", role: "LIAISON", departmentId: "d1", departmentName: "市应急局" };
@@ -99,8 +100,11 @@ describe("a route handler while the database is down", () => {
 
   it("answers the quarterly export with 503 and Retry-After", async () => {
     state.user = { ...liaison, role: "LEADER", departmentId: null };
-    const response = await exportQuarterly(new Request("http://localhost/api/exports/quarterly"));
+    const response = await exportQuarterly(new Request("http://localhost/api/plans/hs-gsyf-2021-2025/exports/quarterly"), { params: Promise.resolve({ planCode: "hs-gsyf-2021-2025" }) });
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("30");
+    // The earlier, plan-less address too: finding the current plan needs the database.
+    const earlier = await currentPlanExport(new Request("http://localhost/api/exports/quarterly"));
+    expect(earlier.status).toBe(503);
   });
 });

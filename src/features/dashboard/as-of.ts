@@ -1,8 +1,14 @@
 import { todayInChina } from "@/lib/due";
 import { isCalendarDay } from "@/lib/input";
+import { defaultAsOf, type PlanDates } from "@/lib/plan-lifecycle";
 
-/** The "as of" day from the URL: a calendar day in the past or today, else today (China time). */
-export function parseAsOf(value: string | string[] | undefined): string {
+/**
+ * The "as of" day from the URL: a calendar day in the past or today. Without one, the plan's
+ * default day (src/lib/plan-lifecycle.ts `defaultAsOf`: an ended plan opens on its last day), or
+ * today (China time) when no plan is given.
+ */
+export function parseAsOf(value: string | string[] | undefined, plan?: PlanDates): string {
   const today = todayInChina();
-  return typeof value === "string" && isCalendarDay(value) && value <= today ? value : today;
+  if (typeof value === "string" && isCalendarDay(value) && value <= today) return value;
+  return plan ? defaultAsOf(plan, today) : today;
 }

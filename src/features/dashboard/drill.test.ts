@@ -147,7 +147,7 @@ describe("the list behind a figure has as many rows as the figure", () => {
 
 describe("the list's filter in the URL", () => {
   it("carries a heat-map cell's quarter, and only for a quarter list", () => {
-    const href = listHref("2023-07-20", { metric: "quarter", dept: "A", quarter: "2023-Q2" });
+    const href = listHref({ code: "hs-test" }, "2023-07-20", { metric: "quarter", dept: "A", quarter: "2023-Q2" });
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
     expect(parseListFilter(params)).toEqual({ metric: "quarter", dept: "A", quarter: "2023-Q2" });
     expect(parseListFilter({ metric: "quarter", quarter: "2023-Q5" })).toEqual({ metric: "quarter" });
@@ -164,8 +164,8 @@ describe("the list's filter in the URL", () => {
       { metric: "reviews", dept: "ckdept1" },
     ];
     for (const f of filters) {
-      const href = listHref("2023-07-20", f);
-      expect(href.startsWith("/dashboard/list?asOf=2023-07-20&metric=")).toBe(true);
+      const href = listHref({ code: "hs-test" }, "2023-07-20", f);
+      expect(href.startsWith("/plans/hs-test/dashboard/list?asOf=2023-07-20&metric=")).toBe(true);
       const params = Object.fromEntries(new URL(href, "http://x").searchParams);
       expect(params.asOf).toBe("2023-07-20");
       expect(parseListFilter(params)).toEqual(f);

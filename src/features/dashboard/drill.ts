@@ -6,6 +6,7 @@
  * returns), so a list has exactly as many rows as the figure it comes from.
  */
 import { z } from "zod";
+import { planHref, type PlanRef } from "@/lib/plan-urls";
 import { daysBetween } from "@/lib/due";
 import { idInput } from "@/lib/input";
 import type { Light, Status } from "@/lib/status";
@@ -84,8 +85,8 @@ export function parseListFilter(raw: Record<string, string | string[] | undefine
   return filter;
 }
 
-/** The address of the list behind a figure, as of the day the figure was shown. */
-export function listHref(asOf: string, filter: ListFilter): string {
+/** The address of the list behind a figure of `plan`'s overview, as of the day the figure was shown. */
+export function listHref(plan: PlanRef, asOf: string, filter: ListFilter): string {
   const params = new URLSearchParams({ asOf, metric: filter.metric });
   if (filter.status) params.set("status", filter.status);
   if (filter.light) params.set("light", filter.light);
@@ -93,7 +94,7 @@ export function listHref(asOf: string, filter: ListFilter): string {
   if (filter.dept) params.set("dept", filter.dept);
   if (filter.dept && filter.role) params.set("role", filter.role);
   if (filter.quarter) params.set("quarter", filter.quarter);
-  return `/dashboard/list?${params}`;
+  return planHref(plan, "dashboard/list", params);
 }
 
 /** Drops a department or key task the plan does not have, as the other filter pages do. */

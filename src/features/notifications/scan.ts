@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { addDays, periodLabel } from "@/lib/periods";
 import { rolesWith } from "@/lib/permissions";
+import { statusesWhere } from "@/lib/plan-lifecycle";
 
 /** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
 export const SCAN_LOCK_KEY = 73_102_025;
@@ -34,6 +35,8 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       for (const u of liaisons) byDepartment.set(u.departmentId!, [...(byDepartment.get(u.departmentId!) ?? []), u.id]);
       const departments = [...byDepartment.keys()];
       const rows: Row[] = [];
+      // Only plans that remind (执行中): an ended, archived or draft plan sends nothing (src/lib/plan-lifecycle.ts).
+      const reminding = { keyTask: { plan: { status: { in: statusesWhere("reminds") } } } };
       const toDepartment = (departmentId: string, row: Omit<Row, "userId">) => {
         for (const userId of byDepartment.get(departmentId) ?? []) rows.push({ ...row, userId });
       };
@@ -44,7 +47,7 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       const periods = await tx.reportingPeriod.findMany({
         where: {
           OR: [{ dueDate: inWindow }, { departmentDues: { some: { dueDate: inWindow } } }],
-          measure: { departments: { some: { departmentId: { in: departments } } } },
+          measure: { ...reminding, departments: { some: { departmentId: { in: departments } } } },
         },
         select: {
           id: true,
@@ -76,7 +79,7 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       }
 
       const returned = await tx.progressReport.findMany({
-        where: { state: "RETURNED", departmentId: { in: departments } },
+        where: { state: "RETURNED", departmentId: { in: departments }, measure: reminding },
         select: { id: true, version: true, periodId: true, departmentId: true, returnReason: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
       });
       for (const r of returned) {
@@ -89,7 +92,7 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       }
 
       const decided = await tx.extensionRequest.findMany({
-        where: { state: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: since } },
+        where: { state: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: since }, period: { measure: reminding } },
         select: { id: true, state: true, requestedById: true, periodId: true, requestedDueDate: true },
       });
       for (const e of decided) {
@@ -103,7 +106,7 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       }
 
       const instructions = await tx.leaderInstruction.findMany({
-        where: { createdAt: { gte: since } },
+        where: { createdAt: { gte: since }, measure: reminding },
         select: { id: true, measureId: true, measure: { select: { number: true, keyTask: { select: { number: true } }, departments: { where: { isLead: true }, select: { departmentId: true } } } } },
       });
       for (const i of instructions) {

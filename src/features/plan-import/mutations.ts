@@ -59,7 +59,8 @@ export async function importPlan(
 
   const nextOrder = known.reduce((max, d) => Math.max(max, d.sortOrder), 0);
   const data: PlanData = {
-    plan: { code: input.code, title: input.title, issuer: input.issuer, startYear: input.startYear, endYear: input.endYear },
+    // An imported plan starts as a draft (草稿): an administrator starts it (执行中) from its page once checked.
+    plan: { code: input.code, title: input.title, issuer: input.issuer, startYear: input.startYear, endYear: input.endYear, status: "DRAFT" },
     // The plan's departments (those its table names): the seed reads "等8部门" against this list and creates the new ones.
     departments: preview.planDepartments.map((shortName) => {
       const existing = known.find((d) => d.shortName === shortName);

@@ -4,6 +4,47 @@ import { dayToDate, isoDay } from "@/lib/due";
 import { quarterEnds, type ScheduleKind } from "@/lib/schedule";
 import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
+import { canMovePlan, planLifecycle, type PlanStatus } from "@/lib/plan-lifecycle";
+
+type Reader = Pick<Prisma.TransactionClient, "plan">;
+
+/**
+ * Refuses a write on an archived plan (已归档: read-only), in the caller's transaction, before it
+ * changes anything: `where` names the record the write touches. Every mutation on a plan's
+ * measures, periods, reports, extensions and instructions asks it.
+ */
+export async function refuseReadOnlyPlan(tx: Reader, where: { planId: string } | { measureId: string } | { periodId: string } | { reportId: string } | { extensionId: string }): Promise<void> {
+  const filter: Prisma.PlanWhereInput =
+    "planId" in where
+      ? { id: where.planId }
+      : "measureId" in where
+        ? { keyTasks: { some: { measures: { some: { id: where.measureId } } } } }
+        : "periodId" in where
+          ? { keyTasks: { some: { measures: { some: { periods: { some: { id: where.periodId } } } } } } }
+          : "reportId" in where
+            ? { keyTasks: { some: { measures: { some: { reports: { some: { id: where.reportId } } } } } } }
+            : { keyTasks: { some: { measures: { some: { periods: { some: { extensions: { some: { id: where.extensionId } } } } } } } } };
+  const plan = await tx.plan.findFirst({ where: filter, select: { title: true, status: true } });
+  if (plan && !planLifecycle[plan.status].writable) throw new RuleError("admin", "planReadOnly", { title: plan.title });
+}
+
+/**
+ * An administrator moves a plan along its lifecycle (草稿 → 执行中 → 已结束 → 已归档, and back
+ * one step where src/lib/plan-lifecycle.ts allows it). Audited; refused on a move the lifecycle
+ * does not allow or when someone else moved the plan meanwhile.
+ */
+export async function setPlanStatus(db: PrismaClient, actor: Actor, input: { planId: string; from: PlanStatus; to: PlanStatus }): Promise<void> {
+  authorize(actor, "plan:manage");
+  await db.$transaction(async (tx) => {
+    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { status: true } });
+    if (!plan) throw new RuleError("admin", "notFound");
+    if (plan.status !== input.from) throw new RuleError("admin", "planStatusChanged");
+    if (!canMovePlan(plan.status, input.to)) throw new RuleError("admin", "planStatusMove");
+    const updated = await tx.plan.updateMany({ where: { id: input.planId, status: input.from }, data: { status: input.to } });
+    if (updated.count === 0) throw new RuleError("admin", "planStatusChanged");
+    await recordActorEvent(tx, actor, { action: "plan.status", entityType: "Plan", entityId: input.planId, before: { status: plan.status }, after: { status: input.to } });
+  });
+}
 
 /** Due dates of a schedule set by hand, inside the plan's years. */
 export function dueDatesFor(kind: ScheduleKind, plan: { startYear: number; endYear: number }, deadline: string | null): string[] {
@@ -49,10 +90,11 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
         scheduleStart: true,
         deadline: true,
         dueDates: true,
-        keyTask: { select: { plan: { select: { startYear: true, endYear: true } } } },
+        keyTask: { select: { plan: { select: { startYear: true, endYear: true, status: true } } } },
       },
     });
     if (!before) throw new RuleError("admin", "notFound");
+    await refuseReadOnlyPlan(tx, { measureId: input.measureId });
     if (before.version !== input.expectedVersion) throw new RuleError("admin", "measureConflict", { current: before.version });
     const dueDates = dueDatesFor(input.scheduleKind, before.keyTask.plan, input.deadline);
     const updated = await tx.measure.updateMany({
@@ -78,7 +120,8 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
     const stale = existing.filter((p) => !milestones.includes(isoDay(p.periodEnd)) && p._count.reports === 0 && p._count.extensions === 0);
     if (stale.length) await tx.reportingPeriod.deleteMany({ where: { id: { in: stale.map((p) => p.id) } } });
     const have = new Set(existing.map((p) => isoDay(p.periodEnd)));
-    const missing = milestones.filter((d) => !have.has(d));
+    // A plan that has ended creates no new obligations: no new milestone periods.
+    const missing = planLifecycle[before.keyTask.plan.status].createsObligations ? milestones.filter((d) => !have.has(d)) : [];
     if (missing.length) {
       await tx.reportingPeriod.createMany({
         data: missing.map((d) => ({ measureId: input.measureId, kind: "MILESTONE" as const, periodStart: dayToDate(`${d.slice(0, 4)}-01-01`), periodEnd: dayToDate(d), dueDate: dayToDate(d), originalDueDate: dayToDate(d) })),
@@ -107,6 +150,7 @@ export async function setPeriodDueDate(db: PrismaClient, actor: Actor, input: { 
   await db.$transaction(async (tx) => {
     const before = await tx.reportingPeriod.findUnique({ where: { id: input.periodId }, select: { dueDate: true, measureId: true } });
     if (!before) throw new RuleError("admin", "notFound");
+    await refuseReadOnlyPlan(tx, { periodId: input.periodId });
     const updated = await tx.reportingPeriod.updateMany({
       where: { id: input.periodId, version: input.expectedVersion },
       data: { dueDate: dayToDate(input.dueDate), version: { increment: 1 } },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { isoDay } from "@/lib/due";
 import type { ScheduleKind } from "@/lib/schedule";
+import { currentPlan, type PlanStatus } from "@/lib/plan-lifecycle";
 
 export interface PlanSummary {
   id: string;
@@ -10,21 +11,31 @@ export interface PlanSummary {
   issuer: string;
   startYear: number;
   endYear: number;
-  status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+  status: PlanStatus;
 }
 
 const planSelect = { id: true, code: true, title: true, issuer: true, startYear: true, endYear: true, status: true } as const;
 
-/** Every plan, the active and most recent first. */
+/** Every plan, in the switcher's order: running, ended, drafts, archived; the most recent first within each. */
 export async function listPlans(): Promise<PlanSummary[]> {
   const plans = await db.plan.findMany({ select: planSelect, orderBy: [{ startYear: "desc" }, { createdAt: "desc" }] });
-  const rank = { ACTIVE: 0, DRAFT: 1, ARCHIVED: 2 } as const;
+  const rank = { ACTIVE: 0, ENDED: 1, DRAFT: 2, ARCHIVED: 3 } as const;
   return plans.sort((a, b) => rank[a.status] - rank[b.status]);
 }
 
 /** One plan by id, or null. */
 export function getPlan(id: string): Promise<PlanSummary | null> {
   return db.plan.findUnique({ where: { id }, select: planSelect });
+}
+
+/** One plan by the code in its address (/plans/<code>/…), or null. */
+export function getPlanByCode(code: string): Promise<PlanSummary | null> {
+  return db.plan.findUnique({ where: { code }, select: planSelect });
+}
+
+/** The plan that plan-less addresses lead to (src/lib/plan-lifecycle.ts `currentPlan`), or null when there is none. */
+export async function getCurrentPlan(): Promise<PlanSummary | null> {
+  return currentPlan(await listPlans());
 }
 
 export interface MeasureDepartmentRow {

@@ -18,3 +18,12 @@ export const setPeriodDueDateSchema = z.object({
   expectedVersion: versionInput(1),
   dueDate: isoDate,
 });
+
+const planStatus = z.enum(["DRAFT", "ACTIVE", "ENDED", "ARCHIVED"], { message: "invalidInput" });
+
+/** An administrator moves a plan along its lifecycle; `from` is the state the page showed. */
+export const setPlanStatusSchema = z.object({
+  planId: idInput(),
+  from: planStatus,
+  to: planStatus,
+});

@@ -3,6 +3,7 @@ import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
 import { dayToDate, departmentDueDate } from "@/lib/due";
 import { authorize, Forbidden, type Action, type Actor } from "@/lib/permissions";
+import { refuseReadOnlyPlan } from "@/features/plan/mutations";
 import type { EvidenceLimits, EvidenceStore, PendingUpload } from "./evidence";
 
 export type ReportErrorKey =
@@ -55,6 +56,7 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
   const assignment = period.measure.departments[0];
   // "own" on a report: the caller's department's report on this measure, which exists only if the department carries it.
   authorize(actor, action, { departmentId: assignment ? departmentId : null });
+  await refuseReadOnlyPlan(db, { periodId });
   // The department's own due date: an approved extension of another department does not move it.
   const dueDate = departmentDueDate(period.dueDate, period.departmentDues[0]?.dueDate);
   return { period, isLead: assignment?.isLead ?? false, departmentId, dueDate };
@@ -263,6 +265,7 @@ export async function reviewReport(
   await db.$transaction(async (tx) => {
     const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, select: { state: true } });
     if (!report) throw new ReportRuleError("notFound");
+    await refuseReadOnlyPlan(tx, { reportId: input.reportId });
     if (report.state !== "SUBMITTED") throw new ReportRuleError("notSubmitted");
     const state = input.decision === "ACCEPT" ? "ACCEPTED" : "RETURNED";
     const updated = await tx.progressReport.updateMany({
@@ -331,6 +334,7 @@ export async function decideExtension(db: PrismaClient, actor: Actor, input: { e
       },
     });
     if (!request) throw new ReportRuleError("notFound");
+    await refuseReadOnlyPlan(tx, { extensionId: input.extensionId });
     const key = { periodId: request.periodId, departmentId: request.departmentId };
     const own = await tx.departmentDueDate.findUnique({ where: { periodId_departmentId: key }, select: { dueDate: true } });
     const before = departmentDueDate(request.period.dueDate, own?.dueDate);
@@ -358,6 +362,7 @@ export async function addInstruction(db: PrismaClient, actor: Actor, input: { me
   return db.$transaction(async (tx) => {
     const measure = await tx.measure.findUnique({ where: { id: input.measureId }, select: { id: true } });
     if (!measure) throw new ReportRuleError("notFound");
+    await refuseReadOnlyPlan(tx, { measureId: measure.id });
     const created = await tx.leaderInstruction.create({ data: { measureId: measure.id, authorId: actor.id, text: input.text.trim() }, select: { id: true } });
     await audit(tx, actor, "instruction.create", "LeaderInstruction", created.id, null, { measureId: measure.id, text: input.text.trim() });
     return created.id;

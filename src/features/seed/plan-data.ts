@@ -9,6 +9,8 @@ export const planDataSchema = z.object({
     issuer: z.string(),
     startYear: z.number().int(),
     endYear: z.number().int(),
+    /** The state a fresh import starts in (src/lib/plan-lifecycle.ts); an existing plan keeps its own. */
+    status: z.enum(["DRAFT", "ACTIVE", "ENDED", "ARCHIVED"]).optional(),
   }),
   departments: z
     .array(

@@ -4,6 +4,7 @@ import { parseResponsibleDepartments } from "@/lib/departments";
 import { extractIndicators } from "@/lib/indicators";
 import { reportingPeriods } from "@/lib/periods";
 import { dayToDate, isoDay } from "@/lib/due";
+import { planEndDay, planLifecycle, type PlanStatus } from "@/lib/plan-lifecycle";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
 import { planDataSchema, type PlanData } from "./plan-data";
@@ -65,10 +66,10 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
       }
       const departments = data.departments.map((d) => byName.get(d.shortName)!);
 
-      let plan = await tx.plan.findUnique({ where: { code: data.plan.code }, select: { id: true } });
+      let plan = await tx.plan.findUnique({ where: { code: data.plan.code }, select: { id: true, status: true } });
       if (plan && options.newPlanOnly) throw new RuleError("admin", "planImport.codeTaken", { code: data.plan.code });
       if (!plan) {
-        plan = await tx.plan.create({ data: { ...data.plan, status: "ACTIVE" }, select: { id: true } });
+        plan = await tx.plan.create({ data: { ...data.plan, status: data.plan.status ?? "ACTIVE" }, select: { id: true, status: true } });
         report.planCreated = true;
       }
       const years = { startYear: data.plan.startYear, endYear: data.plan.endYear };
@@ -138,7 +139,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
         }
       }
 
-      report.periodsCreated = await createMissingPeriods(tx, plan.id, years, options.quarterDueDays ?? 10);
+      report.periodsCreated = await createMissingPeriods(tx, plan.id, { ...years, status: plan.status }, options.quarterDueDays ?? 10);
 
       if (report.planCreated || report.keyTasksCreated || report.measuresCreated || report.departmentsCreated || report.periodsCreated) {
         await recordAuditEvent(tx, {
@@ -160,13 +161,16 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
 type PeriodWriter = Pick<PrismaClient, "measure" | "reportingPeriod">;
 
 /** Creates the reporting periods of every measure of a plan that has none yet (new, or imported before periods existed). */
-async function createMissingPeriods(tx: PeriodWriter, planId: string, years: { startYear: number; endYear: number }, quarterDueDays: number): Promise<number> {
+async function createMissingPeriods(tx: PeriodWriter, planId: string, plan: { startYear: number; endYear: number; status: PlanStatus }, quarterDueDays: number): Promise<number> {
   const withoutPeriods = await tx.measure.findMany({
     where: { keyTask: { planId }, periods: { none: {} } },
     select: { id: true, scheduleKind: true, dueDates: true },
   });
+  // A plan that has ended creates no new obligations: none of its periods may end after its last day.
+  const end = planEndDay(plan);
+  const keep = (p: { periodEnd: string }) => planLifecycle[plan.status].createsObligations || p.periodEnd <= end;
   const rows = withoutPeriods.flatMap((m) =>
-    reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, years, { quarterDueDays }).map((p) => ({
+    reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, plan, { quarterDueDays }).filter(keep).map((p) => ({
       measureId: m.id,
       kind: p.kind,
       periodStart: dayToDate(p.periodStart),
@@ -180,7 +184,7 @@ async function createMissingPeriods(tx: PeriodWriter, planId: string, years: { s
 
 /** Gives every measure of every plan its reporting periods if it has none; run at each start, so upgraded installations get them. */
 export async function ensureReportingPeriods(db: PrismaClient, quarterDueDays: number): Promise<number> {
-  const plans = await db.plan.findMany({ select: { id: true, startYear: true, endYear: true } });
+  const plans = await db.plan.findMany({ select: { id: true, startYear: true, endYear: true, status: true } });
   let created = 0;
   for (const plan of plans) {
     created += await db.$transaction((tx) => createMissingPeriods(tx, plan.id, plan, quarterDueDays));

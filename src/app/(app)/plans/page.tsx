@@ -1,14 +1,15 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
-import { listPlans } from "@/features/plan/queries";
+import { getCurrentPlan } from "@/features/plan/queries";
+import { planHref } from "@/lib/plan-urls";
 import { requirePermission } from "@/server/auth";
 
-/** The current plan: the active one that started last. */
+/** The current plan (src/lib/plan-lifecycle.ts `currentPlan`): the running one that started last, else the most recent. */
 export default async function PlansPage() {
   await requirePermission("plan:read");
-  const plans = await listPlans();
-  if (plans.length > 0) redirect(`/plans/${plans[0].id}`);
+  const plan = await getCurrentPlan();
+  if (plan) redirect(planHref(plan));
   const t = await getTranslations("plan");
   return <EmptyState title={t("noPlan")} hint={t("noPlanHint")} />;
 }

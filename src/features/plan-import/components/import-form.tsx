@@ -2,6 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import Link from "next/link";
+import { planHref } from "@/lib/plan-urls";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -40,7 +41,7 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
   const [editing, setEditing] = useState<number | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [imported, setImported] = useState<{ planId: string } | null>(null);
+  const [imported, setImported] = useState<{ code: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   const set = (key: keyof Meta) => (e: { target: { value: string } }) => setMeta((m) => ({ ...m, [key]: e.target.value }));
@@ -112,7 +113,7 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
       data.set("rows", text);
       const state = await call(text, () => importPlanAction(initialActionState, data));
       setFieldErrors(state?.fieldErrors ?? {});
-      if (state?.ok && state.result) setImported({ planId: state.result.planId });
+      if (state?.ok && state.result) setImported({ code: state.result.code });
     });
   }
 
@@ -195,7 +196,7 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
               {imported ? (
                 <>
                   {" "}
-                  <Link href={`/plans/${imported.planId}`} className="font-medium underline">
+                  <Link href={planHref({ code: imported.code })} className="font-medium underline">
                     {t("openPlan")}
                   </Link>
                 </>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { planHref } from "@/lib/plan-urls";
 import { getTranslations } from "next-intl/server";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -54,7 +55,7 @@ export default async function AdminPlansPage() {
               {plans.map((plan) => (
                 <tr key={plan.id}>
                   <Td>
-                    <Link href={`/plans/${plan.id}`} className="text-primary hover:underline">
+                    <Link href={planHref(plan)} className="text-primary hover:underline">
                       {plan.title}
                     </Link>
                   </Td>

@@ -12,6 +12,8 @@ import { MeasureTable } from "@/components/measure-table";
 import { PageHeader } from "@/components/page-header";
 import { getDepartment, getDepartmentMeasures, listPlans, type DepartmentMeasure } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
+import { defaultAsOf, planLifecycle } from "@/lib/plan-lifecycle";
+import { planHref } from "@/lib/plan-urls";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 
@@ -31,8 +33,18 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
     getWorklist(user, department.id, today, locale),
     listPlans(),
   ]);
-  // The department's record in the current plan, from the same computation as the leader overview.
-  const record = plans[0] ? await readDepartmentRecord(user, plans[0].id, department.id, today) : null;
+  // The department's record in each live plan (running, and ended while it is evaluated: as of its last day),
+  // from the same computation as the leader overview; a plan the department has no part in is left out.
+  const records = (
+    await Promise.all(
+      plans
+        .filter((p) => planLifecycle[p.status].live)
+        .map(async (plan) => {
+          const asOf = defaultAsOf(plan, today);
+          return { plan, asOf, record: await readDepartmentRecord(user, plan.id, department.id, asOf) };
+        }),
+    )
+  ).filter((r) => r.record);
   const in30 = addDays(today, 30);
   const returned = worklist.filter((w) => w.urgency === "RETURNED");
   const dueSoon = worklist.filter((w) => w.urgency !== "RETURNED" && w.dueDate >= today && w.dueDate <= in30);
@@ -85,23 +97,38 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
       />
       <div className="flex flex-col gap-5">
         <div className="grid gap-5 lg:grid-cols-3">
-          <Card data-testid="department-record">
-            <CardHeader>
-              <CardTitle>{t("record")}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="grid grid-cols-2 gap-3 text-sm">
-                <dt className="text-muted-foreground">{t("onTime")}</dt>
-                <dd className="text-right font-semibold tabular-nums">{record?.onTimePct == null ? "—" : `${record.onTimePct}%`}</dd>
-                <dt className="text-muted-foreground">{t("dueSoFar")}</dt>
-                <dd className="text-right tabular-nums">{record?.dueSoFar ?? 0}</dd>
-                <dt className="text-muted-foreground">{t("overdueNow")}</dt>
-                <dd className="text-right tabular-nums text-red-700">{record?.overdue ?? 0}</dd>
-                <dt className="text-muted-foreground">{t("returnedNow")}</dt>
-                <dd className="text-right tabular-nums">{record?.returned ?? 0}</dd>
-              </dl>
-            </CardContent>
-          </Card>
+          {(records.length ? records : [null]).map((r) => (
+            <Card key={r?.plan.id ?? "none"} data-testid="department-record" data-plan={r?.plan.code}>
+              <CardHeader>
+                <CardTitle>{t("record")}</CardTitle>
+                {r ? (
+                  <p className="text-xs text-muted-foreground">
+                    <Link href={planHref(r.plan, "")} className="hover:underline">
+                      {r.plan.title}
+                    </Link>
+                    {planLifecycle[r.plan.status].opensAtEnd ? (
+                      <Badge tone="neutral" className="ml-1.5" data-testid="plan-status">
+                        {t("planEndedLabel")}
+                      </Badge>
+                    ) : null}
+                    <span className="block">{t("recordAsOf", { date: r.asOf })}</span>
+                  </p>
+                ) : null}
+              </CardHeader>
+              <CardContent>
+                <dl className="grid grid-cols-2 gap-3 text-sm">
+                  <dt className="text-muted-foreground">{t("onTime")}</dt>
+                  <dd className="text-right font-semibold tabular-nums">{r?.record?.onTimePct == null ? "—" : `${r.record.onTimePct}%`}</dd>
+                  <dt className="text-muted-foreground">{t("dueSoFar")}</dt>
+                  <dd className="text-right tabular-nums">{r?.record?.dueSoFar ?? 0}</dd>
+                  <dt className="text-muted-foreground">{t("overdueNow")}</dt>
+                  <dd className="text-right tabular-nums text-red-700">{r?.record?.overdue ?? 0}</dd>
+                  <dt className="text-muted-foreground">{t("returnedNow")}</dt>
+                  <dd className="text-right tabular-nums">{r?.record?.returned ?? 0}</dd>
+                </dl>
+              </CardContent>
+            </Card>
+          ))}
           <WorkCard title={t("returnedList")} items={returned} empty={t("noReturned")} testId="department-returned" />
           <WorkCard title={t("due30")} items={dueSoon} empty={t("nothingDue30")} testId="department-due30" />
         </div>

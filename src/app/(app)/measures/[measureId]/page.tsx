@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { planHref } from "@/lib/plan-urls";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
@@ -46,7 +47,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
 
   return (
     <>
-      <Link href={`/plans/${measure.plan.id}`} className="mb-4 inline-flex items-center gap-1 text-sm text-primary hover:underline">
+      <Link href={planHref(measure.plan)} className="mb-4 inline-flex items-center gap-1 text-sm text-primary hover:underline">
         <ArrowLeft className="size-4" aria-hidden />
         {t("back")}
       </Link>

@@ -1,34 +1,22 @@
 import { getTranslations } from "next-intl/server";
-import { parseAsOf } from "@/features/dashboard/as-of";
-import { quarterlyWorkbook } from "@/features/dashboard/quarterly-report";
-import { readQuarterlyReport } from "@/features/dashboard/read";
-import { listPlans } from "@/features/plan/queries";
+import { getCurrentPlan } from "@/features/plan/queries";
 import { canAtAll } from "@/lib/permissions";
+import { planExportHref } from "@/lib/plan-urls";
 import { getActor } from "@/server/auth";
 import { answeringOutages } from "@/server/route-outage";
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-/** The quarterly status report as an Excel workbook; a caller whose export is limited to their department gets only its share. */
-async function exportQuarterly(request: Request) {
+/** The earlier, plan-less address of the quarterly export: sends the caller to the current plan's export with the same query. */
+async function currentPlanExport(request: Request) {
   const [actor, t] = await Promise.all([getActor(), getTranslations("api")]);
   if (!actor) return text(t("signInRequired"), 401);
   if (!canAtAll(actor, "export:read")) return text(t("exportForbidden"), 403);
-  const plans = await listPlans();
-  if (!plans[0]) return text(t("noPlan"), 404);
-  const asOf = parseAsOf(new URL(request.url).searchParams.get("asOf") ?? undefined);
-  const report = await readQuarterlyReport(actor, plans[0].id, asOf);
-  if (!report) return text(t("exportForbidden"), 403);
-  const body = await quarterlyWorkbook(report.dashboard, report.scope, plans[0].title);
-  const name = `季度通报-${asOf}.xlsx`;
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="quarterly-${asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const plan = await getCurrentPlan();
+  if (!plan) return text(t("noPlan"), 404);
+  const url = new URL(request.url);
+  return new Response(null, { status: 307, headers: { Location: planExportHref(plan, url.searchParams), "Cache-Control": "private, no-store" } });
 }
 
 /** While the database is down: 503 with Retry-After. */
-export const GET = answeringOutages(exportQuarterly);
+export const GET = answeringOutages(currentPlanExport);

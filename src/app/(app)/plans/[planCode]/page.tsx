@@ -5,17 +5,20 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/form";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/empty-state";
 import { MeasureTable } from "@/components/measure-table";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
-import { getPlan, getPlanCounts, getPlanTasks, listDepartments, listPlans } from "@/features/plan/queries";
+import { getPlanByCode, getPlanCounts, getPlanTasks, listDepartments, listPlans } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
 import { idInput } from "@/lib/input";
 import { groupPages, pageParam } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
+import { planHref } from "@/lib/plan-urls";
+import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
+import { PlanStatusForm } from "@/features/plan/components/plan-status-form";
+import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
 const MEASURES_PER_PAGE = 50;
@@ -34,12 +37,12 @@ export default async function PlanOverviewPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ planId: string }>;
+  params: Promise<{ planCode: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("plan:read");
-  const [{ planId }, rawFilters] = await Promise.all([params, searchParams]);
-  const plan = await getPlan(planId);
+  const [{ planCode }, rawFilters] = await Promise.all([params, searchParams]);
+  const plan = await getPlanByCode(planCode);
   if (!plan) notFound();
 
   const filters = filtersSchema.parse({
@@ -72,7 +75,7 @@ export default async function PlanOverviewPage({
     if (departmentId) q.set("dept", departmentId);
     if (taskNumber) q.set("task", String(taskNumber));
     q.set("page", String(p));
-    return `/plans/${plan.id}?${q}`;
+    return planHref(plan, "", q);
   };
   const today = todayInChina();
   const showTimeline = can(user, "dashboard:read");
@@ -83,12 +86,15 @@ export default async function PlanOverviewPage({
         title={plan.title}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <Badge tone={plan.status === "ACTIVE" ? "success" : "neutral"}>{t(`status${plan.status}`)}</Badge>
+            <PlanStatusBadge status={plan.status} />
             <span>{t("period", { start: plan.startYear, end: plan.endYear })}</span>
             <span>{t("issuer", { issuer: plan.issuer })}</span>
           </span>
         }
       />
+
+      <PlanEndedNotice plan={plan} className="mb-4" />
+      {can(user, "plan:manage") ? <PlanStatusForm planId={plan.id} status={plan.status} className="mb-6" /> : null}
 
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
@@ -133,7 +139,7 @@ export default async function PlanOverviewPage({
           <Button type="submit">{t("applyFilters")}</Button>
           {filtered ? (
             <Button variant="outline" asChild>
-              <Link href={`/plans/${plan.id}`}>{t("clearFilters")}</Link>
+              <Link href={planHref(plan)}>{t("clearFilters")}</Link>
             </Button>
           ) : null}
         </div>
@@ -149,7 +155,7 @@ export default async function PlanOverviewPage({
           hint={t("noMatchesHint")}
           action={
             <Button variant="outline" asChild>
-              <Link href={`/plans/${plan.id}`}>{t("clearFilters")}</Link>
+              <Link href={planHref(plan)}>{t("clearFilters")}</Link>
             </Button>
           }
         />
@@ -163,7 +169,7 @@ export default async function PlanOverviewPage({
                   {task.title}
                 </CardTitle>
                 {showTimeline ? (
-                  <Link href={`/plans/${plan.id}/tasks/${task.number}`} className="shrink-0 text-sm text-primary hover:underline" data-testid="task-timeline-link">
+                  <Link href={planHref(plan, `tasks/${task.number}`)} className="shrink-0 text-sm text-primary hover:underline" data-testid="task-timeline-link">
                     {t("timelineLink", { number: task.number })}
                   </Link>
                 ) : null}
@@ -193,7 +199,7 @@ export default async function PlanOverviewPage({
               .filter((p) => p.id !== plan.id)
               .map((p) => (
                 <li key={p.id}>
-                  <Link className="text-primary hover:underline" href={`/plans/${p.id}`}>
+                  <Link className="text-primary hover:underline" href={planHref(p)}>
                     {p.title}
                   </Link>
                 </li>

@@ -11,9 +11,11 @@ import { quarterOf } from "@/features/dashboard/compute";
 import { readDashboardWithInput } from "@/features/dashboard/read";
 import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { listHref, taskTimeline, type TimelineCell } from "@/features/dashboard/drill";
-import { getPlan, getPlanTasks } from "@/features/plan/queries";
+import { getPlanByCode, getPlanTasks } from "@/features/plan/queries";
 import { cn } from "@/lib/cn";
 import { periodLabel } from "@/lib/periods";
+import { planHref } from "@/lib/plan-urls";
+import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { requirePermission } from "@/server/auth";
 
 const taskNumberSchema = z.coerce.number().int().min(1).max(999);
@@ -53,17 +55,17 @@ export default async function TaskTimelinePage({
   params,
   searchParams,
 }: {
-  params: Promise<{ planId: string; taskNumber: string }>;
+  params: Promise<{ planCode: string; taskNumber: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("dashboard:read");
-  const [{ planId, taskNumber }, raw] = await Promise.all([params, searchParams]);
+  const [{ planCode, taskNumber }, raw] = await Promise.all([params, searchParams]);
   const parsed = taskNumberSchema.safeParse(taskNumber);
   if (!parsed.success) notFound();
   const number = parsed.data;
-  const plan = await getPlan(planId);
+  const plan = await getPlanByCode(planCode);
   if (!plan) notFound();
-  const asOf = parseAsOf(raw.asOf);
+  const asOf = parseAsOf(raw.asOf, plan);
   const [tasks, overview, t, td, tp, locale] = await Promise.all([
     getPlanTasks(plan.id, { taskNumber: number }),
     readDashboardWithInput(user, plan.id, asOf),
@@ -79,7 +81,7 @@ export default async function TaskTimelinePage({
   const timeline = taskTimeline(input, dashboard, number, asOf);
   const texts = new Map(task.measures.map((m) => [m.id, m.text]));
   const figures = dashboard.tasks.find((k) => k.number === number);
-  const list = (light: "RED" | "YELLOW" | "GREEN") => listHref(asOf, { metric: "measures", task: number, light });
+  const list = (light: "RED" | "YELLOW" | "GREEN") => listHref(plan, asOf, { metric: "measures", task: number, light });
   const report = (c: TimelineCell) => td(`report${c.reportState ?? "NONE"}`);
   const cellText = (c: TimelineCell) =>
     c.status && c.light
@@ -89,10 +91,10 @@ export default async function TaskTimelinePage({
   return (
     <>
       <nav className="mb-4 flex flex-wrap gap-4 text-sm" aria-label={t("backLinks")}>
-        <Link href={`/dashboard?asOf=${asOf}`} className="text-primary hover:underline">
+        <Link href={planHref(plan, "dashboard", { asOf })} className="text-primary hover:underline">
           ← {td("title")}
         </Link>
-        <Link href={`/plans/${plan.id}?task=${number}`} className="text-primary hover:underline">
+        <Link href={planHref(plan, "", { task: String(number) })} className="text-primary hover:underline">
           ← {tp("overviewTitle")}
         </Link>
       </nav>
@@ -105,6 +107,7 @@ export default async function TaskTimelinePage({
           </>
         }
       />
+      <PlanEndedNotice plan={plan} className="mb-4" />
       <AsOfForm asOf={asOf} className="mb-4" />
 
       {figures ? (
@@ -120,7 +123,7 @@ export default async function TaskTimelinePage({
             {figures.progressPct === null ? (
               t("progressNone", { label: td("taskProgress"), none: td("noneDue") })
             ) : (
-              <Link prefetch={false} href={listHref(asOf, { metric: "due", task: number })} className="tabular-nums text-primary hover:underline">
+              <Link prefetch={false} href={listHref(plan, asOf, { metric: "due", task: number })} className="tabular-nums text-primary hover:underline">
                 {t("progress", { label: td("taskProgress"), pct: figures.progressPct, done: figures.periodsDone, due: figures.periodsDue })}
               </Link>
             )}

@@ -1,0 +1,303 @@
+import { forbidden, notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/page-header";
+import { parseAsOf } from "@/features/dashboard/as-of";
+import type { DepartmentRow } from "@/features/dashboard/compute";
+import { readDashboard } from "@/features/dashboard/read";
+import { AsOfForm } from "@/features/dashboard/components/as-of-form";
+import { HeatMap } from "@/features/dashboard/components/heat-map";
+import { TaskProgress } from "@/features/dashboard/components/task-progress";
+import { SubmissionsChart } from "@/features/dashboard/components/submissions-chart";
+import { OverdueTable } from "@/features/dashboard/components/overdue-table";
+import { lightClass } from "@/features/dashboard/components/status-label";
+import { listHref, type ListFilter } from "@/features/dashboard/drill";
+import { getPlanByCode } from "@/features/plan/queries";
+import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
+import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
+import { todayInChina } from "@/lib/due";
+import { planLifecycle } from "@/lib/plan-lifecycle";
+import { planExportHref, planHref } from "@/lib/plan-urls";
+import { cn } from "@/lib/cn";
+import type { Light, Status } from "@/lib/status";
+import { requirePermission } from "@/server/auth";
+
+const SORTS = ["shortName", "led", "supported", "onTimePct", "overdue", "returned", "avgReviewHours"] as const;
+type Sort = (typeof SORTS)[number];
+const STATUSES: Status[] = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"];
+const COLUMN_LABEL = {
+  shortName: "colDepartment",
+  led: "colLed",
+  supported: "colSupported",
+  onTimePct: "colOnTime",
+  overdue: "colOverdue",
+  returned: "colReturned",
+  avgReviewHours: "colReview",
+} as const satisfies Record<Sort, string>;
+const TABLE_ROWS = 20;
+
+/**
+ * A figure that opens the list behind it; the label says what is counted, since the number alone
+ * does not. A plain link rather than a client-side one: the overview has hundreds of them at
+ * province scale, and each client link adds to the page's payload and to hydration.
+ */
+function FigureLink({ href, label, className, testId, children }: { href: string; label: string; className?: string; testId?: string; children: ReactNode }) {
+  return (
+    <a href={href} aria-label={label} className={cn("hover:underline", className)} data-testid={testId}>
+      {children}
+    </a>
+  );
+}
+
+
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ planCode: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePermission("dashboard:read");
+  const [{ planCode }, raw] = await Promise.all([params, searchParams]);
+  const [t, plan] = await Promise.all([getTranslations("dashboard"), getPlanByCode(planCode)]);
+  if (!plan) notFound();
+  // An ended plan opens on its last day (src/lib/plan-lifecycle.ts).
+  const asOf = parseAsOf(raw.asOf, plan);
+  const sort: Sort = z.enum(SORTS).catch("overdue").parse(raw.sort);
+  const dir = raw.dir === "asc" ? "asc" : "desc";
+  const d = await readDashboard(user, plan.id, asOf);
+  if (!d) forbidden();
+  const leadOverdue = d.overdue.filter((o) => o.isLead);
+
+  const sorted = [...d.departments].sort((a, b) => {
+    const va = a[sort as keyof DepartmentRow];
+    const vb = b[sort as keyof DepartmentRow];
+    const cmp = typeof va === "string" && typeof vb === "string" ? va.localeCompare(vb, "zh-CN") : (Number(va ?? -1) - Number(vb ?? -1));
+    return dir === "asc" ? cmp : -cmp;
+  });
+  // A province has a hundred departments: the table and heat map show the first 20 in the chosen order unless asked for all.
+  const showAll = raw.all === "1";
+  const departments = showAll ? sorted : sorted.slice(0, TABLE_ROWS);
+  const q = (extra: Record<string, string>) => `?${new URLSearchParams({ asOf, ...extra })}`;
+  const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc", ...(showAll ? { all: "1" } : {}) });
+  // Every figure links to the list behind it, as of the same day.
+  const list = (f: ListFilter) => listHref(plan, asOf, f);
+  const figure = (label: string, value: string | number) => t("figureLink", { label, value: String(value) });
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            <PlanStatusBadge status={plan.status} className="mr-2" /> {plan.title} · {t("historyNote", { date: asOf })}
+          </>
+        }
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <a href={planExportHref(plan, { asOf })}>{t("exportExcel")}</a>
+            </Button>
+            <Button variant="outline" asChild>
+              <Link href={planHref(plan, "dashboard/print", { asOf })}>{t("printView")}</Link>
+            </Button>
+          </>
+        }
+      />
+      <PlanEndedNotice plan={plan} className="mb-4" />
+      <AsOfForm asOf={asOf} todayHref={planLifecycle[plan.status].opensAtEnd ? planHref(plan, "dashboard", { asOf: todayInChina() }) : planHref(plan, "dashboard")} className="mb-6" />
+
+      <section aria-labelledby="by-light" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <h2 id="by-light" className="sr-only">
+          {t("measures")}
+        </h2>
+        {(["RED", "YELLOW", "GREEN"] as Light[]).map((l) => (
+          <a
+            key={l}
+            href={list({ metric: "measures", light: l })}
+            aria-label={figure(t(`light${l}`), d.byLight[l])}
+            className="flex items-center gap-3 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
+            data-testid={`light-${l}`}
+          >
+            <span className={cn("size-4 rounded-full", lightClass[l])} aria-hidden />
+            <div>
+              <div className="text-xs text-muted-foreground">{t(`light${l}`)}</div>
+              <div className="text-2xl font-semibold tabular-nums">{d.byLight[l]}</div>
+            </div>
+          </a>
+        ))}
+        {STATUSES.filter((s) => d.byStatus[s]).slice(0, 3).map((s) => (
+          <a
+            key={s}
+            href={list({ metric: "measures", status: s })}
+            aria-label={figure(t(`status${s}`), d.byStatus[s])}
+            className="rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
+            data-testid={`status-${s}`}
+          >
+            <div className="text-xs text-muted-foreground">{t(`status${s}`)}</div>
+            <div className={cn("text-2xl font-semibold tabular-nums", s === "OVERDUE" ? "text-red-700" : "")} data-testid={s === "OVERDUE" ? "overdue-count" : undefined}>
+              {d.byStatus[s]}
+            </div>
+          </a>
+        ))}
+      </section>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("tasks")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-2">
+            <TaskProgress
+              tasks={d.tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green }))}
+              timelineHref={`${planHref(plan)}/tasks/`}
+              asOfQuery={q({})}
+              dueHref={list({ metric: "due" })}
+              lightHref={{ RED: list({ metric: "measures", light: "RED" }), YELLOW: list({ metric: "measures", light: "YELLOW" }), GREEN: list({ metric: "measures", light: "GREEN" }) }}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("submissions")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <SubmissionsChart data={d.submissions} label={t("submissions")} hrefPrefix={list({ metric: "submitted" })} />
+            <table className="sr-only text-sm focus-within:not-sr-only" data-testid="submissions-table">
+              <caption>{t("submissionsAlt")}</caption>
+              <thead>
+                <tr>
+                  <th>{t("quarter")}</th>
+                  <th>{t("count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.submissions.map((s) => (
+                  <tr key={s.quarter}>
+                    <td>{s.quarter}</td>
+                    <td>
+                      <a href={list({ metric: "submitted", quarter: s.quarter })}>{s.count}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card className="mt-5">
+        <CardHeader>
+          <CardTitle>{t("departments")}</CardTitle>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-2">
+          <Table data-testid="department-table" className="whitespace-nowrap">
+            <thead>
+              <tr>
+                {SORTS.map((col) => (
+                  <Th key={col} aria-sort={sort === col ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <Link href={sortLink(col)} title={t("sortBy")} className="hover:underline">
+                      {t(COLUMN_LABEL[col])}
+                      {sort === col ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                    </Link>
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {departments.map((row) => (
+                <tr key={row.id}>
+                  <Td>
+                    <Link href={`/departments/${row.id}`} className="hover:underline">
+                      {row.shortName}
+                    </Link>
+                  </Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "measures", dept: row.id, role: "lead" })} label={figure(`${row.shortName} ${t("colLed")}`, row.led)}>
+                      {row.led}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "measures", dept: row.id, role: "support" })} label={figure(`${row.shortName} ${t("colSupported")}`, row.supported)}>
+                      {row.supported}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    {row.onTimePct === null ? (
+                      "—"
+                    ) : (
+                      <FigureLink href={list({ metric: "due", dept: row.id })} label={t("onTimeLink", { department: row.shortName, onTime: row.onTime, due: row.dueSoFar })}>
+                        {row.onTimePct}%
+                      </FigureLink>
+                    )}
+                  </Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "overdue", dept: row.id })} label={figure(`${row.shortName} ${t("colOverdue")}`, row.overdue)} className={row.overdue ? "text-red-700" : ""}>
+                      {row.overdue}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    <FigureLink href={list({ metric: "returned", dept: row.id })} label={figure(`${row.shortName} ${t("colReturned")}`, row.returned)}>
+                      {row.returned}
+                    </FigureLink>
+                  </Td>
+                  <Td className="tabular-nums">
+                    {row.avgReviewHours === null ? (
+                      "—"
+                    ) : (
+                      <FigureLink href={list({ metric: "reviews", dept: row.id })} label={figure(`${row.shortName} ${t("colReview")}`, row.avgReviewHours)}>
+                        {row.avgReviewHours}
+                      </FigureLink>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {!showAll && sorted.length > TABLE_ROWS ? (
+            <div className="px-4 py-3">
+              <Link href={q({ sort, dir, all: "1" })} className="text-sm text-primary hover:underline">
+                {t("showAllDepartments", { count: sorted.length })}
+              </Link>
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      <Card className="mt-5">
+        <CardHeader>
+          <CardTitle>{t("heatmap")}</CardTitle>
+          <p className="text-xs text-muted-foreground">{t("heatmapHint")}</p>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <HeatMap
+            quarters={d.heatmap.quarters}
+            rows={departments.map((row) => ({ id: row.id, name: row.shortName, cells: d.heatmap.quarters.map((qq) => d.heatmap.cells[`${row.id}:${qq}`] ?? null) }))}
+            hrefPrefix={list({ metric: "quarter" })}
+          />
+        </CardContent>
+      </Card>
+
+      <Card className="mt-5">
+        <CardHeader>
+          <CardTitle>
+            {t("overdueList")} <span className="text-sm font-normal text-muted-foreground">({leadOverdue.length})</span>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-2">
+          <OverdueTable items={leadOverdue.slice(0, 20)} departments={d.departments} />
+          <div className="px-4 py-3">
+            <Link href={list({ metric: "overdue" })} className="text-sm text-primary hover:underline">
+              {t("showAll", { count: leadOverdue.length })}
+            </Link>
+          </div>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

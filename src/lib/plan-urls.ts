@@ -1,0 +1,49 @@
+/**
+ * The one rule for a plan's addresses: every plan-scoped page and file lives under the plan's
+ * code (stable and readable, e.g. /plans/hs-gsyf-2021-2025/dashboard), never under a database id.
+ */
+
+export interface PlanRef {
+  code: string;
+}
+
+/** The plan's views, relative to /plans/<code>. */
+export type PlanView = "" | "dashboard" | "dashboard/list" | "dashboard/print" | `tasks/${number}`;
+
+type Query = string | URLSearchParams | Record<string, string | undefined> | undefined;
+
+function queryString(query: Query): string {
+  if (query === undefined) return "";
+  if (typeof query === "string") return query === "" || query === "?" ? "" : query.startsWith("?") ? query : `?${query}`;
+  const params = query instanceof URLSearchParams ? query : new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** The address of one of a plan's views, with an optional query. */
+export function planHref(plan: PlanRef, view: PlanView = "", query?: Query): string {
+  const base = `/plans/${encodeURIComponent(plan.code)}`;
+  return `${view ? `${base}/${view}` : base}${queryString(query)}`;
+}
+
+/** The address of a plan's quarterly status report (季度通报) as an Excel workbook. */
+export function planExportHref(plan: PlanRef, query?: Query): string {
+  return `/api/plans/${encodeURIComponent(plan.code)}/exports/quarterly${queryString(query)}`;
+}
+
+/** The plan-scoped address that an old, plan-less one (/dashboard, /dashboard/list, /dashboard/print, /api/exports/quarterly) now means. */
+export function planScopedPath(plan: PlanRef, oldPath: string, search = ""): string | null {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  switch (oldPath) {
+    case "/dashboard":
+      return planHref(plan, "dashboard", query);
+    case "/dashboard/list":
+      return planHref(plan, "dashboard/list", query);
+    case "/dashboard/print":
+      return planHref(plan, "dashboard/print", query);
+    case "/api/exports/quarterly":
+      return planExportHref(plan, query);
+    default:
+      return null;
+  }
+}
