@@ -17,7 +17,7 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Kinds whose own due dates become milestones; quarterly ones are covered by the quarters. */
-const MILESTONE_KINDS: ReadonlySet<ScheduleKind> = new Set(["ANNUAL", "DEADLINE", "RANGE"]);
+const MILESTONE_KINDS: ReadonlySet<ScheduleKind> = new Set(["ANNUAL", "DEADLINE", "RANGE", "MONTHLY", "HALF_YEARLY"]);
 
 /**
  * The reporting periods of a measure: one per quarter of the plan, due

@@ -6,7 +6,11 @@ const PLAN = { startYear: 2021, endYear: 2025 };
 const QUARTER_ENDS_2021_2025 = quarterEnds(2021, 2025);
 const MARCH_ENDS = ["2021-03-31", "2022-03-31", "2023-03-31", "2024-03-31", "2025-03-31"];
 
-type Expected = Omit<Schedule, "flags" | "reportsQuarterly"> & { flags?: ScheduleFlag[]; reportsQuarterly?: boolean };
+type Expected = Omit<Schedule, "flags" | "reportsQuarterly" | "checkpoints"> & {
+  flags?: ScheduleFlag[];
+  reportsQuarterly?: boolean;
+  checkpoints?: string[];
+};
 
 const quarterly: Expected = { kind: "QUARTERLY", dueDates: QUARTER_ENDS_2021_2025, startDate: null, deadline: null, deliverable: null, reportsQuarterly: true };
 const firstQuarter: Expected = { kind: "ANNUAL", dueDates: MARCH_ENDS, startDate: null, deadline: null, deliverable: null };
@@ -25,6 +29,7 @@ const range = (from: number, to: number, extra: Partial<Expected> = {}): Expecte
   startDate: `${from}-01-01`,
   deadline: `${to}-12-31`,
   deliverable: null,
+  checkpoints: Array.from({ length: to - from + 1 }, (_, i) => `${from + i}-12-31`),
   ...extra,
 });
 
@@ -74,7 +79,7 @@ describe("parseTimeArrangement", () => {
     expect(parsed).toEqual({
       ok: true,
       normalized,
-      schedule: { flags: [], reportsQuarterly: false, ...expected },
+      schedule: { flags: [], reportsQuarterly: false, checkpoints: [], ...expected },
     });
   });
 
@@ -84,7 +89,9 @@ describe("parseTimeArrangement", () => {
     { text: "适时", reason: /^无法识别的时间安排：“适时”，请管理员手工设置$/u },
     { text: "另行通知", reason: /无法识别.*另行通知/u },
     { text: "asdf%%", reason: /无法识别/u },
-    { text: "每年", reason: /无法识别/u },
+    { text: "每两月", reason: /无法识别/u },
+    { text: "每年13月底前", reason: /无法识别/u },
+    { text: "“十七五”期间", reason: /无法识别/u },
     { text: "2022年", reason: /无法识别/u },
     { text: "2022年前后", reason: /无法识别/u },
     { text: "2022年底前2023", reason: /无法识别/u },
@@ -117,6 +124,73 @@ describe("parseTimeArrangement", () => {
     const used = new Set(plan.keyTasks.flatMap((task) => task.measures.map((m) => m.timeArrangement)));
     expect(used.size).toBe(10);
     for (const phrase of used) expect(tabled.has(phrase), `no table row for ${phrase}`).toBe(true);
+  });
+});
+
+/** Phrasings of successor plans (issue 9), laid out over a 2026—2030 plan. */
+describe("parseTimeArrangement: successor-plan phrasings", () => {
+  const PLAN_15 = { startYear: 2026, endYear: 2030 };
+  const YEARS = [2026, 2027, 2028, 2029, 2030];
+  const yearEnds = YEARS.map((y) => `${y}-12-31`);
+  const annualAtYearEnd: Expected = { kind: "ANNUAL", dueDates: yearEnds, startDate: null, deadline: null, deliverable: null };
+  const monthEndsOf = (y: number) =>
+    ["01-31", y % 4 === 0 ? "02-29" : "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"].map(
+      (md) => `${y}-${md}`,
+    );
+  const ROWS_15: Array<{ text: string; expected: Expected }> = [
+    {
+      text: "每半年",
+      expected: { kind: "HALF_YEARLY", dueDates: YEARS.flatMap((y) => [`${y}-06-30`, `${y}-12-31`]), startDate: null, deadline: null, deliverable: null },
+    },
+    { text: "每月", expected: { kind: "MONTHLY", dueDates: YEARS.flatMap(monthEndsOf), startDate: null, deadline: null, deliverable: null } },
+    { text: "每年", expected: annualAtYearEnd },
+    { text: "按年度", expected: annualAtYearEnd },
+    { text: "每年年底前", expected: annualAtYearEnd },
+    { text: "每年底前", expected: annualAtYearEnd },
+    { text: "每年组织一次", expected: annualAtYearEnd },
+    { text: "每年至少召开一次", expected: annualAtYearEnd },
+    { text: "每年12月底前", expected: annualAtYearEnd },
+    { text: "每年６月底前", expected: { ...annualAtYearEnd, dueDates: YEARS.map((y) => `${y}-06-30`) } },
+    {
+      text: "2026年起",
+      expected: { kind: "ONGOING", dueDates: [], startDate: "2026-01-01", deadline: null, deliverable: null, reportsQuarterly: true },
+    },
+    {
+      text: "自2025年起",
+      expected: {
+        kind: "ONGOING",
+        dueDates: [],
+        startDate: "2025-01-01",
+        deadline: null,
+        deliverable: null,
+        reportsQuarterly: true,
+        flags: ["BEFORE_PLAN_START"],
+      },
+    },
+    { text: "\"十五五\"期间", expected: range(2026, 2030) },
+    { text: "“十五五”期间", expected: range(2026, 2030) },
+    { text: "十五五时期", expected: range(2026, 2030) },
+    { text: "“十四五”期间", expected: range(2021, 2025, { flags: ["BEFORE_PLAN_START"] }) },
+    { text: "年内", expected: deadline("2026-12-31") },
+    { text: "定期", expected: { kind: "ONGOING", dueDates: [], startDate: null, deadline: null, deliverable: null, reportsQuarterly: true } },
+    {
+      text: "2026-2028年",
+      expected: range(2026, 2028, { checkpoints: ["2026-12-31", "2027-12-31", "2028-12-31"] }),
+    },
+  ];
+
+  it.each(ROWS_15)("parses $text", ({ text, expected }) => {
+    expect(parseTimeArrangement(text, PLAN_15)).toEqual({
+      ok: true,
+      normalized: normalizeArrangement(text),
+      schedule: { flags: [], reportsQuarterly: false, checkpoints: [], ...expected },
+    });
+  });
+
+  it("gives a range yearly checkpoints but keeps its due date the final deadline", () => {
+    const parsed = parseTimeArrangement("2021-2023年", PLAN);
+    expect(parsed.ok && parsed.schedule.checkpoints).toEqual(["2021-12-31", "2022-12-31", "2023-12-31"]);
+    expect(parsed.ok && parsed.schedule.dueDates).toEqual(["2023-12-31"]);
   });
 });
 

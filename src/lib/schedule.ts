@@ -4,7 +4,7 @@
  */
 
 /** How a measure is scheduled. */
-export type ScheduleKind = "QUARTERLY" | "ANNUAL" | "ONGOING" | "DEADLINE" | "RANGE";
+export type ScheduleKind = "QUARTERLY" | "ANNUAL" | "ONGOING" | "DEADLINE" | "RANGE" | "MONTHLY" | "HALF_YEARLY";
 
 /** Something an administrator should look at although the text parsed. */
 export type ScheduleFlag = "BEFORE_PLAN_START" | "AFTER_PLAN_END";
@@ -16,13 +16,18 @@ export interface Schedule {
   dueDates: string[];
   /** true when the measure reports every quarter (QUARTERLY and ONGOING) */
   reportsQuarterly: boolean;
-  /** RANGE: first day of its first year */
+  /** RANGE: first day of its first year; ONGOING "2026年起": first day of that year */
   startDate: string | null;
   /** final deadline, if any (DEADLINE, RANGE); null for QUARTERLY/ANNUAL/ONGOING */
   deadline: string | null;
   /** e.g. "公布首批" from "2021年底前公布首批" */
   deliverable: string | null;
   flags: ScheduleFlag[];
+  /**
+   * RANGE: the end of every year of the range (yearly checkpoints, "2021-2023年" → 2021/2022/2023-12-31); [] otherwise.
+   * Kept apart from dueDates so a range's due dates stay its final deadline, as stored for plans already imported.
+   */
+  checkpoints: string[];
 }
 
 /** Result of {@link parseTimeArrangement}; `reason` is shown to administrators, hence Chinese. */
@@ -65,6 +70,50 @@ export function parseTimeArrangement(text: string, plan: PlanYears): SchedulePar
   const s = foldForMatching(normalized);
   const ok = (schedule: Schedule): ScheduleParse => ({ ok: true, normalized, schedule });
 
+  if (/^(?:每|每个|按)月$/u.test(s)) {
+    return ok({ ...EMPTY, kind: "MONTHLY", dueDates: monthEnds(plan, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) });
+  }
+
+  if (/^(?:每|每个|按)半年$/u.test(s)) {
+    return ok({ ...EMPTY, kind: "HALF_YEARLY", dueDates: monthEnds(plan, [6, 12]) });
+  }
+
+  // "每年", "按年度", "每年年底前", "每年12月底前", "每年组织一次": once a year, due at the end of the (given) month.
+  if (/^(?:每年|按年度?|每年度|每年(?:年底|年末|底)前?|每年(?:至少)?(?:组织|召开|开展|举办|举行)?一次)$/u.test(s)) {
+    return ok({ ...EMPTY, kind: "ANNUAL", dueDates: monthEnds(plan, [12]) });
+  }
+  const yearlyMonth = /^每年(\d{1,2})月(?:底|末)前?$/u.exec(s);
+  if (yearlyMonth) {
+    const month = Number(yearlyMonth[1]);
+    if (month < 1 || month > 12) return unknown();
+    return ok({ ...EMPTY, kind: "ANNUAL", dueDates: monthEnds(plan, [month]) });
+  }
+
+  // "定期" names no rhythm: it is followed like ongoing work, reported on every quarter.
+  if (/^定期(?:开展|组织|报送)?$/u.test(s)) {
+    return ok({ ...EMPTY, kind: "ONGOING", reportsQuarterly: true });
+  }
+
+  // "2026年起": ongoing work from that year on, reported on every quarter.
+  const from = /^(?:自|从)?(\d{4})年(?:起|开始)$/u.exec(s);
+  if (from) {
+    const startDate = isoDate(Number(from[1]), 1, 1);
+    return ok({ ...EMPTY, kind: "ONGOING", reportsQuarterly: true, startDate, flags: flagsFor(startDate, startDate, plan) });
+  }
+
+  // "年内": within the plan's first year (the year it is issued in).
+  if (/^(?:年内|当年内?|本年度?内?)$/u.test(s)) {
+    const date = isoDate(plan.startYear, 12, 31);
+    return ok({ ...EMPTY, kind: "DEADLINE", dueDates: [date], deadline: date });
+  }
+
+  // "“十五五”期间": the five-year plan period's years, read as a range.
+  const fiveYear = /^["“”'‘’「」『』]?(十[三四五六])五["“”'‘’「」『』]?(?:期间|时期|内)?$/u.exec(s);
+  if (fiveYear) {
+    const first = FIVE_YEAR_PLANS[fiveYear[1]];
+    return ok(rangeSchedule(first, first + 4, plan));
+  }
+
   if (/^(?:每|每个|按)季度$/u.test(s)) {
     return ok({ ...EMPTY, kind: "QUARTERLY", dueDates: quarterEnds(plan.startYear, plan.endYear), reportsQuarterly: true });
   }
@@ -87,16 +136,7 @@ export function parseTimeArrangement(text: string, plan: PlanYears): SchedulePar
     const from = Number(range[1]);
     const to = Number(range[2]);
     if (to < from) return fail(`时间安排的结束年份早于开始年份：“${normalized}”，请管理员手工设置`);
-    const startDate = isoDate(from, 1, 1);
-    const deadline = isoDate(to, 12, 31);
-    return ok({
-      ...EMPTY,
-      kind: "RANGE",
-      dueDates: [deadline],
-      startDate,
-      deadline,
-      flags: flagsFor(startDate, deadline, plan),
-    });
+    return ok(rangeSchedule(from, to, plan));
   }
 
   const deadline = parseDeadline(s);
@@ -114,6 +154,26 @@ export function parseTimeArrangement(text: string, plan: PlanYears): SchedulePar
   return unknown();
 }
 
+/** First year of each five-year plan ("十五五" = 2026—2030). */
+const FIVE_YEAR_PLANS: Record<string, number> = { 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
+
+function rangeSchedule(from: number, to: number, plan: PlanYears): Schedule {
+  const startDate = isoDate(from, 1, 1);
+  const deadline = isoDate(to, 12, 31);
+  const checkpoints: string[] = [];
+  for (let year = from; year <= to; year += 1) checkpoints.push(isoDate(year, 12, 31));
+  return { ...EMPTY, kind: "RANGE", dueDates: [deadline], startDate, deadline, flags: flagsFor(startDate, deadline, plan), checkpoints };
+}
+
+/** The last day of each given month in every year of the plan, ascending. */
+function monthEnds(plan: PlanYears, months: number[]): string[] {
+  const out: string[] = [];
+  for (let year = plan.startYear; year <= plan.endYear; year += 1) {
+    for (const month of months) out.push(isoDate(year, month, daysInMonth(year, month)));
+  }
+  return out;
+}
+
 const EMPTY: Schedule = {
   kind: "ONGOING",
   dueDates: [],
@@ -122,6 +182,7 @@ const EMPTY: Schedule = {
   deadline: null,
   deliverable: null,
   flags: [],
+  checkpoints: [],
 };
 
 const QUARTER_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };

@@ -51,6 +51,10 @@ export function dueDatesFor(kind: ScheduleKind, plan: { startYear: number; endYe
   switch (kind) {
     case "QUARTERLY":
       return quarterEnds(plan.startYear, plan.endYear);
+    case "MONTHLY":
+      return yearsOf(plan).flatMap((year) => Array.from({ length: 12 }, (_, i) => monthEnd(year, i + 1)));
+    case "HALF_YEARLY":
+      return yearsOf(plan).flatMap((year) => [`${year}-06-30`, `${year}-12-31`]);
     case "ANNUAL":
       return Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => `${plan.startYear + i}-03-31`);
     case "ONGOING":
@@ -59,6 +63,15 @@ export function dueDatesFor(kind: ScheduleKind, plan: { startYear: number; endYe
     case "RANGE":
       return deadline ? [deadline] : [];
   }
+}
+
+function yearsOf(plan: { startYear: number; endYear: number }): number[] {
+  return Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
+}
+
+function monthEnd(year: number, month: number): string {
+  // Day 0 of the next month is this month's last day; UTC keeps the host time zone out.
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 export interface UpdateMeasureInput {

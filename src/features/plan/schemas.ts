@@ -8,7 +8,7 @@ export const updateMeasureSchema = z.object({
   measureId: idInput(),
   expectedVersion: versionInput(1),
   text: textInput(2000, { tooLong: "measureTextTooLong" }).pipe(z.string().trim().min(1, "measureTextRequired")),
-  scheduleKind: z.enum(["QUARTERLY", "ANNUAL", "ONGOING", "DEADLINE", "RANGE"], { message: "invalidInput" }),
+  scheduleKind: z.enum(["QUARTERLY", "MONTHLY", "HALF_YEARLY", "ANNUAL", "ONGOING", "DEADLINE", "RANGE"], { message: "invalidInput" }),
   scheduleStart: z.union([z.literal(""), isoDate]).transform((v) => v || null),
   deadline: z.union([z.literal(""), isoDate]).transform((v) => v || null),
 });

@@ -7,7 +7,7 @@ import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
-const KINDS = ["QUARTERLY", "ANNUAL", "ONGOING", "DEADLINE", "RANGE"] as const;
+const KINDS = ["QUARTERLY", "MONTHLY", "HALF_YEARLY", "ANNUAL", "ONGOING", "DEADLINE", "RANGE"] as const;
 
 /** An administrator corrects a measure's text or sets its schedule by hand. */
 export function MeasureForm({
