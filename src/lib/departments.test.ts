@@ -84,6 +84,27 @@ const ROWS: Array<{ name: string; text: string; want: ParsedDepartments }> = [
     want: expected(["市人社局"], { unknownNames: ["市教育局"] }),
   },
   { name: "only unknown names", text: "市公安局", want: expected([], { unknownNames: ["市公安局"] }) },
+  // Successor plans (issue 9).
+  {
+    name: "X牵头，Y配合: X leads, Y supports",
+    text: "市卫健委牵头，市人社局、市应急局配合",
+    want: expected(["市卫健委", "市人社局", "市应急局"], {}, "市卫健委"),
+  },
+  {
+    name: "supporting department written first still leaves the lead to 牵头",
+    text: "市财政局配合，市人社局牵头",
+    want: expected(["市财政局", "市人社局"], {}, "市人社局"),
+  },
+  {
+    name: "role labels",
+    text: "牵头单位：市应急局；配合单位：市人社局、市总工会",
+    want: expected(["市应急局", "市人社局", "市总工会"], {}, "市应急局"),
+  },
+  {
+    name: "各县（市、区）人民政府 unknown is reported as one name, not split at its 、",
+    text: "市人社局牵头，各县（市、区）人民政府配合",
+    want: expected(["市人社局"], { unknownNames: ["各县（市、区）人民政府"] }),
+  },
   { name: "empty", text: "", want: expected([]) },
   { name: "separators only", text: "、，", want: expected([]) },
 ];
@@ -102,6 +123,19 @@ describe("parseResponsibleDepartments", () => {
       { shortName: "市乙局", aliases: [] },
     ];
     expect(parseResponsibleDepartments("市乙局", departments).assignments).toEqual([{ shortName: "市乙局", lead: true }]);
+  });
+
+  it("matches 各县（市、区）人民政府 as one party, in full- or half-width brackets", () => {
+    const withCounties: DepartmentRef[] = [...DEPARTMENTS, { shortName: "各县（市、区）人民政府", aliases: ["各县市区政府"] }];
+    expect(parseResponsibleDepartments("市人社局牵头，各县（市、区）人民政府配合", withCounties)).toEqual(
+      expected(["市人社局", "各县（市、区）人民政府"]),
+    );
+    expect(parseResponsibleDepartments("各县(市、区)人民政府牵头、市财政局配合", withCounties)).toEqual(
+      expected(["各县（市、区）人民政府", "市财政局"]),
+    );
+    expect(parseResponsibleDepartments("各县市区政府", withCounties).assignments).toEqual([
+      { shortName: "各县（市、区）人民政府", lead: true },
+    ]);
   });
 
   it("uses the given department list for the count, not a fixed 8", () => {

@@ -1,5 +1,6 @@
 /**
- * Reads a measure's 责任部门 cell ("市人社局、市财政局", "市卫健委牵头", "市人社局等8部门", "……市总工会等")
+ * Reads a measure's 责任部门 cell ("市人社局、市财政局", "市卫健委牵头", "市人社局等8部门", "……市总工会等",
+ * "市人社局牵头，市财政局、市卫健委配合", "各县（市、区）人民政府")
  * into department assignments. Pure: no I/O, never throws; names it cannot match are reported, not dropped silently.
  */
 
@@ -30,15 +31,15 @@ export interface ParsedDepartments {
 /** Parses a 责任部门 cell against the known departments (given in their display order). */
 export function parseResponsibleDepartments(text: string, departments: DepartmentRef[]): ParsedDepartments {
   const result: ParsedDepartments = { assignments: [], inferredFromCount: false, openList: false, unknownNames: [] };
-  const cleaned = (typeof text === "string" ? text : "").replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, "");
+  const cleaned = foldBrackets((typeof text === "string" ? text : "").replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, ""));
   if (cleaned === "") return result;
 
   const byName = new Map<string, string>();
   for (const dept of departments) {
-    byName.set(dept.shortName, dept.shortName);
+    byName.set(foldBrackets(dept.shortName), dept.shortName);
     for (const alias of dept.aliases) {
       // A short name wins over another department's alias, so a stale alias cannot hijack a real department.
-      if (!byName.has(alias)) byName.set(alias, dept.shortName);
+      if (!byName.has(foldBrackets(alias))) byName.set(foldBrackets(alias), dept.shortName);
     }
   }
 
@@ -46,8 +47,12 @@ export function parseResponsibleDepartments(text: string, departments: Departmen
   let markedLead: string | null = null;
   let groupSize: number | null = null;
 
-  for (const rawPiece of cleaned.split(/[、，,;；]/u)) {
-    let piece = rawPiece;
+  for (const rawPiece of splitOutsideBrackets(cleaned)) {
+    // "牵头单位：市人社局" / "配合单位：市财政局": the role label is dropped; 牵头 still marks the lead.
+    const label = /^(牵头|配合|责任)(?:单位|部门)[:：]/u.exec(rawPiece);
+    let piece = label ? rawPiece.slice(label[0].length) : rawPiece;
+    // "……，市财政局配合": supporting departments are what every unmarked department already is.
+    piece = piece.replace(/[（(]?(?:配合|参与|协助|协同)[）)]?$/u, "");
     if (piece === "") continue;
 
     const group = /^(.*?)等([0-9]+|[一二两三四五六七八九十]+)个?(?:部门|单位)$/u.exec(piece);
@@ -60,7 +65,7 @@ export function parseResponsibleDepartments(text: string, departments: Departmen
       result.openList = true;
     }
 
-    let leads = false;
+    let leads = label?.[1] === "牵头";
     const lead = /^(.*?)[（(]?牵头[）)]?$/u.exec(piece);
     if (lead) {
       piece = lead[1];
@@ -90,6 +95,30 @@ export function parseResponsibleDepartments(text: string, departments: Departmen
   const leadName = markedLead ?? assigned[0];
   result.assignments = assigned.map((shortName) => ({ shortName, lead: shortName === leadName }));
   return result;
+}
+
+/** Full-width brackets for ASCII ones, so "各县(市、区)人民政府" and "各县（市、区）人民政府" are one name. */
+function foldBrackets(text: string): string {
+  return text.replace(/\(/gu, "（").replace(/\)/gu, "）");
+}
+
+/** Splits on list separators, except inside brackets: "各县（市、区）人民政府" is one party. */
+function splitOutsideBrackets(text: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "（") depth += 1;
+    else if (ch === "）" && depth > 0) depth -= 1;
+    if (depth === 0 && /[、，,;；]/u.test(ch)) {
+      pieces.push(current);
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
