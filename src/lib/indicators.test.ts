@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { extractIndicators, type IndicatorDraft } from "./indicators";
+import { extractIndicators, extractTrends, type IndicatorDraft, type TrendDraft } from "./indicators";
 
 const COVERAGE: IndicatorDraft = {
   key: "coverage-rate",
@@ -111,6 +111,28 @@ const ROWS: Array<{ name: string; text: string; want: IndicatorDraft[] }> = [
     text: "实现重点企业全覆盖",
     want: [{ key: GENERATED_KEY, name: "重点企业覆盖率", unit: "%", comparison: "GTE", target: 100, period: "PLAN", sourceText: "实现重点企业全覆盖" }],
   },
+  // Successor plans (issue 9): a yearly minimum count.
+  {
+    name: "每年至少召开1次: a yearly minimum count, named by what is held",
+    text: "建立联席会议制度，每年至少召开1次联席会议。",
+    want: [{ key: GENERATED_KEY, name: "年度联席会议召开次数", unit: "次", comparison: "GTE", target: 1, period: "YEAR", sourceText: "每年至少召开1次联席会议" }],
+  },
+  {
+    name: "每年至少召开一次 in Chinese numerals, nothing after it",
+    text: "每年至少召开一次。",
+    want: [{ key: GENERATED_KEY, name: "年度召开次数", unit: "次", comparison: "GTE", target: 1, period: "YEAR", sourceText: "每年至少召开一次" }],
+  },
+  {
+    name: "每年不少于开展两次 with another verb",
+    text: "每年不少于开展两次应急演练",
+    want: [{ key: GENERATED_KEY, name: "年度应急演练开展次数", unit: "次", comparison: "GTE", target: 2, period: "YEAR", sourceText: "每年不少于开展两次应急演练" }],
+  },
+  {
+    name: "每年不少于2次 counted by the count extractor",
+    text: "每年开展应急演练不少于2次",
+    want: [{ key: GENERATED_KEY, name: "年度应急演练次数", unit: "次", comparison: "GTE", target: 2, period: "YEAR", sourceText: "每年开展应急演练不少于2次" }],
+  },
+  { name: "a decrease by percent is a trend, not an indicator", text: "千人工伤发生率5年降低20%左右", want: [] },
   // Rhythms the schedule already covers and texts without targets.
   { name: "quarterly reporting is not a target", text: "每季度报送一次重点行业、企业人员信息。", want: [] },
   { name: "a yearly campaign is not a target", text: "每年组织一次建设领域工伤保险扩面专项行动。", want: [] },
@@ -136,5 +158,45 @@ describe("extractIndicators", () => {
 
   it("reports the same indicator once when a text repeats it", () => {
     expect(extractIndicators("确保工伤保险覆盖率90%以上，工伤保险覆盖率90%以上")).toEqual([COVERAGE]);
+  });
+});
+
+describe("extractTrends", () => {
+  const TREND_KEY = expect.stringMatching(/^trend-[0-9a-f]{8}$/u);
+  const ROWS_T: Array<{ name: string; text: string; want: TrendDraft[] }> = [
+    {
+      name: "5年降低20%左右: about 20% below the baseline over 5 years",
+      text: "确保千人工伤发生率5年降低20%左右。",
+      want: [{ key: TREND_KEY, name: "千人工伤发生率", direction: "DECREASE", change: { percent: 20, comparison: "EQ" }, years: 5, sourceText: "千人工伤发生率5年降低20%左右" }],
+    },
+    {
+      name: "下降10%以上: at least 10% below the baseline",
+      text: "工伤事故起数下降10%以上",
+      want: [{ key: TREND_KEY, name: "工伤事故起数", direction: "DECREASE", change: { percent: 10, comparison: "GTE" }, years: null, sourceText: "工伤事故起数下降10%以上" }],
+    },
+    {
+      name: "五年内 in Chinese numerals, an increase",
+      text: "参保人数五年内增长15%以内",
+      want: [{ key: TREND_KEY, name: "参保人数", direction: "INCREASE", change: { percent: 15, comparison: "LTE" }, years: 5, sourceText: "参保人数五年内增长15%以内" }],
+    },
+    {
+      name: "有效降低…发生率: a direction against the baseline, no number (plan 7.2's wording)",
+      text: "深入开展职业性噪声聋和化学中毒多发高发的重点行业工伤预防专项行动，有效降低重点企业职业病发生率。",
+      want: [{ key: TREND_KEY, name: "重点企业职业病发生率", direction: "DECREASE", change: null, years: null, sourceText: "有效降低重点企业职业病发生率" }],
+    },
+    { name: "a bare 降低 without an adverb is not a target", text: "降低企业用工成本", want: [] },
+    { name: "an absolute rate ceiling is not a trend", text: "事故发生率控制在0.5%以下", want: [] },
+    { name: "empty", text: "", want: [] },
+  ];
+
+  it.each(ROWS_T)("$name", ({ text, want }) => {
+    expect(extractTrends(text)).toEqual(want);
+  });
+
+  it("keys a trend by the quantity, apart from indicators' keys", () => {
+    const [a] = extractTrends("千人工伤发生率下降10%以上");
+    const [b] = extractTrends("有效降低千人工伤发生率");
+    expect(a.key).toBe(b.key);
+    expect(a.key.startsWith("trend-")).toBe(true);
   });
 });

@@ -193,7 +193,113 @@ const adjustmentCycles: Extractor = (text) => {
   return out;
 };
 
-const EXTRACTORS: Extractor[] = [rateTargets, countTargets, fullCoverage, shareCeilings, adjustmentCycles];
+/**
+ * "每年至少召开1次联席会议", "每年至少开展两次": a yearly minimum count of an activity. The plain "每年组织一次" (no
+ * 至少/不少于) is a rhythm the schedule reads as a yearly checkpoint, not a target.
+ */
+const yearlyMinimumCounts: Extractor = (text) => {
+  const out: Found[] = [];
+  const re = /(每年度?|年均)(至少|不少于)(召开|组织|开展|举办|举行|进行|发布|通报|检查|督查|演练)?(\d+|[一二两三四五六七八九十]+)(次|场|期)(\p{Script=Han}*)/gu;
+  const nouns: Record<string, string> = { 次: "次数", 场: "场次", 期: "期数" };
+  for (const m of text.matchAll(re)) {
+    const target = parseCount(m[4]);
+    if (!Number.isFinite(target) || target <= 0) continue;
+    const verb = m[3] ?? "";
+    const activity = `${m[6]}${verb}`;
+    if (activity === "") continue;
+    out.push({
+      at: m.index ?? 0,
+      draft: named(`年度${activity}${nouns[m[5]]}`, {
+        unit: m[5],
+        comparison: "GTE",
+        target,
+        period: "YEAR",
+        sourceText: m[0],
+      }),
+    });
+  }
+  return out;
+};
+
+const EXTRACTORS: Extractor[] = [rateTargets, countTargets, fullCoverage, shareCeilings, adjustmentCycles, yearlyMinimumCounts];
+
+/**
+ * A target stated as a change against a baseline ("千人工伤发生率5年降低20%左右", "事故起数下降10%以上", "有效降低…发生率"):
+ * judged by comparing the value reached with the value the plan started from (the baseline), not with a fixed number.
+ * Kept apart from {@link IndicatorDraft}: an indicator's target is an absolute number, and a change has none.
+ */
+export interface TrendDraft {
+  /** stable ascii slug, "trend-…" */
+  key: string;
+  /** the quantity that should move, e.g. "千人工伤发生率" */
+  name: string;
+  direction: "DECREASE" | "INCREASE";
+  /**
+   * The required relative change in % of the baseline, compared the same way as an indicator's target:
+   * 以上 → GTE, 以内/以下 → LTE, 左右 or none → EQ. null when the text gives a direction only ("有效降低…").
+   */
+  change: { percent: number; comparison: Comparison } | null;
+  /** "5年降低20%": the years the change is measured over; null when not said */
+  years: number | null;
+  /** the phrase the trend was read from, whitespace removed */
+  sourceText: string;
+}
+
+const DECREASE_WORDS = ["降低", "下降", "减少", "压减"];
+const INCREASE_WORDS = ["提高", "提升", "增长", "增加"];
+
+/** Extracts every target stated as a change against a baseline, in text order; [] when there is none. */
+export function extractTrends(measureText: string): TrendDraft[] {
+  const text = (typeof measureText === "string" ? measureText : "").replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, "");
+  const found: Array<{ at: number; draft: TrendDraft }> = [];
+  const verbs = [...DECREASE_WORDS, ...INCREASE_WORDS].join("|");
+
+  // "X[在]5年[内]降低20%左右", "X下降10%以上".
+  const byPercent = new RegExp(
+    `(\\p{Script=Han}+?)(?:在|到)?(?:(\\d+|[一二两三四五六七八九十]+)年(?:内|来|间)?)?(?:累计)?(${verbs})(\\d+(?:\\.\\d+)?)%(以上|以下|以内|左右)?`,
+    "gu",
+  );
+  for (const m of text.matchAll(byPercent)) {
+    const name = stripLeadingVerbs(m[1]);
+    if (name.length < 2) continue;
+    const years = m[2] === undefined ? null : parseCount(m[2]);
+    const at = (m.index ?? 0) + (m[1].length - name.length);
+    found.push({
+      at,
+      draft: {
+        key: `trend-${fnv1a(name)}`,
+        name,
+        direction: DECREASE_WORDS.includes(m[3]) ? "DECREASE" : "INCREASE",
+        change: { percent: Number(m[4]), comparison: m[5] === "以上" ? "GTE" : m[5] === "以下" || m[5] === "以内" ? "LTE" : "EQ" },
+        years: years !== null && Number.isFinite(years) && years > 0 ? years : null,
+        sourceText: text.slice(at, (m.index ?? 0) + m[0].length),
+      },
+    });
+  }
+
+  // "有效降低重点企业职业病发生率": a direction only; an adverb is required so a bare "降低成本" is not taken for a target.
+  const directionOnly = new RegExp(
+    `(?:有效|明显|显著|大幅|进一步|持续|逐步)(${verbs})(\\p{Script=Han}+?(?:率|人数|起数|次数|数量))(?![\\d\\p{Script=Han}]*%)`,
+    "gu",
+  );
+  for (const m of text.matchAll(directionOnly)) {
+    found.push({
+      at: m.index ?? 0,
+      draft: {
+        key: `trend-${fnv1a(m[2])}`,
+        name: m[2],
+        direction: DECREASE_WORDS.includes(m[1]) ? "DECREASE" : "INCREASE",
+        change: null,
+        years: null,
+        sourceText: m[0],
+      },
+    });
+  }
+
+  found.sort((a, b) => a.at - b.at);
+  const seen = new Set<string>();
+  return found.filter(({ draft }) => (seen.has(draft.key) ? false : (seen.add(draft.key), true))).map(({ draft }) => draft);
+}
 
 function named(rawName: string, rest: Omit<IndicatorDraft, "key" | "name">): IndicatorDraft {
   const canonical = CANONICAL[rawName];
