@@ -23,6 +23,8 @@ describe("reportingPeriods", () => {
     ["a deadline before the plan is kept", { scheduleKind: "DEADLINE", dueDates: ["2020-12-31"] }, 21, ["2020-12-31"]],
     ["annual: one milestone a year", { scheduleKind: "ANNUAL", dueDates: ["2021-03-31", "2022-03-31", "2023-03-31", "2024-03-31", "2025-03-31"] }, 25, ["2021-03-31", "2022-03-31", "2023-03-31", "2024-03-31", "2025-03-31"]],
     ["a range ends in a milestone", { scheduleKind: "RANGE", dueDates: ["2023-12-31"] }, 21, ["2023-12-31"]],
+    ["half-yearly: two milestones a year", { scheduleKind: "HALF_YEARLY", dueDates: ["2021-06-30", "2021-12-31"] }, 22, ["2021-06-30", "2021-12-31"]],
+    ["monthly: a milestone a month", { scheduleKind: "MONTHLY", dueDates: ["2021-01-31", "2021-02-28", "2021-03-31"] }, 23, ["2021-01-31", "2021-02-28", "2021-03-31"]],
     ["an unparsed schedule still reports quarterly", { scheduleKind: null, dueDates: [] }, 20, []],
   ];
   it.each(cases)("%s", (_name, measure, count, milestones) => {
