@@ -40,3 +40,22 @@ export const setUserEmailSchema = z.object({
     .transform((s) => (s === "" ? null : s))
     .pipe(z.email("emailInvalid").nullable()),
 });
+
+/** A new account: the department only for a liaison-to-be (required then, checked by the mutation). */
+export const createUserSchema = z.object({
+  loginName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{2,40}$/, "loginNameInvalid"),
+  displayName: textInput(40, { tooLong: "displayNameTooLong" }).pipe(z.string().trim().min(1, "displayNameRequired")),
+  role: z.enum(Role, "roleRequired"),
+  departmentId: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : null))
+    .pipe(idInput().nullable()),
+});
+
+export const resetPasswordSchema = z.object({
+  userId: idInput(),
+});
