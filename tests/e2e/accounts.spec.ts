@@ -14,7 +14,7 @@ test("an administrator creates an account; its user signs in with the one-time p
   await expect(page.getByRole("heading", { name: "新建账号" })).toBeVisible();
   await page.getByLabel("用户名", { exact: true }).fill(loginName);
   await page.getByLabel("姓名", { exact: true }).fill("新联络员");
-  await page.getByLabel("角色", { exact: true }).selectOption({ label: "联络员" });
+  await page.getByLabel("角色", { exact: true }).selectOption("LIAISON");
   await page.getByLabel("所属部门", { exact: true }).selectOption({ label: "市卫健委" });
   await page.getByTestId("create-user").click();
   await expect(page.getByText("账号已创建")).toBeVisible();
