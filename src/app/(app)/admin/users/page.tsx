@@ -24,7 +24,8 @@ export default async function UsersPage() {
         <CreateUserForm departments={departments} action={createUserAction} />
       </Card>
       <Card>
-        <Table>
+        {/* relative: the rows' visually hidden labels stay inside the sideways scroll on a phone, not widening the page. */}
+        <Table wrapperClassName="relative">
           <thead>
             <tr>
               <Th>{t("loginName")}</Th>
