@@ -15,6 +15,7 @@ import { revalidatePath } from "next/cache";
 import messages from "../../messages/zh-CN.json";
 import { seedPlanFiles, seedShippedPlans, testPlanFiles } from "../../scripts/lib/seed";
 import {
+  createDepartmentAction,
   createUserAction,
   endSessionsAction,
   resetPasswordAction,
@@ -128,7 +129,7 @@ const fx = {
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, userCount] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, userCount, departmentCount] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -145,9 +146,10 @@ async function world() {
     db.plan.findMany({ select: { id: true, code: true, status: true, updatedAt: true, _count: { select: { keyTasks: true } } }, orderBy: { code: "asc" } }),
     // A refused account creation adds no account.
     db.user.count(),
+    db.department.count(),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, userCount, lastAuditId: audit._max.id ?? BigInt(0), files };
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -503,6 +505,22 @@ const subjects = {
     },
   },
 
+  createDepartmentAction: {
+    name: "createDepartmentAction",
+    async prepare(persona) {
+      const shortName = `矩阵${persona}${suffix}`;
+      return {
+        invoke: () => action(createDepartmentAction(initialActionState, form({ shortName, fullName: `${shortName}全称`, aliases: "", kind: "COUNTY" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.departmentCreated);
+          const created = await db.department.findUniqueOrThrow({ where: { shortName } });
+          expect(created).toMatchObject({ fullName: `${shortName}全称`, kind: "COUNTY" });
+          expect(await auditSince(before)).toEqual([["department.create", "Department", created.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
   updateDepartmentAction: {
     name: "updateDepartmentAction",
     async prepare(persona) {
@@ -758,6 +776,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   resetPasswordAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // account:password: every signed-in user changes their own password, and only their own.
   changePasswordAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
+  createDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   importPlanAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   planUploadRoute: {
@@ -814,7 +833,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 160;
+const EXPECTED_CELLS = 165;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -913,7 +932,7 @@ afterAll(async () => {
 describe("role × action matrix", () => {
   it("has one cell per action, read, route and persona: 29 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(53);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(54);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

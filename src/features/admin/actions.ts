@@ -3,8 +3,9 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
-import { createUser, endSessionsOf, resetUserPassword, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
+import { createDepartment, createUser, endSessionsOf, resetUserPassword, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
 import {
+  createDepartmentSchema,
   createUserSchema,
   endSessionsSchema,
   resetPasswordSchema,
@@ -105,4 +106,17 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
     revalidate: ["/admin/users"],
   });
   return result ? { ...state, oneTimePassword: result.password } : state;
+}
+
+/** Adds a department (administrators only). */
+export async function createDepartmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "department:manage",
+    schema: createDepartmentSchema,
+    input: Object.fromEntries(formData),
+    namespace: "admin",
+    mutate: (actor, input) => createDepartment(db, actor, input),
+    success: "departmentCreated",
+    revalidate: ["/departments", "/admin/users"],
+  });
 }

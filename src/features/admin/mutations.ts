@@ -3,12 +3,13 @@ import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { endUserSessions } from "@/features/auth/sessions";
 import { hashPassword, oneTimePassword } from "@/features/auth/password";
 import { authorize, Role, type Actor } from "@/lib/permissions";
+import type { DepartmentKind } from "@/generated/prisma/enums";
 import { RuleError } from "@/lib/rule-error";
 import { normalizeLoginName } from "@/features/auth/authenticate";
 
 /** An expected refusal of an admin rule; the key is a message under "admin". */
 export class RuleViolation extends RuleError {
-  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment" | "loginNameTaken" | "departmentNotFound") {
+  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment" | "loginNameTaken" | "departmentNotFound" | "departmentNameTaken") {
     super("admin", key);
   }
 }
@@ -164,4 +165,39 @@ export async function resetUserPassword(db: PrismaClient, actor: Actor, input: {
     await recordActorEvent(tx, actor, { action: "user.reset_password", entityType: "User", entityId: input.userId, after: { sessionsEnded } });
   });
   return { password };
+}
+
+/**
+ * Adds a department (a city department or a county/district), placed after the existing ones. Its
+ * short name must not be another department's short name or alias, so the import still matches one.
+ */
+export async function createDepartment(
+  db: PrismaClient,
+  actor: Actor,
+  input: { shortName: string; fullName: string; aliases: string[]; kind: DepartmentKind },
+): Promise<{ departmentId: string }> {
+  authorize(actor, "department:manage");
+  const aliases = [...new Set(input.aliases)].filter((a) => a !== input.shortName);
+  const names = [input.shortName, ...aliases];
+  return db
+    .$transaction(async (tx) => {
+      const clash = await tx.department.findFirst({ where: { OR: [{ shortName: { in: names } }, { aliases: { hasSome: names } }] }, select: { id: true } });
+      if (clash) throw new RuleViolation("departmentNameTaken");
+      const last = await tx.department.aggregate({ _max: { sortOrder: true } });
+      const department = await tx.department.create({
+        data: { shortName: input.shortName, fullName: input.fullName, aliases, kind: input.kind, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+        select: { id: true },
+      });
+      await recordActorEvent(tx, actor, {
+        action: "department.create",
+        entityType: "Department",
+        entityId: department.id,
+        after: { shortName: input.shortName, fullName: input.fullName, aliases, kind: input.kind },
+      });
+      return { departmentId: department.id };
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string } | null)?.code === "P2002") throw new RuleViolation("departmentNameTaken");
+      throw error;
+    });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "@/generated/prisma/enums";
+import { DepartmentKind, Role } from "@/generated/prisma/enums";
 import { idInput, textInput } from "@/lib/input";
 
 /** Messages are i18n keys under "admin"; the action translates them. */
@@ -58,4 +58,12 @@ export const createUserSchema = z.object({
 
 export const resetPasswordSchema = z.object({
   userId: idInput(),
+});
+
+/** A new department: short name (as documents name it), full name, aliases, 市直部门 or 县市区. */
+export const createDepartmentSchema = z.object({
+  shortName: textInput(30, { tooLong: "shortNameTooLong" }).pipe(z.string().trim().min(1, "shortNameRequired")),
+  fullName: textInput(60).pipe(z.string().trim().min(1, "fullNameRequired")),
+  aliases: aliasList,
+  kind: z.enum(DepartmentKind, "kindRequired"),
 });
