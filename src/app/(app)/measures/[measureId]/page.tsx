@@ -77,7 +77,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
             </CardHeader>
             <CardContent>
               {reworded ? (
-                <div className="mb-4">
+                <div>
                   <p className="mb-1 text-xs font-semibold text-muted-foreground">{t("currentText")}</p>
                   <p className="official-text text-base" data-testid="measure-current-text">
                     {measure.currentText}
