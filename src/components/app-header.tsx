@@ -7,7 +7,7 @@ import { currentPlan, planLifecycle } from "@/lib/plan-lifecycle";
 import { planHref } from "@/lib/plan-urls";
 import { PlanSwitcher } from "./plan-switcher";
 import { can, homeDepartmentId } from "@/lib/permissions";
-import type { CurrentUser } from "@/server/auth";
+import { CHANGE_PASSWORD_PATH, type CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 import { cn } from "@/lib/cn";
@@ -72,10 +72,10 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     </Link>
   ));
   const who = (
-    <span className="text-xs text-white/80">
+    <Link href={CHANGE_PASSWORD_PATH} title={t("changePassword")} className="text-xs text-white/80 underline-offset-2 hover:underline">
       {user.displayName} · {tr(user.role)}
       {user.departmentName ? ` · ${user.departmentName}` : ""}
-    </span>
+    </Link>
   );
   return (
     <header className="bg-header text-white">

@@ -7,6 +7,8 @@ export type ActionState = {
   unsaved?: Record<string, string>;
   /** Refused because the database could not be reached: nothing was saved, and the form must stay as the user left it. */
   unavailable?: boolean;
+  /** A password an administrator just created or reset: shown once in the answer, stored nowhere in clear. */
+  oneTimePassword?: string;
 };
 
 export const initialActionState: ActionState = { ok: false, message: null };

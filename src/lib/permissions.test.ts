@@ -30,6 +30,7 @@ const actions: Action[] = [
   "dashboard:read",
   "export:read",
   "notification:read",
+  "account:password",
 ];
 
 /** Measures with the caller's department leading, supporting, or absent. */
@@ -58,6 +59,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "dashboard:read", true, true],
   [ADMIN, "export:read", true, true],
   [ADMIN, "notification:read", true, true],
+  [ADMIN, "account:password", true, true],
   [LEADER, "plan:read", true, true],
   [LEADER, "plan:import", false, false],
   [LEADER, "plan:manage", false, false],
@@ -77,6 +79,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "dashboard:read", true, true],
   [LEADER, "export:read", true, true],
   [LEADER, "notification:read", true, true],
+  [LEADER, "account:password", true, true],
   [LIAISON, "plan:read", true, true],
   [LIAISON, "plan:import", false, false],
   [LIAISON, "plan:manage", false, false],
@@ -97,6 +100,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "dashboard:read", false, false],
   [LIAISON, "export:read", true, false],
   [LIAISON, "notification:read", true, true],
+  [LIAISON, "account:password", true, true],
 ];
 
 describe("permission matrix", () => {

@@ -33,7 +33,8 @@ export type Action =
   | "audit:read"
   | "dashboard:read"
   | "export:read"
-  | "notification:read";
+  | "notification:read"
+  | "account:password";
 
 /**
  * "any": every record.
@@ -62,6 +63,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "dashboard:read": "any",
     "export:read": "any",
     "notification:read": "any",
+    // Changing one's own password: the mutation only ever touches the caller's own account.
+    "account:password": "any",
   },
   [Role.LEADER]: {
     "plan:read": "any",
@@ -73,6 +76,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "dashboard:read": "any",
     "export:read": "any",
     "notification:read": "any",
+    "account:password": "any",
   },
   [Role.LIAISON]: {
     "plan:read": "any",
@@ -85,6 +89,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "instruction:read": "onMeasure",
     "export:read": "own",
     "notification:read": "any",
+    "account:password": "any",
   },
 };
 

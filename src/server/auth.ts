@@ -99,7 +99,14 @@ const SESSION_ENDED = "SESSION_ENDED";
 export interface CurrentUser extends Actor {
   displayName: string;
   departmentName: string | null;
+  /** The password is one an administrator handed out: only the change-password page opens (see requireUser). */
+  mustChangePassword?: boolean;
+  /** The server-side session this request belongs to (kept when the user changes their own password). */
+  sessionId?: string;
 }
+
+/** The page where a user picks their own password; the only page open while `mustChangePassword` is set. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
 
 /** The signed-in user as the database says now (null when signed out, the session ended, the user deleted or deactivated); once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -116,6 +123,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       displayName: true,
       role: true,
       active: true,
+      mustChangePassword: true,
       departmentId: true,
       department: { select: { shortName: true } },
     },
@@ -128,13 +136,21 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role,
     departmentId: user.departmentId,
     departmentName: user.department?.shortName ?? null,
+    mustChangePassword: user.mustChangePassword,
+    sessionId: claims.sessionId,
   };
 });
 
-/** The signed-in user, or a redirect to the sign-in page. */
-export async function requireUser(): Promise<CurrentUser> {
+/**
+ * The signed-in user, or a redirect to the sign-in page. The one home of the first-sign-in rule:
+ * while the user's password is one an administrator handed out, every page that asks for the user
+ * (all of them go through here) leads to the change-password page instead. That page alone reads
+ * the user with `{ pendingPasswordChange: "allow" }`.
+ */
+export async function requireUser(options: { pendingPasswordChange?: "allow" } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword && options.pendingPasswordChange !== "allow") redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 
@@ -155,8 +171,10 @@ export async function requestAddress(): Promise<string> {
  * signed-in user with the request's address, or null when signed out. Pass it
  * to the mutations and queries, which ask the policy themselves.
  */
-export async function getActor(): Promise<CurrentUser | null> {
+export async function getActor(options: { pendingPasswordChange?: "allow" } = {}): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
   if (!user) return null;
+  // Same rule as requireUser: with a handed-out password, only changing it is possible.
+  if (user.mustChangePassword && options.pendingPasswordChange !== "allow") return null;
   return { ...user, ip: await requestAddress() };
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { refusal, type Action, type Actor, type Target } from "@/lib/permissions";
+import { refusal, type Action, type Target } from "@/lib/permissions";
 import { isDatabaseUnavailable } from "@/lib/database-errors";
 import { RuleError } from "@/lib/rule-error";
 import { unexpectedFailure } from "./action-result";
@@ -23,12 +23,14 @@ export async function runAction<S extends z.ZodType, R>(options: {
   scope?: (user: CurrentUser) => Target;
   schema: S;
   input: unknown;
-  namespace: "admin" | "reports";
-  mutate: (actor: Actor, input: z.output<S>) => Promise<R>;
+  namespace: "admin" | "reports" | "account";
+  mutate: (actor: CurrentUser, input: z.output<S>) => Promise<R>;
   success: string;
   revalidate?: string[];
   /** For a save refused as a lost update ("conflict"): the fields to hand back to the form. */
   keepOnConflict?: (input: z.output<S>) => Record<string, string>;
+  /** Only for changing one's own password: also open to a user whose password was handed out. */
+  pendingPasswordChange?: "allow";
 }): Promise<ActionState & { result?: R }> {
   const [t, te] = await Promise.all([getTranslations(options.namespace), getTranslations("errors")]);
   // The database is down: the form keeps what was typed (no page refresh) and says so; nothing was saved.
@@ -38,7 +40,7 @@ export async function runAction<S extends z.ZodType, R>(options: {
   };
   let user: CurrentUser | null;
   try {
-    user = await getActor();
+    user = await getActor({ pendingPasswordChange: options.pendingPasswordChange });
   } catch (error) {
     if (isDatabaseUnavailable(error)) return unavailable(error);
     throw error;

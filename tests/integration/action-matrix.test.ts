@@ -14,7 +14,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { revalidatePath } from "next/cache";
 import messages from "../../messages/zh-CN.json";
 import { seedPlanFiles, seedShippedPlans, testPlanFiles } from "../../scripts/lib/seed";
-import { endSessionsAction, setUserActiveAction, setUserEmailAction, setUserRoleAction, updateDepartmentAction } from "@/features/admin/actions";
+import {
+  createDepartmentAction,
+  createUserAction,
+  endSessionsAction,
+  resetPasswordAction,
+  setUserActiveAction,
+  setUserEmailAction,
+  setUserRoleAction,
+  updateDepartmentAction,
+} from "@/features/admin/actions";
+import { changePasswordAction } from "@/features/account/actions";
+import { verifyPassword } from "@/features/auth/password";
 import { openSession } from "@/features/auth/sessions";
 import { setPlanStatusAction } from "@/features/plan/actions";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
@@ -36,7 +47,7 @@ import { sheetsFor } from "@/features/dashboard/quarterly-report";
 import { readDashboard, readDepartmentRecord } from "@/features/dashboard/read";
 import type { Actor } from "@/lib/permissions";
 import { receiveUpload } from "@/features/reports/uploads";
-import { seedDemoAccounts } from "@/features/seed/seed-demo";
+import { DEMO_PASSWORD, seedDemoAccounts } from "@/features/seed/seed-demo";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { addDays } from "@/lib/periods";
 import type { CurrentUser } from "@/server/auth";
@@ -118,7 +129,7 @@ const fx = {
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, userCount, departmentCount] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -133,9 +144,12 @@ async function world() {
     db.auditEvent.aggregate({ _max: { id: true } }),
     db.userSession.findMany({ where: { userId: fx.targetUserId }, orderBy: { id: "asc" } }),
     db.plan.findMany({ select: { id: true, code: true, status: true, updatedAt: true, _count: { select: { keyTasks: true } } }, orderBy: { code: "asc" } }),
+    // A refused account creation adds no account.
+    db.user.count(),
+    db.department.count(),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, lastAuditId: audit._max.id ?? BigInt(0), files };
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -435,6 +449,78 @@ const subjects = {
     },
   },
 
+  createUserAction: {
+    name: "createUserAction",
+    async prepare(persona) {
+      const loginName = `matrix-new-${persona.toLowerCase()}-${suffix}`;
+      return {
+        invoke: () => action(createUserAction(initialActionState, form({ loginName, displayName: "矩阵新账号", role: "LIAISON", departmentId: fx.owningDeptId }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.userCreated);
+          const created = await db.user.findUniqueOrThrow({ where: { loginName } });
+          expect(created).toMatchObject({ role: "LIAISON", departmentId: fx.owningDeptId, mustChangePassword: true });
+          expect(await verifyPassword(actionState(outcome).oneTimePassword!, created.passwordHash)).toBe(true);
+          expect(await auditSince(before)).toEqual([["user.create", "User", created.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  resetPasswordAction: {
+    name: "resetPasswordAction",
+    async prepare(persona) {
+      await db.user.update({ where: { id: fx.targetUserId }, data: { passwordHash: "unused", mustChangePassword: false, active: true } });
+      const sessionId = await openSession(db, fx.targetUserId);
+      return {
+        invoke: () => action(resetPasswordAction(initialActionState, form({ userId: fx.targetUserId }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.passwordReset);
+          const user = await db.user.findUniqueOrThrow({ where: { id: fx.targetUserId } });
+          expect(user.mustChangePassword).toBe(true);
+          expect(await verifyPassword(actionState(outcome).oneTimePassword!, user.passwordHash)).toBe(true);
+          expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).endedAt).not.toBeNull();
+          expect(await auditSince(before)).toEqual([["user.reset_password", "User", fx.targetUserId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.user.update({ where: { id: fx.targetUserId }, data: { passwordHash: "unused", mustChangePassword: false } });
+        },
+      };
+    },
+  },
+
+  changePasswordAction: {
+    name: "changePasswordAction",
+    async prepare(persona) {
+      const me = personas[persona];
+      const original = me ? (await db.user.findUniqueOrThrow({ where: { id: me.id } })).passwordHash : null;
+      const newPassword = "Matrix-own-2026";
+      return {
+        invoke: () => action(changePasswordAction(initialActionState, form({ currentPassword: DEMO_PASSWORD, newPassword, confirmPassword: newPassword }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.account.passwordChanged);
+          const user = await db.user.findUniqueOrThrow({ where: { id: me!.id } });
+          expect(await verifyPassword(newPassword, user.passwordHash)).toBe(true);
+          expect(await auditSince(before)).toEqual([["user.change_password", "User", me!.id, me!.id, "127.0.0.1"]]);
+          await db.user.update({ where: { id: me!.id }, data: { passwordHash: original! } });
+        },
+      };
+    },
+  },
+
+  createDepartmentAction: {
+    name: "createDepartmentAction",
+    async prepare(persona) {
+      const shortName = `矩阵${persona}${suffix}`;
+      return {
+        invoke: () => action(createDepartmentAction(initialActionState, form({ shortName, fullName: `${shortName}全称`, aliases: "", kind: "COUNTY" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.departmentCreated);
+          const created = await db.department.findUniqueOrThrow({ where: { shortName } });
+          expect(created).toMatchObject({ fullName: `${shortName}全称`, kind: "COUNTY" });
+          expect(await auditSince(before)).toEqual([["department.create", "Department", created.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
   updateDepartmentAction: {
     name: "updateDepartmentAction",
     async prepare(persona) {
@@ -686,6 +772,11 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   endSessionsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  createUserAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  resetPasswordAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  // account:password: every signed-in user changes their own password, and only their own.
+  changePasswordAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
+  createDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   importPlanAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   planUploadRoute: {
@@ -742,7 +833,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 145;
+const EXPECTED_CELLS = 165;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -841,7 +932,7 @@ afterAll(async () => {
 describe("role × action matrix", () => {
   it("has one cell per action, read, route and persona: 29 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(47);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(54);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -27,7 +27,7 @@ let originalText = "";
 afterAll(async () => {
   // Other files in this database check the text as issued.
   const m = await measure(9, 2);
-  await db.measure.update({ where: { id: m.id }, data: { text: originalText } });
+  await db.measure.update({ where: { id: m.id }, data: { currentText: null } });
   await endPlan();
   await db.$disconnect();
 });
@@ -53,10 +53,33 @@ describe("an administrator edits a measure", () => {
       updateMeasure(db, admin, { measureId: m.id, expectedVersion: m.version, text: m.text, scheduleKind: "DEADLINE", scheduleStart: null, deadline: "2025-12-31" }),
     ).rejects.toMatchObject({ key: "measureConflict" });
     const after = await db.measure.findUniqueOrThrow({ where: { id: m.id } });
-    expect(after.text).toContain("第三方技术服务机构");
+    // The correction is the current wording (现行表述); the text as issued (原文) stays word for word.
+    expect(after.currentText).toBe(corrected);
+    expect(after.text).toBe(originalText);
+    expect(after.text).toContain("第三方基数服务机构");
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: m.id, action: "measure.update" } });
     expect((event.before as { text: string }).text).toContain("第三方基数服务机构");
     expect((event.after as { text: string }).text).toContain("第三方技术服务机构");
+  });
+
+  it("never changes the issued text: a further edit changes the current wording, and the issued words again clear it", async () => {
+    const m = await measure(9, 2);
+    expect(m.currentText).not.toBeNull();
+    const again = `${m.currentText}（再次更正）`;
+    await updateMeasure(db, admin, { measureId: m.id, expectedVersion: m.version, text: again, scheduleKind: "DEADLINE", scheduleStart: null, deadline: "2025-12-31" });
+    const edited = await measure(9, 2);
+    expect(edited).toMatchObject({ text: originalText, currentText: again });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: m.id, action: "measure.update" }, orderBy: { id: "desc" } });
+    expect(event.before).toMatchObject({ text: m.currentText });
+    expect(event.after).toMatchObject({ text: again });
+    await updateMeasure(db, admin, { measureId: m.id, expectedVersion: edited.version, text: originalText, scheduleKind: "DEADLINE", scheduleStart: null, deadline: "2025-12-31" });
+    expect(await measure(9, 2)).toMatchObject({ text: originalText, currentText: null });
+    // A liaison may not edit it at all, and nothing changes.
+    const before = await measure(9, 2);
+    await expect(
+      updateMeasure(db, liaison, { measureId: m.id, expectedVersion: before.version, text: "改写", scheduleKind: "DEADLINE", scheduleStart: null, deadline: "2025-12-31" }),
+    ).rejects.toMatchObject({ key: "forbidden" });
+    expect(await measure(9, 2)).toEqual(before);
   });
 
   it("sets a schedule by hand and keeps milestone periods in step", async () => {

@@ -3,8 +3,17 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
-import { endSessionsOf, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
-import { endSessionsSchema, setUserActiveSchema, setUserEmailSchema, setUserRoleSchema, updateDepartmentSchema } from "./schemas";
+import { createDepartment, createUser, endSessionsOf, resetUserPassword, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
+import {
+  createDepartmentSchema,
+  createUserSchema,
+  endSessionsSchema,
+  resetPasswordSchema,
+  setUserActiveSchema,
+  setUserEmailSchema,
+  setUserRoleSchema,
+  updateDepartmentSchema,
+} from "./schemas";
 
 /** Activates or deactivates an account (administrators only). */
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -68,5 +77,46 @@ export async function updateDepartmentAction(_prev: ActionState, formData: FormD
     mutate: (actor, input) => updateDepartment(db, actor, input),
     success: "saved",
     revalidate: ["/departments", "/admin/departments"],
+  });
+}
+
+/** Creates an account (administrators only); the answer carries its one-time password, shown once. */
+export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { result, ...state } = await runAction({
+    permission: "user:manage",
+    schema: createUserSchema,
+    input: Object.fromEntries(formData),
+    namespace: "admin",
+    mutate: (actor, input) => createUser(db, actor, input),
+    success: "userCreated",
+    revalidate: ["/admin/users"],
+  });
+  return result ? { ...state, oneTimePassword: result.password } : state;
+}
+
+/** Gives an account a new one-time password and ends its sessions (administrators only); the answer carries the password, shown once. */
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { result, ...state } = await runAction({
+    permission: "user:manage",
+    schema: resetPasswordSchema,
+    input: Object.fromEntries(formData),
+    namespace: "admin",
+    mutate: (actor, input) => resetUserPassword(db, actor, input),
+    success: "passwordReset",
+    revalidate: ["/admin/users"],
+  });
+  return result ? { ...state, oneTimePassword: result.password } : state;
+}
+
+/** Adds a department (administrators only). */
+export async function createDepartmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "department:manage",
+    schema: createDepartmentSchema,
+    input: Object.fromEntries(formData),
+    namespace: "admin",
+    mutate: (actor, input) => createDepartment(db, actor, input),
+    success: "departmentCreated",
+    revalidate: ["/departments", "/admin/users"],
   });
 }

@@ -1,12 +1,15 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { endUserSessions } from "@/features/auth/sessions";
+import { hashPassword, oneTimePassword } from "@/features/auth/password";
 import { authorize, Role, type Actor } from "@/lib/permissions";
+import type { DepartmentKind } from "@/generated/prisma/enums";
 import { RuleError } from "@/lib/rule-error";
+import { normalizeLoginName } from "@/features/auth/authenticate";
 
 /** An expected refusal of an admin rule; the key is a message under "admin". */
 export class RuleViolation extends RuleError {
-  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment") {
+  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment" | "loginNameTaken" | "departmentNotFound" | "departmentNameTaken") {
     super("admin", key);
   }
 }
@@ -103,4 +106,98 @@ export async function updateDepartment(
       after: { fullName: input.fullName, aliases },
     });
   });
+}
+
+/**
+ * Creates an account with a one-time password, returned once for the administrator to hand over
+ * and never stored in clear: the user must choose their own at first sign-in.
+ */
+export async function createUser(
+  db: PrismaClient,
+  actor: Actor,
+  input: { loginName: string; displayName: string; role: Role; departmentId: string | null },
+): Promise<{ userId: string; password: string }> {
+  authorize(actor, "user:manage");
+  if (input.role === Role.LIAISON && !input.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
+  const loginName = normalizeLoginName(input.loginName);
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const userId = await db
+    .$transaction(async (tx) => {
+    if (input.departmentId && !(await tx.department.findUnique({ where: { id: input.departmentId }, select: { id: true } }))) {
+      throw new RuleViolation("departmentNotFound");
+    }
+    if (await tx.user.findUnique({ where: { loginName }, select: { id: true } })) throw new RuleViolation("loginNameTaken");
+    const user = await tx.user.create({
+      data: { loginName, displayName: input.displayName, role: input.role, departmentId: input.departmentId, passwordHash, mustChangePassword: true },
+      select: { id: true },
+    });
+    await recordActorEvent(tx, actor, {
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      after: { loginName, displayName: input.displayName, role: input.role, departmentId: input.departmentId },
+    });
+    return user.id;
+  })
+    .catch((error: unknown) => {
+      // Two administrators creating the same login at once: the unique index decides.
+      if ((error as { code?: string } | null)?.code === "P2002") throw new RuleViolation("loginNameTaken");
+      throw error;
+    });
+  return { userId, password };
+}
+
+/**
+ * Gives an account a new one-time password (a forgotten one): ends all its sessions, and the user
+ * must choose their own at the next sign-in. Returns the password, once.
+ */
+export async function resetUserPassword(db: PrismaClient, actor: Actor, input: { userId: string }): Promise<{ password: string }> {
+  authorize(actor, "user:manage");
+  if (input.userId === actor.id) throw new RuleViolation("cannotChangeSelf");
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new RuleViolation("notFound");
+    await tx.user.update({ where: { id: input.userId }, data: { passwordHash, mustChangePassword: true } });
+    const sessionsEnded = await endUserSessions(tx, input.userId);
+    await recordActorEvent(tx, actor, { action: "user.reset_password", entityType: "User", entityId: input.userId, after: { sessionsEnded } });
+  });
+  return { password };
+}
+
+/**
+ * Adds a department (a city department or a county/district), placed after the existing ones. Its
+ * short name must not be another department's short name or alias, so the import still matches one.
+ */
+export async function createDepartment(
+  db: PrismaClient,
+  actor: Actor,
+  input: { shortName: string; fullName: string; aliases: string[]; kind: DepartmentKind },
+): Promise<{ departmentId: string }> {
+  authorize(actor, "department:manage");
+  const aliases = [...new Set(input.aliases)].filter((a) => a !== input.shortName);
+  const names = [input.shortName, ...aliases];
+  return db
+    .$transaction(async (tx) => {
+      const clash = await tx.department.findFirst({ where: { OR: [{ shortName: { in: names } }, { aliases: { hasSome: names } }] }, select: { id: true } });
+      if (clash) throw new RuleViolation("departmentNameTaken");
+      const last = await tx.department.aggregate({ _max: { sortOrder: true } });
+      const department = await tx.department.create({
+        data: { shortName: input.shortName, fullName: input.fullName, aliases, kind: input.kind, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+        select: { id: true },
+      });
+      await recordActorEvent(tx, actor, {
+        action: "department.create",
+        entityType: "Department",
+        entityId: department.id,
+        after: { shortName: input.shortName, fullName: input.fullName, aliases, kind: input.kind },
+      });
+      return { departmentId: department.id };
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string } | null)?.code === "P2002") throw new RuleViolation("departmentNameTaken");
+      throw error;
+    });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "@/generated/prisma/enums";
+import { DepartmentKind, Role } from "@/generated/prisma/enums";
 import { idInput, textInput } from "@/lib/input";
 
 /** Messages are i18n keys under "admin"; the action translates them. */
@@ -39,4 +39,31 @@ export const setUserEmailSchema = z.object({
     .trim()
     .transform((s) => (s === "" ? null : s))
     .pipe(z.email("emailInvalid").nullable()),
+});
+
+/** A new account: the department only for a liaison-to-be (required then, checked by the mutation). */
+export const createUserSchema = z.object({
+  loginName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{2,40}$/, "loginNameInvalid"),
+  displayName: textInput(40, { tooLong: "displayNameTooLong" }).pipe(z.string().trim().min(1, "displayNameRequired")),
+  role: z.enum(Role, "roleRequired"),
+  departmentId: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : null))
+    .pipe(idInput().nullable()),
+});
+
+export const resetPasswordSchema = z.object({
+  userId: idInput(),
+});
+
+/** A new department: short name (as documents name it), full name, aliases, 市直部门 or 县市区. */
+export const createDepartmentSchema = z.object({
+  shortName: textInput(30, { tooLong: "shortNameTooLong" }).pipe(z.string().trim().min(1, "shortNameRequired")),
+  fullName: textInput(60).pipe(z.string().trim().min(1, "fullNameRequired")),
+  aliases: aliasList,
+  kind: z.enum(DepartmentKind, "kindRequired"),
 });

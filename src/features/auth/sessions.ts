@@ -42,8 +42,11 @@ export async function endSession(db: Db, sessionId: string, now = new Date()): P
   return count > 0;
 }
 
-/** Ends every open session of a user (deactivation, role change, an administrator's request); returns how many. */
-export async function endUserSessions(db: Db, userId: string, now = new Date()): Promise<number> {
-  const { count } = await db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
+/**
+ * Ends every open session of a user (deactivation, role change, a password change or reset, an
+ * administrator's request); returns how many. `keep`: the session the user changes their own password in.
+ */
+export async function endUserSessions(db: Db, userId: string, now = new Date(), keep?: string | null): Promise<number> {
+  const { count } = await db.userSession.updateMany({ where: { userId, endedAt: null, ...(keep ? { id: { not: keep } } : {}) }, data: { endedAt: now } });
   return count;
 }

@@ -6,7 +6,7 @@ export async function listDepartmentsWithCounts() {
   const [departments, counts] = await Promise.all([
     db.department.findMany({
       orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }],
-      select: { id: true, shortName: true, fullName: true },
+      select: { id: true, shortName: true, fullName: true, kind: true },
     }),
     db.measureDepartment.groupBy({ by: ["departmentId", "isLead"], _count: { _all: true } }),
   ]);

@@ -84,7 +84,8 @@ export interface UpdateMeasureInput {
 }
 
 /**
- * An administrator corrects a measure's text (the official typo, say) or sets its
+ * An administrator corrects a measure's current wording (现行表述: the official typo, say; the text
+ * as issued, 原文, is never changed) or sets its
  * schedule by hand. Refused if someone else changed the measure meanwhile.
  * Milestone periods follow the new deadlines; a milestone that already has
  * reports is kept.
@@ -99,6 +100,7 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
       select: {
         version: true,
         text: true,
+        currentText: true,
         scheduleKind: true,
         scheduleStart: true,
         deadline: true,
@@ -113,7 +115,8 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
     const updated = await tx.measure.updateMany({
       where: { id: input.measureId, version: input.expectedVersion },
       data: {
-        text: input.text,
+        // The issued text stays as issued; the edit is the current wording (none when it is the issued text again).
+        currentText: input.text === before.text ? null : input.text,
         scheduleKind: input.scheduleKind,
         scheduleError: null,
         scheduleStart: input.scheduleKind === "RANGE" && input.scheduleStart ? dayToDate(input.scheduleStart) : null,
@@ -150,7 +153,7 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
       action: "measure.update",
       entityType: "Measure",
       entityId: input.measureId,
-      before: snapshot(before),
+      before: snapshot({ ...before, text: before.currentText ?? before.text }),
       after: snapshot({ text: input.text, scheduleKind: input.scheduleKind, deadline: input.deadline ? dayToDate(input.deadline) : null, dueDates: dueDates.map(dayToDate) }),
     });
     return before.version + 1;

@@ -151,6 +151,8 @@ export function getDepartment(id: string): Promise<DepartmentSummary | null> {
 
 export interface MeasureDetail extends MeasureRow {
   version: number;
+  /** 现行表述 when an administrator changed the wording; null while it is the text as issued. */
+  currentText: string | null;
   departmentsText: string;
   departmentsInferred: boolean;
   departmentsOpenList: boolean;
@@ -171,6 +173,7 @@ export async function getMeasure(id: string): Promise<MeasureDetail | null> {
     select: {
       ...measureSelect,
       version: true,
+      currentText: true,
       departmentsText: true,
       departmentsInferred: true,
       departmentsOpenList: true,
@@ -190,6 +193,7 @@ export async function getMeasure(id: string): Promise<MeasureDetail | null> {
   return {
     ...toMeasureRow(m),
     version: m.version,
+    currentText: m.currentText,
     departmentsText: m.departmentsText,
     departmentsInferred: m.departmentsInferred,
     departmentsOpenList: m.departmentsOpenList,

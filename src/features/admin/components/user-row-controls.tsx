@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 import { Role } from "@/generated/prisma/enums";
+import { OneTimePassword } from "./one-time-password";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -16,12 +17,14 @@ export function UserRowControls({
   setActive,
   setRole,
   endSessions,
+  resetPassword,
 }: {
   user: { id: string; loginName: string; role: Role; active: boolean };
   isSelf: boolean;
   setActive: ServerAction;
   setRole: ServerAction;
   endSessions: ServerAction;
+  resetPassword: ServerAction;
 }) {
   const t = useTranslations("admin");
   const tr = useTranslations("roles");
@@ -66,6 +69,17 @@ export function UserRowControls({
             <Button size="sm" variant="outline" type="submit" disabled={pending} title={t("endSessionsHint")} data-testid={`end-sessions-${user.loginName}`}>
               {t("endSessions")}
             </Button>
+          </>
+        )}
+      </ActionForm>
+      <ActionForm action={resetPassword} className="flex flex-col gap-2">
+        {(state, pending) => (
+          <>
+            <input type="hidden" name="userId" value={user.id} />
+            <Button size="sm" variant="outline" type="submit" disabled={pending} title={t("resetPasswordHint")} data-testid={`reset-password-${user.loginName}`}>
+              {t("resetPassword")}
+            </Button>
+            {state.oneTimePassword ? <OneTimePassword password={state.oneTimePassword} /> : null}
           </>
         )}
       </ActionForm>

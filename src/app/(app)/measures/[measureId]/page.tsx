@@ -39,6 +39,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getMeasureHistory(user, measure.id),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
+  // 现行表述 beside 原文 when an administrator changed the wording; the issued text itself never changes.
+  const reworded = measure.currentText !== null && measure.currentText !== measure.text;
   const today = todayInChina();
   const lead = measure.departments.find((d) => d.isLead);
   const support = measure.departments.filter((d) => !d.isLead);
@@ -71,9 +73,18 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         <div className="flex flex-col gap-5 lg:col-span-2">
           <Card>
             <CardHeader>
-              <CardTitle>{t("text")}</CardTitle>
+              <CardTitle>{reworded ? t("wording") : t("text")}</CardTitle>
             </CardHeader>
             <CardContent>
+              {reworded ? (
+                <div>
+                  <p className="mb-1 text-xs font-semibold text-muted-foreground">{t("currentText")}</p>
+                  <p className="official-text text-base" data-testid="measure-current-text">
+                    {measure.currentText}
+                  </p>
+                  <p className="mt-4 mb-1 text-xs font-semibold text-muted-foreground">{t("issuedText")}</p>
+                </div>
+              ) : null}
               <p className="official-text text-base" data-testid="measure-text">
                 {measure.text}
               </p>

@@ -34,7 +34,7 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
         <Card>
           <CardContent>
             <MeasureForm
-              measure={{ id: measure.id, version: measure.version, text: measure.text, scheduleKind: measure.scheduleKind, scheduleStart: measure.scheduleStart, deadline: measure.deadline }}
+              measure={{ id: measure.id, version: measure.version, text: measure.currentText ?? measure.text, scheduleKind: measure.scheduleKind, scheduleStart: measure.scheduleStart, deadline: measure.deadline }}
               action={updateMeasureAction}
             />
           </CardContent>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Measure" ADD COLUMN     "currentText" TEXT;
