@@ -6,7 +6,7 @@ import { env } from "./env";
 /** The evidence folder of this installation: DUBAN_FILES_DIR, or files/ beside the database data. */
 export function evidenceStore() {
   const e = env();
-  return folderStore(path.resolve(e.DUBAN_FILES_DIR ?? path.join(e.DUBAN_DATA_DIR, "files")));
+  return folderStore(path.resolve(/*turbopackIgnore: true*/ e.DUBAN_FILES_DIR ?? path.join(e.DUBAN_DATA_DIR, "files")));
 }
 
 /** Upload limits from the environment. */

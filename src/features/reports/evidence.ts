@@ -65,7 +65,7 @@ function checkedName(name: string): string {
 
 /** A store in a folder on disk. */
 export function folderStore(dir: string): EvidenceStore {
-  const at = (name: string, suffix = "") => path.join(dir, checkedName(name) + suffix);
+  const at = (name: string, suffix = "") => path.join(/*turbopackIgnore: true*/ dir, checkedName(name) + suffix);
   return {
     async receive(body, maxBytes) {
       await mkdir(dir, { recursive: true });
