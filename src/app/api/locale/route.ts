@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { localeCookie, toLocale } from "@/i18n/config";
+import { safeCallbackPath } from "@/lib/safe-callback";
 
 /**
  * Switches the interface language (GET /api/locale?to=en) and goes back to the page the switch was
@@ -19,8 +20,9 @@ function samePageOf(request: NextRequest): string {
   try {
     const from = new URL(request.headers.get("referer") ?? "");
     if (from.host !== request.headers.get("host")) return "/";
-    const path = from.pathname + from.search;
-    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/api/") ? path : "/";
+    // The same same-origin path rule as the sign-in callback; never back to an API address.
+    const path = safeCallbackPath(from.pathname + from.search);
+    return path.startsWith("/api/") ? "/" : path;
   } catch {
     return "/";
   }
