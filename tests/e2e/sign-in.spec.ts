@@ -13,12 +13,13 @@ test.describe("sign-in and landing by role", () => {
     await expect(page.getByText("人社局督办管理员").first()).toBeVisible();
   });
 
-  test("a leader lands on the plan overview", async ({ page }) => {
+  test("a leader lands on the leaders' overview (领导驾驶舱) of the current plan", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("用户名").fill("leader");
     await page.getByLabel("密码").fill("Duban@2025");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+$/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/plans\/hs-gsyf-2026-2030\/dashboard$/, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
     await expect(page.getByRole("link", { name: "用户管理" })).toHaveCount(0);
   });
 
