@@ -157,7 +157,7 @@ test("a save refused because someone saved first keeps what the user typed", asy
   await b.getByTestId("report-editor").getByLabel("工作进展").fill(mine);
   await b.getByTestId("report-editor").getByLabel("下步计划").fill("乙：下季度扩大覆盖面。");
   await b.getByTestId("report-editor").getByRole("button", { name: "保存草稿" }).click();
-  await expect(b.getByText(/该报告已被他人修改/)).toBeVisible();
+  await expect(b.getByText(/该报告在您打开页面后已有更新/)).toBeVisible();
   // The form now holds the stored version, and what this user typed is kept beside it.
   await expect(b.getByTestId("report-editor").getByLabel("工作进展")).toHaveValue("甲：已完成本季度通报。");
   await expect(b.getByTestId("unsaved-text")).toContainText(mine);
