@@ -16,10 +16,11 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tm, tr, locale, periods] = await Promise.all([
+  const [t, tm, tr, tc, locale, periods] = await Promise.all([
     getTranslations("admin"),
     getTranslations("measure"),
     getTranslations("reports"),
+    getTranslations("common"),
     getLocale(),
     getMeasurePeriodsForEdit(user, measure.id),
   ]);
@@ -29,7 +30,7 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
       <Link href={`/measures/${measure.id}`} className="mb-4 inline-block text-sm text-primary hover:underline">
         ← {tm("title", { number })}
       </Link>
-      <PageHeader title={`${t("editMeasure")} ${number}`} description={`${tm("timeArrangement")}：${measure.timeArrangement}`} />
+      <PageHeader title={`${t("editMeasure")} ${number}`} description={`${tc("labelled", { label: tm("timeArrangement") })}${measure.timeArrangement}`} />
       <div className="flex flex-col gap-5">
         <Card>
           <CardContent>
