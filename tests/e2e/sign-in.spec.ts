@@ -85,3 +85,19 @@ test.describe("refused sign-in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 });
+
+test("the web-app manifest and its icons are served before sign-in, so a phone can add the product to its home screen", async ({ page, request }) => {
+  await page.goto("/login");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBe("/manifest.webmanifest");
+  const manifest = await request.get(href!);
+  expect(manifest.status()).toBe(200);
+  const body = (await manifest.json()) as { short_name: string; display: string; icons: { src: string; sizes: string }[] };
+  expect(body).toMatchObject({ short_name: "督办", display: "standalone" });
+  expect(body.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  for (const icon of body.icons) {
+    const file = await request.get(icon.src);
+    expect(file.status(), icon.src).toBe(200);
+    expect(file.headers()["content-type"]).toMatch(/^image\//);
+  }
+});
