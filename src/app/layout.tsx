@@ -6,7 +6,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("fullName"), template: `%s · ${t("name")}` }, description: t("tagline"), icons: { apple: "/icons/icon-192.png" } };
+  return { title: { default: t("fullName"), template: `%s · ${t("name")}` }, description: t("tagline") };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#163a75" };

@@ -95,7 +95,11 @@ test("the web-app manifest and its icons are served before sign-in, so a phone c
   const body = (await manifest.json()) as { short_name: string; display: string; icons: { src: string; sizes: string }[] };
   expect(body).toMatchObject({ short_name: "督办", display: "standalone" });
   expect(body.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
-  for (const icon of body.icons) {
+  // The page's own icons: the tab's, and the one a phone shows on its home screen.
+  const pageIcons = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+  expect(pageIcons.some((h) => h.startsWith("/icon.svg"))).toBe(true);
+  expect(pageIcons.some((h) => h.startsWith("/apple-icon.png"))).toBe(true);
+  for (const icon of [...body.icons, ...pageIcons.map((src) => ({ src }))]) {
     const file = await request.get(icon.src);
     expect(file.status(), icon.src).toBe(200);
     expect(file.headers()["content-type"]).toMatch(/^image\//);
