@@ -36,11 +36,11 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
   await editor.getByLabel("工作进展").fill("已建立尘肺病防控责任主体名单通报制度，完成第一次通报。");
   await editor.getByLabel("下步计划").fill("下季度开展复查。");
   // Each text shows its length against the limit while typing; over it, the count says so before anything is sent.
-  await expect(editor.getByTestId("nextSteps-count")).toHaveText("8 / 5,000 字");
+  await expect(editor.getByTestId("nextSteps-count")).toHaveText("8 / 5000 字");
   await editor.getByLabel("存在问题").fill("难".repeat(5001));
-  await expect(editor.getByTestId("problems-count")).toHaveText("5,001 / 5,000 字：超出 5,000 字的上限，请精简后再提交");
+  await expect(editor.getByTestId("problems-count")).toHaveText("5001 / 5000 字：超出 5000 字的上限，请精简后再提交");
   await editor.getByLabel("存在问题").fill("");
-  await expect(editor.getByTestId("problems-count")).toHaveText("0 / 5,000 字");
+  await expect(editor.getByTestId("problems-count")).toHaveText("0 / 5000 字");
   // Each file is uploaded on its own as soon as it is chosen. One that is not what its name says is
   // refused beside it, in Chinese, and what was typed stays.
   await editor.getByLabel("佐证材料").setInputFiles({ name: "伪装文件.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
