@@ -21,7 +21,9 @@ export interface PeriodSync {
  * a period the rule asks for and that is missing is created when it falls due on or after
  * `today` (or always, with `createPast`: a deadline an administrator just confirmed is owed even
  * though it passed); an existing period without reports whose due date nobody set by hand
- * follows the rule's due date when that is still to come. An ended plan gets nothing after its last day.
+ * follows the rule's due date when that is still to come. A plan that creates no obligations (已结束,
+ * 已归档) keeps its periods as they stood at its end: only a confirmation (`createPast: true`) adds
+ * the confirmed checkpoint, and nothing after the plan's last day.
  */
 export async function syncMeasurePeriods(
   tx: Prisma.TransactionClient,
@@ -39,6 +41,9 @@ export async function syncMeasurePeriods(
     },
   });
   const plan = m.keyTask.plan;
+  const result: PeriodSync = { created: 0, removed: 0, keptWithReports: 0, moved: 0 };
+  const closed = !planLifecycle[plan.status].createsObligations;
+  if (closed && options.createPast !== true) return result;
   const input = reportingInput(m, plan);
   const calendar = await loadWorkingCalendar(tx);
   const end = planEndDay(plan);
@@ -47,20 +52,19 @@ export async function syncMeasurePeriods(
   );
   const key = (p: { kind: string; periodEnd: string }) => `${p.kind}:${p.periodEnd}`;
   const wanted = new Map(drafts.map((d) => [key(d), d]));
-  const result: PeriodSync = { created: 0, removed: 0, keptWithReports: 0, moved: 0 };
 
   const stale: string[] = [];
   for (const p of m.periods) {
     const draft = wanted.get(key({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }));
     const referenced = p._count.reports + p._count.extensions + p._count.departmentDues > 0;
     if (!draft) {
-      if (referenced) result.keptWithReports++;
+      if (referenced || closed) result.keptWithReports += referenced ? 1 : 0;
       else stale.push(p.id);
       continue;
     }
     wanted.delete(key(draft));
     const handSet = p.dueDate.getTime() !== p.originalDueDate.getTime();
-    if (!referenced && !handSet && isoDay(p.dueDate) !== draft.dueDate && draft.dueDate >= options.today) {
+    if (!closed && !referenced && !handSet && isoDay(p.dueDate) !== draft.dueDate && draft.dueDate >= options.today) {
       await tx.reportingPeriod.update({ where: { id: p.id }, data: { dueDate: dayToDate(draft.dueDate), originalDueDate: dayToDate(draft.dueDate), version: { increment: 1 } } });
       result.moved++;
     }
