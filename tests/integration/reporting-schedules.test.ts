@@ -97,7 +97,7 @@ describe("the migration on the shipped plan laid out the old way", () => {
   const before = { all: 0, rsj: 0 };
 
   beforeAll(async () => {
-    await seedPlan(db, { ...planFile, plan: { ...planFile.plan, code } });
+    await seedPlan(db, { ...planFile, plan: { ...planFile.plan, code, status: "ENDED" } });
     planId = (await db.plan.findUniqueOrThrow({ where: { code } })).id;
     // What every installation held before: 20 quarters per measure, due 10 days after, plus the schedule's own dates.
     const measures = await db.measure.findMany({ where: { keyTask: { planId } }, select: { id: true, scheduleKind: true, dueDates: true } });
