@@ -62,7 +62,7 @@ export default async function WorkingCalendarPage({ searchParams }: { searchPara
                   <Th>{t("calendarDay")}</Th>
                   <Th>{t("calendarKind")}</Th>
                   <Th>{t("calendarName")}</Th>
-                  <Th>{t("calendarSource")}</Th>
+                  <Th className="hidden sm:table-cell">{t("calendarSource")}</Th>
                   <Th>
                     <span className="sr-only">{t("calendarRemove")}</span>
                   </Th>
@@ -73,8 +73,8 @@ export default async function WorkingCalendarPage({ searchParams }: { searchPara
                   <tr key={r.day}>
                     <Td className="whitespace-nowrap tabular-nums">{r.day}</Td>
                     <Td className="whitespace-nowrap">{r.working ? t("calendarWorkday") : t("calendarHoliday")}</Td>
-                    <Td>{r.name}</Td>
-                    <Td className="text-xs text-muted-foreground">{r.source === "admin" ? t("calendarSourceAdmin") : r.source}</Td>
+                    <Td className="whitespace-nowrap">{r.name}</Td>
+                    <Td className="hidden text-xs text-muted-foreground sm:table-cell">{r.source === "admin" ? t("calendarSourceAdmin") : r.source}</Td>
                     <Td>
                       <RemoveCalendarDayForm day={r.day} action={removeCalendarDayAction} />
                     </Td>
