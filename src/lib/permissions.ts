@@ -22,6 +22,7 @@ export type Action =
   | "department:manage"
   | "user:manage"
   | "measure:manage"
+  | "calendar:manage"
   | "report:read"
   | "report:write"
   | "report:review"
@@ -54,6 +55,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "department:manage": "any",
     "user:manage": "any",
     "measure:manage": "any",
+    // The working-day calendar moves every due date that falls on a day it lists.
+    "calendar:manage": "any",
     "report:read": "any",
     "report:review": "any",
     "extension:read": "any",

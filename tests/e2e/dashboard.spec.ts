@@ -7,8 +7,9 @@ test.describe("leader overview", () => {
     await signInAs(page, "leader");
     await page.goto(OVERVIEW);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
-    // The 2021—2025 plan has ended (it opens on 2025-12-31) with nothing accepted in this fresh database: all 34 measures are red.
-    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*34$/);
+    // The 2021—2025 plan has ended (it opens on 2025-12-31) with nothing accepted in this fresh database: every measure that owes
+    // anything is red, 33 of 34 (6.5 「2020年底前」 owes nothing until an administrator confirms its deadline, decision 020).
+    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*33$/);
     // The overdue count is a count of measures, and its list has exactly that many rows.
     const count = await page.getByTestId("overdue-count").innerText();
     await page.getByTestId("overdue-count").click();
@@ -16,8 +17,8 @@ test.describe("leader overview", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 已逾期");
     await expect(page.getByTestId("list-row")).toHaveCount(Number(count));
 
-    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
-    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*1$/); // only the 2020 deadline was past due then
+    await page.goto(`${OVERVIEW}?asOf=2021-04-01`);
+    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*2$/); // only the yearly checkpoints of 31 March (3.1, 9.1) were past due then
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "导出季度通报（Excel）" }).click();
@@ -29,26 +30,26 @@ test.describe("leader overview", () => {
 
   test("a leader follows a light count to its list as of a past day, and opens a key task's timeline", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
-    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*1$/);
+    await page.goto(`${OVERVIEW}?asOf=2021-04-01`);
+    await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*2$/);
     await page.getByTestId("light-RED").click();
-    // The list keeps the day the figure was shown for, and holds exactly the one red measure: 6.5, due by the end of 2020.
-    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-03-25&metric=measures&light=RED$/);
+    // The list keeps the day the figure was shown for, and holds exactly the two red measures: 3.1 and 9.1, checked each 31 March.
+    await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-04-01&metric=measures&light=RED$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 红灯");
-    await expect(page.getByTestId("list-total")).toHaveText("共 1 条");
-    await expect(page.getByTestId("list-row")).toHaveCount(1);
-    await expect(page.getByTestId("list-row").first()).toContainText("6.5");
+    await expect(page.getByTestId("list-total")).toHaveText("共 2 条");
+    await expect(page.getByTestId("list-row")).toHaveCount(2);
+    await expect(page.getByTestId("list-row").first()).toContainText("3.1");
     await expect(page.getByTestId("list-row").first()).toContainText("已逾期");
 
-    await page.goto(`${OVERVIEW}?asOf=2021-03-25`);
-    await page.getByRole("link", { name: "6. 开展尘肺病防治攻坚行动：查看进度时间线" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+\/tasks\/6\?asOf=2021-03-25$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("重点任务 6 · 进度时间线");
+    await page.goto(`${OVERVIEW}?asOf=2021-04-01`);
+    await page.getByRole("link", { name: "3. 开展工伤预防宣传全民行动：查看进度时间线" }).click();
+    await expect(page).toHaveURL(/\/plans\/[^/]+\/tasks\/3\?asOf=2021-04-01$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("重点任务 3 · 进度时间线");
     await expect(page.getByTestId("timeline-row")).toHaveCount(5);
-    const row = page.getByTestId("timeline-row").filter({ has: page.getByRole("link", { name: /^6\.5/ }) });
-    await expect(row).toContainText("2020-12-31 期限：截止 2020-12-31，未提交，已逾期（红灯）");
-    await row.getByRole("link", { name: /^6\.5/ }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.5");
+    const row = page.getByTestId("timeline-row").filter({ has: page.getByRole("link", { name: /^3\.1/ }) });
+    await expect(row).toContainText("2021-03-31 期限：截止 2021-03-31，未提交，已逾期（红灯）");
+    await row.getByRole("link", { name: /^3\.1/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 3.1");
   });
 
   test("a leader follows a heat-map cell to the periods behind it", async ({ page }) => {

@@ -8,10 +8,10 @@ const PDF = Buffer.from(
 
 async function openPeriod(page: Page): Promise<string> {
   await page.goto(SHIPPED_PLAN);
-  await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.5");
+  await page.getByRole("link", { name: /开展“健康企业”建设活动/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 6.3");
   await page.getByTestId("periods").getByRole("link", { name: "查看" }).nth(2).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("措施 6.5 ·");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("措施 6.3 ·");
   return page.url();
 }
 
@@ -98,7 +98,7 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
 
   // The measure's history lists the steps for the bureau.
   await admin.goto(SHIPPED_PLAN);
-  await admin.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+  await admin.getByRole("link", { name: /开展“健康企业”建设活动/ }).click();
   await expect(admin.getByTestId("measure-history")).toContainText("审核通过");
   await expect(admin.getByTestId("measure-history")).toContainText("退回报告");
 
@@ -115,7 +115,7 @@ test.describe("refusals", () => {
     await signInAs(admin, "admin");
     // The accepted report of the flow above carries the attachment.
     await admin.goto(SHIPPED_PLAN);
-    await admin.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+    await admin.getByRole("link", { name: /开展“健康企业”建设活动/ }).click();
     await admin.getByTestId("periods").getByRole("link", { name: "查看" }).nth(2).click();
     const href = await admin.getByRole("link", { name: "通报文件.pdf" }).first().getAttribute("href");
     await adminContext.close();
@@ -128,7 +128,7 @@ test.describe("refusals", () => {
   test("a leader writes an instruction and the lead department sees it", async ({ page, browser }) => {
     await signInAs(page, "leader");
     await page.goto(SHIPPED_PLAN);
-    await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+    await page.getByRole("link", { name: /开展“健康企业”建设活动/ }).click();
     await page.getByLabel("批示内容").fill("请市卫健委按季度通报，年底前完成全覆盖。");
     await page.getByRole("button", { name: "发送批示" }).click();
     await expect(page.getByTestId("instructions")).toContainText("请市卫健委按季度通报");
@@ -149,7 +149,7 @@ test("a save refused because someone saved first keeps what the user typed", asy
   await signInAs(a, "wjw");
   await signInAs(b, "wjw");
   await a.goto(SHIPPED_PLAN);
-  await a.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+  await a.getByRole("link", { name: /开展“健康企业”建设活动/ }).click();
   await a.getByTestId("periods").getByRole("link", { name: "查看" }).nth(4).click();
   await expect(a.getByTestId("report-editor")).toBeVisible();
   await b.goto(a.url());

@@ -28,6 +28,8 @@ import { changePasswordAction } from "@/features/account/actions";
 import { verifyPassword } from "@/features/auth/password";
 import { openSession } from "@/features/auth/sessions";
 import { setPlanStatusAction } from "@/features/plan/actions";
+import { setCalendarDayAction } from "@/features/calendar/actions";
+import { setMeasureReportingAction } from "@/features/schedules/actions";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
 import ExcelJS from "exceljs";
 import { addInstruction, requestExtension, saveReport } from "@/features/reports/mutations";
@@ -46,6 +48,8 @@ import { listUsers } from "@/features/admin/queries";
 import { sheetsFor } from "@/features/dashboard/quarterly-report";
 import { readDashboard, readDepartmentRecord } from "@/features/dashboard/read";
 import type { Actor } from "@/lib/permissions";
+import type { Measure } from "@/generated/prisma/client";
+import { syncMeasurePeriods } from "@/features/schedules/sync-periods";
 import { receiveUpload } from "@/features/reports/uploads";
 import { DEMO_PASSWORD, seedDemoAccounts } from "@/features/seed/seed-demo";
 import { initialActionState, type ActionState } from "@/lib/action-state";
@@ -113,6 +117,7 @@ const fx = {
   planId: "",
   testPlanId: "",
   measureId: "",
+  measureOriginal: null as null | Pick<Measure, "scheduleKind" | "deadline" | "dueDates" | "scheduleFlags" | "checkpoints" | "cadence">,
   owningDeptId: "",
   otherDeptId: "",
   /** One fresh quarter period per purpose, so no cell depends on another's leftovers. */
@@ -149,7 +154,12 @@ async function world() {
     db.department.count(),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files };
+  // A refused schedule or calendar change leaves the measure and the calendar as they were.
+  const [measure, calendar] = await Promise.all([
+    db.measure.findUnique({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } }),
+    db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
+  ]);
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -615,6 +625,40 @@ const subjects = {
     },
   },
 
+  setCalendarDayAction: {
+    name: "setCalendarDayAction",
+    async prepare(persona) {
+      const day = "2027-02-06";
+      await db.workingCalendarDay.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
+      return {
+        invoke: () => action(setCalendarDayAction(initialActionState, form({ day, working: "false", name: "春节" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.calendarSaved);
+          expect(await db.workingCalendarDay.findUniqueOrThrow({ where: { day: new Date(`${day}T00:00:00Z`) } })).toMatchObject({ working: false, name: "春节", source: "admin" });
+          expect(await auditSince(before)).toEqual([["calendar.set_day", "WorkingCalendarDay", day, personas[persona]!.id, "127.0.0.1"]]);
+          await db.workingCalendarDay.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
+        },
+      };
+    },
+  },
+
+  setMeasureReportingAction: {
+    name: "setMeasureReportingAction",
+    async prepare(persona) {
+      const m = await db.measure.findUniqueOrThrow({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } });
+      return {
+        // Today's checkpoint list again with one later day: the plan has ended, so its periods stay as they stood.
+        invoke: () => action(setMeasureReportingAction(initialActionState, form({ measureId: fx.measureId, expectedVersion: String(m.version), cadence: "PLAN", trackingStart: "", checkpoints: "2025-12-31" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.reportingSaved);
+          expect(await db.measure.findUniqueOrThrow({ where: { id: fx.measureId }, select: { version: true, checkpoints: true } })).toEqual({ version: m.version + 1, checkpoints: [new Date("2025-12-31T00:00:00Z")] });
+          expect(await auditSince(before)).toEqual([["measure.set_reporting", "Measure", fx.measureId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.measure.update({ where: { id: fx.measureId }, data: { cadence: m.cadence, checkpoints: m.checkpoints, trackingStart: m.trackingStart } });
+        },
+      };
+    },
+  },
+
   attachmentRoute: {
     name: "GET /api/attachments/[attachmentId]",
     async prepare() {
@@ -795,6 +839,9 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   },
   // plan:manage: an administrator moves a plan along its lifecycle.
   setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
+  setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   attachmentRoute: {
     anonymous: SIGN_IN,
     leader: ALLOW,
@@ -833,7 +880,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 165;
+const EXPECTED_CELLS = 175;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -852,6 +899,11 @@ beforeAll(async () => {
   expect(measure.text).toContain("定期通报尘肺病");
   expect(measure.departments.map((d) => [d.department.shortName, d.isLead])).toEqual([[OWNING, true]]);
   fx.measureId = measure.id;
+  // 6.5 「2020年底前」 owes nothing until its deadline is confirmed (decision 020). The cells need quarters on a
+  // measure 市卫健委 alone carries: for this file 6.5 is read as ongoing work, and afterAll puts it back.
+  fx.measureOriginal = { scheduleKind: measure.scheduleKind, deadline: measure.deadline, dueDates: measure.dueDates, scheduleFlags: measure.scheduleFlags, checkpoints: measure.checkpoints, cadence: measure.cadence };
+  await db.measure.update({ where: { id: measure.id }, data: { scheduleKind: "ONGOING", deadline: null, dueDates: [], scheduleFlags: [], checkpoints: [], cadence: null } });
+  await db.$transaction((tx) => syncMeasurePeriods(tx, measure.id, { today: "2026-12-02", createPast: true }));
   fx.planId = (await db.plan.findUniqueOrThrow({ where: { code: PLAN } })).id;
   const [owning, other] = await Promise.all([
     db.department.findUniqueOrThrow({ where: { shortName: OWNING } }),
@@ -918,6 +970,10 @@ afterAll(async () => {
   const checked = tally.allowed + tally.denied;
   console.log(`role × action matrix: ${checked} cells checked (${tally.allowed} allowed, ${tally.denied} denied)`);
   if (fx.owningDeptId) await restoreOwningDepartment();
+  if (fx.measureOriginal) {
+    await db.reportingPeriod.deleteMany({ where: { measureId: fx.measureId } });
+    await db.measure.update({ where: { id: fx.measureId }, data: fx.measureOriginal });
+  }
   // The plan the import cell made goes again: other files share the database.
   await db.plan.deleteMany({ where: { code: { startsWith: "matrix-", endsWith: suffix } } });
   // Other files in this database know one plan: the test plan goes with its key tasks, measures and periods.
@@ -930,9 +986,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 29 × 5", () => {
+  it("has one cell per action, read, route and persona: 35 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(54);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(56);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -131,7 +131,8 @@ describe("each plan has its own overview, lists and export", () => {
     expect(running!.tasks.map((k) => k.title)).toEqual(["健全工伤预防工作机制", "开展重点行业工伤预防培训"]);
     const { getDashboardWithInput } = await import("@/features/dashboard/cached");
     for (const [planId, asOf, measures] of [
-      [ids.shipped, "2025-12-31", 34],
+      // 6.5 「2020年底前」 awaits confirmation and owes nothing (decision 020): it has no period to list.
+      [ids.shipped, "2025-12-31", 33],
       [ids.test, todayInChina(), 3],
     ] as const) {
       const { dashboard, input } = await getDashboardWithInput(planId, asOf);
@@ -175,10 +176,10 @@ describe("each plan has its own overview, lists and export", () => {
 
 describe("an ended plan creates no obligations and sends no reminders", () => {
   it("the scan reminds of the running plan's reports and not of the ended plan's", async () => {
-    // 2026-01-05: the ended plan's last quarter (2025 Q4) is due on 01-10; the running plan has nothing due yet.
+    // 2026-01-05: the ended plan's last quarter (2025 Q4) is due on 01-12 (10 January 2026 is a Saturday); the running plan has nothing due yet.
     const january = await scanNotifications(db, new Date("2026-01-05T02:00:00Z"));
     expect(january.skipped).toBe(false);
-    const shippedPeriods = await db.reportingPeriod.findMany({ where: { measure: { keyTask: { planId: ids.shipped } }, dueDate: new Date("2026-01-10T00:00:00Z") }, select: { id: true } });
+    const shippedPeriods = await db.reportingPeriod.findMany({ where: { measure: { keyTask: { planId: ids.shipped } }, dueDate: new Date("2026-01-12T00:00:00Z") }, select: { id: true } });
     expect(shippedPeriods.length).toBeGreaterThan(0);
     const aboutShipped = await db.notification.count({ where: { OR: shippedPeriods.map((p) => ({ dedupeKey: { contains: p.id } })) } });
     expect(aboutShipped).toBe(0);

@@ -25,8 +25,8 @@ const limits = { maxBytes: 64 * 1024, maxFiles: 3 };
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
 
-let liaison: Actor; // 市卫健委, leads measure 6.5
-let other: Actor; // 市财政局, does not carry 6.5
+let liaison: Actor; // 市卫健委, leads measure 6.3
+let other: Actor; // 市财政局, does not carry 6.3
 let admin: Actor;
 let leader: Actor;
 let periods: { id: string; dueDate: Date }[];
@@ -62,7 +62,8 @@ beforeAll(async () => {
   await seedShippedPlans(db);
   await seedDemoAccounts(db);
   [liaison, other, admin, leader] = await Promise.all([actor("wjw"), actor("czj"), actor("admin"), actor("leader")]);
-  const measure = await db.measure.findFirstOrThrow({ where: { number: 5, keyTask: { number: 6 } }, select: { id: true } });
+  // 6.3 (持续推进): 6.5 「2020年底前」 owes nothing until its deadline is confirmed (decision 020); evidence-uploads uses 6.3's first periods.
+  const measure = await db.measure.findFirstOrThrow({ where: { number: 3, keyTask: { number: 6 } }, select: { id: true } });
   measureId = measure.id;
   // The last periods of the measure, so other test files (which use the first ones) are not disturbed.
   periods = await db.reportingPeriod.findMany({ where: { measureId, kind: "QUARTER" }, orderBy: { periodEnd: "desc" }, take: 8, select: { id: true, dueDate: true } });
@@ -213,7 +214,8 @@ describe("extensions and instructions", () => {
 
 describe("two people saving the same draft at once", () => {
   it("lets exactly one of them win", async () => {
-    const p = (await db.reportingPeriod.findFirstOrThrow({ where: { measureId, kind: "MILESTONE" } })).id;
+    // A quarter between the ones evidence-uploads uses (the first six) and the ones above (the last eight).
+    const p = (await db.reportingPeriod.findFirstOrThrow({ where: { measureId }, orderBy: { periodEnd: "asc" }, skip: 8 })).id;
     const results = await Promise.allSettled([
       saveReport(db, store as EvidenceStore, limits, liaison, draft(p, { workDone: "甲的内容" })),
       saveReport(db, store, limits, liaison, draft(p, { workDone: "乙的内容" })),

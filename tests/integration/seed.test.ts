@@ -105,12 +105,14 @@ describe("seed of the 2021—2025 plan", () => {
     expect(await db.indicator.count()).toBe(5);
   });
 
-  it("gives every measure its reporting periods: 20 quarters each plus 17 deadlines as milestones", async () => {
+  it("gives every measure its reporting periods on its own schedule (decision 020): 537 quarters and 26 checkpoints", async () => {
     const plan = await db.plan.findUniqueOrThrow({ where: { code: PLAN } });
-    expect(await db.reportingPeriod.count({ where: { kind: "QUARTER", measure: { keyTask: { planId: plan.id } } } })).toBe(34 * 20);
-    expect(await db.reportingPeriod.count({ where: { kind: "MILESTONE", measure: { keyTask: { planId: plan.id } } } })).toBe(17);
+    // Not 34 × 20 quarters: no quarter before 11.1 starts (2022), after a deadline, or for a measure reporting on checkpoints only (3.1, 5.1, 9.1); 6.5 awaits confirmation.
+    expect(await db.reportingPeriod.count({ where: { kind: "QUARTER", measure: { keyTask: { planId: plan.id } } } })).toBe(537);
+    expect(await db.reportingPeriod.count({ where: { kind: "MILESTONE", measure: { keyTask: { planId: plan.id } } } })).toBe(26);
     const first = await db.reportingPeriod.findFirstOrThrow({ where: { kind: "QUARTER" }, orderBy: { periodEnd: "asc" } });
-    expect(first.dueDate.toISOString().slice(0, 10)).toBe("2021-04-10");
+    // 10 April 2021 was a Saturday: due on the Monday after.
+    expect(first.dueDate.toISOString().slice(0, 10)).toBe("2021-04-12");
     expect(await ensureReportingPeriods(db, 10)).toBe(0);
   });
 

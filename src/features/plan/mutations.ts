@@ -5,6 +5,17 @@ import { quarterEnds, type ScheduleKind } from "@/lib/schedule";
 import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
 import { canMovePlan, planLifecycle, type PlanStatus } from "@/lib/plan-lifecycle";
+import { proposedReporting } from "@/lib/periods";
+import { todayInChina } from "@/lib/due";
+import { syncMeasurePeriods } from "@/features/schedules/sync-periods";
+
+/** A range's checkpoints: 31 December of each year before its deadline's, and the deadline. */
+function rangeCheckpoints(start: string | null, deadline: string | null): string[] {
+  if (!deadline) return [];
+  const out: string[] = [];
+  for (let year = start ? Number(start.slice(0, 4)) : Number(deadline.slice(0, 4)); year < Number(deadline.slice(0, 4)); year++) out.push(`${year}-12-31`);
+  return [...out, deadline];
+}
 
 type Reader = Pick<Prisma.TransactionClient, "plan">;
 
@@ -128,20 +139,19 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
     });
     if (updated.count === 0) throw new RuleError("admin", "measureConflict", { current: before.version + 1 });
 
-    const milestones = input.scheduleKind === "ANNUAL" || input.scheduleKind === "DEADLINE" || input.scheduleKind === "RANGE" ? dueDates : [];
-    const existing = await tx.reportingPeriod.findMany({
-      where: { measureId: input.measureId, kind: "MILESTONE" },
-      select: { id: true, periodEnd: true, _count: { select: { reports: true, extensions: true } } },
-    });
-    const stale = existing.filter((p) => !milestones.includes(isoDay(p.periodEnd)) && p._count.reports === 0 && p._count.extensions === 0);
-    if (stale.length) await tx.reportingPeriod.deleteMany({ where: { id: { in: stale.map((p) => p.id) } } });
-    const have = new Set(existing.map((p) => isoDay(p.periodEnd)));
-    // A plan that has ended creates no new obligations: no new milestone periods.
-    const missing = planLifecycle[before.keyTask.plan.status].createsObligations ? milestones.filter((d) => !have.has(d)) : [];
-    if (missing.length) {
-      await tx.reportingPeriod.createMany({
-        data: missing.map((d) => ({ measureId: input.measureId, kind: "MILESTONE" as const, periodStart: dayToDate(`${d.slice(0, 4)}-01-01`), periodEnd: dayToDate(d), dueDate: dayToDate(d), originalDueDate: dayToDate(d) })),
-      });
+    // The schedule set by hand proposes the checkpoints and cadence (src/lib/periods.ts), as an import would;
+    // a text-only edit keeps what an administrator set on the reporting form.
+    const scheduleChanged =
+      before.scheduleKind !== input.scheduleKind || (before.deadline ? isoDay(before.deadline) : null) !== input.deadline || (before.scheduleStart ? isoDay(before.scheduleStart) : null) !== (input.scheduleKind === "RANGE" ? input.scheduleStart : null);
+    if (scheduleChanged) {
+      const reporting = proposedReporting(
+        { kind: input.scheduleKind, dueDates, startDate: input.scheduleKind === "RANGE" ? input.scheduleStart : null, checkpoints: input.scheduleKind === "RANGE" ? rangeCheckpoints(input.scheduleStart, input.deadline) : [] },
+        before.text,
+        before.keyTask.plan,
+      );
+      await tx.measure.update({ where: { id: input.measureId }, data: { cadence: reporting.cadence, checkpoints: reporting.checkpoints.map(dayToDate) } });
+      // Correcting a schedule corrects what is owed: its checkpoints are laid out even when passed, as before.
+      await syncMeasurePeriods(tx, input.measureId, { today: todayInChina(), createPast: "checkpoints" });
     }
     const snapshot = (m: { text: string; scheduleKind: string | null; deadline: Date | null; dueDates: Date[] }): Prisma.InputJsonValue => ({
       text: m.text,

@@ -2,7 +2,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { parseTimeArrangement } from "@/lib/schedule";
 import { parseResponsibleDepartments } from "@/lib/departments";
 import { extractIndicators } from "@/lib/indicators";
-import { reportingPeriods } from "@/lib/periods";
+import { proposedReporting, reportingPeriods, DEFAULT_DUE_DAYS, type ReportingCadence } from "@/lib/periods";
+import { loadWorkingCalendar } from "@/features/calendar/queries";
 import { dayToDate, isoDay } from "@/lib/due";
 import { planEndDay, planLifecycle, type PlanStatus } from "@/lib/plan-lifecycle";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
@@ -98,6 +99,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
           report.unknownDepartments.push(...parsed.unknownNames);
           if (!schedule.ok) report.unscheduled.push(`${task.number}.${m.number}`);
           const s = schedule.ok ? schedule.schedule : null;
+          const reporting = proposedReporting(s, m.text, years);
           await tx.measure.create({
             data: {
               keyTaskId: row.id,
@@ -115,6 +117,8 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
               reportsQuarterly: s?.reportsQuarterly ?? false,
               dueDates: (s?.dueDates ?? []).map(dayToDate),
               scheduleFlags: s?.flags ?? [],
+              cadence: reporting.cadence,
+              checkpoints: reporting.checkpoints.map(dayToDate),
               departments: {
                 create: parsed.assignments.map((a, i) => ({
                   departmentId: byName.get(a.shortName)!.id,
@@ -139,7 +143,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
         }
       }
 
-      report.periodsCreated = await createMissingPeriods(tx, plan.id, { ...years, status: plan.status }, options.quarterDueDays ?? 10);
+      report.periodsCreated = await createMissingPeriods(tx, plan.id, options.quarterDueDays ?? DEFAULT_DUE_DAYS);
 
       if (report.planCreated || report.keyTasksCreated || report.measuresCreated || report.departmentsCreated || report.periodsCreated) {
         await recordAuditEvent(tx, {
@@ -158,36 +162,57 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
   return report;
 }
 
-type PeriodWriter = Pick<PrismaClient, "measure" | "reportingPeriod">;
+type PeriodWriter = Pick<PrismaClient, "plan" | "measure" | "reportingPeriod" | "workingCalendarDay">;
+
+/** A plan's reporting settings as src/lib/periods.ts reads them. */
+export const planReportingSelect = { startYear: true, endYear: true, status: true, defaultCadence: true, trackingStart: true } as const;
+/** A measure's reporting settings as src/lib/periods.ts reads them. */
+export const measureReportingSelect = { cadence: true, checkpoints: true, scheduleStart: true, trackingStart: true, deadline: true, scheduleFlags: true, deadlineConfirmed: true } as const;
+
+/** Converts the selected rows to the pure rule's input. */
+export function reportingInput(
+  m: { cadence: ReportingCadence | null; checkpoints: Date[]; scheduleStart: Date | null; trackingStart: Date | null; deadline: Date | null; scheduleFlags: string[]; deadlineConfirmed: boolean },
+  p: { startYear: number; endYear: number; defaultCadence: ReportingCadence; trackingStart: Date | null },
+) {
+  const day = (d: Date | null) => (d ? isoDay(d) : null);
+  return {
+    measure: { cadence: m.cadence, checkpoints: m.checkpoints.map(isoDay), scheduleStart: day(m.scheduleStart), trackingStart: day(m.trackingStart), deadline: day(m.deadline), scheduleFlags: m.scheduleFlags, deadlineConfirmed: m.deadlineConfirmed },
+    plan: { startYear: p.startYear, endYear: p.endYear, defaultCadence: p.defaultCadence, trackingStart: day(p.trackingStart) },
+  };
+}
 
 /** Creates the reporting periods of every measure of a plan that has none yet (new, or imported before periods existed). */
-async function createMissingPeriods(tx: PeriodWriter, planId: string, plan: { startYear: number; endYear: number; status: PlanStatus }, quarterDueDays: number): Promise<number> {
+async function createMissingPeriods(tx: PeriodWriter, planId: string, dueDays: number): Promise<number> {
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: planReportingSelect });
   const withoutPeriods = await tx.measure.findMany({
     where: { keyTask: { planId }, periods: { none: {} } },
-    select: { id: true, scheduleKind: true, dueDates: true },
+    select: { id: true, ...measureReportingSelect },
   });
+  if (withoutPeriods.length === 0) return 0;
+  const calendar = await loadWorkingCalendar(tx);
   // A plan that has ended creates no new obligations: none of its periods may end after its last day.
   const end = planEndDay(plan);
-  const keep = (p: { periodEnd: string }) => planLifecycle[plan.status].createsObligations || p.periodEnd <= end;
-  const rows = withoutPeriods.flatMap((m) =>
-    reportingPeriods({ scheduleKind: m.scheduleKind, dueDates: m.dueDates.map(isoDay) }, plan, { quarterDueDays }).filter(keep).map((p) => ({
+  const keep = (p: { periodEnd: string }) => planLifecycle[plan.status as PlanStatus].createsObligations || p.periodEnd <= end;
+  const rows = withoutPeriods.flatMap((m) => {
+    const input = reportingInput(m, plan);
+    return reportingPeriods(input.measure, input.plan, { dueDays, calendar }).filter(keep).map((p) => ({
       measureId: m.id,
       kind: p.kind,
       periodStart: dayToDate(p.periodStart),
       periodEnd: dayToDate(p.periodEnd),
       dueDate: dayToDate(p.dueDate),
       originalDueDate: dayToDate(p.dueDate),
-    })),
-  );
+    }));
+  });
   return rows.length ? (await tx.reportingPeriod.createMany({ data: rows })).count : 0;
 }
 
 /** Gives every measure of every plan its reporting periods if it has none; run at each start, so upgraded installations get them. */
 export async function ensureReportingPeriods(db: PrismaClient, quarterDueDays: number): Promise<number> {
-  const plans = await db.plan.findMany({ select: { id: true, startYear: true, endYear: true, status: true } });
+  const plans = await db.plan.findMany({ select: { id: true } });
   let created = 0;
   for (const plan of plans) {
-    created += await db.$transaction((tx) => createMissingPeriods(tx, plan.id, plan, quarterDueDays));
+    created += await db.$transaction((tx) => createMissingPeriods(tx, plan.id, quarterDueDays));
   }
   return created;
 }

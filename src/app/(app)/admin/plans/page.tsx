@@ -8,12 +8,15 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listPlans } from "@/features/plan/queries";
+import { setPlanReportingAction } from "@/features/schedules/actions";
+import { PlanReportingForm } from "@/features/schedules/components/reporting-form";
+import { listPlanReporting } from "@/features/schedules/queries";
 import { requirePermission } from "@/server/auth";
 
 /** Plans as administrators import and export them. */
 export default async function AdminPlansPage() {
   await requirePermission("plan:import");
-  const [t, tp, plans] = await Promise.all([getTranslations("admin.planImport"), getTranslations("plan"), listPlans()]);
+  const [t, ta, tp, plans, reporting] = await Promise.all([getTranslations("admin.planImport"), getTranslations("admin"), getTranslations("plan"), listPlans(), listPlanReporting()]);
   return (
     <>
       <PageHeader
@@ -70,6 +73,23 @@ export default async function AdminPlansPage() {
               ))}
             </tbody>
           </Table>
+        </Card>
+      )}
+      {plans.length > 0 && (
+        <Card className="mt-5 p-4">
+          <h2 className="mb-1 text-base font-semibold">{ta("planReportingTitle")}</h2>
+          <p className="mb-4 text-sm text-muted-foreground">{ta("planReportingHint")}</p>
+          <div className="flex flex-col gap-5">
+            {plans.map((plan) => {
+              const r = reporting.get(plan.id);
+              return r ? (
+                <div key={plan.id} className="flex flex-col gap-2">
+                  <p className="text-sm font-medium">{plan.title}</p>
+                  <PlanReportingForm plan={r} action={setPlanReportingAction} />
+                </div>
+              ) : null;
+            })}
+          </div>
         </Card>
       )}
     </>

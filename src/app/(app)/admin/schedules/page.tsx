@@ -5,14 +5,26 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listScheduleIssues } from "@/features/plan/queries";
+import { Button } from "@/components/ui/button";
+import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 
 export default async function ScheduleIssuesPage() {
-  await requirePermission("measure:manage");
+  const user = await requirePermission("measure:manage");
   const [t, tm, tp, rows] = await Promise.all([getTranslations("admin"), getTranslations("measure"), getTranslations("plan"), listScheduleIssues()]);
   return (
     <>
-      <PageHeader title={t("schedulesTitle")} description={t("schedulesHint")} />
+      <PageHeader
+        title={t("schedulesTitle")}
+        description={t("schedulesHint")}
+        actions={
+          can(user, "calendar:manage") ? (
+            <Button asChild variant="outline">
+              <Link href="/admin/calendar">{t("calendarTitle")}</Link>
+            </Button>
+          ) : null
+        }
+      />
       {rows.length === 0 ? (
         <EmptyState title={t("noSchedulesPending")} />
       ) : (

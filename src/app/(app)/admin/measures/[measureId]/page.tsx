@@ -9,6 +9,9 @@ import { MeasureForm, PeriodDueDateForm } from "@/features/plan/components/measu
 import { getMeasure } from "@/features/plan/queries";
 import { getMeasurePeriodsForEdit } from "@/features/reports/queries";
 import { periodLabel } from "@/lib/periods";
+import { confirmDeadlineAction, setMeasureReportingAction } from "@/features/schedules/actions";
+import { ConfirmDeadlineForm, MeasureReportingForm } from "@/features/schedules/components/reporting-form";
+import { getMeasureReporting } from "@/features/schedules/queries";
 import { requirePermission } from "@/server/auth";
 
 export default async function EditMeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
@@ -16,13 +19,14 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tm, tr, tc, locale, periods] = await Promise.all([
+  const [t, tm, tr, tc, locale, periods, reporting] = await Promise.all([
     getTranslations("admin"),
     getTranslations("measure"),
     getTranslations("reports"),
     getTranslations("common"),
     getLocale(),
     getMeasurePeriodsForEdit(user, measure.id),
+    getMeasureReporting(measure.id),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
   return (
@@ -40,6 +44,26 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
             />
           </CardContent>
         </Card>
+        {reporting && (
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("reportingTitle")}</CardTitle>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-4">
+              <p className="text-sm text-muted-foreground">{t("reportingHint", { start: reporting.planTrackingStart })}</p>
+              {reporting.awaitsConfirmation && (
+                <div className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+                  <p>
+                    <span className="mr-2 font-medium">{t("awaitsConfirmation")}</span>
+                    {t("awaitsConfirmationHint")}
+                  </p>
+                  <ConfirmDeadlineForm measure={reporting} action={confirmDeadlineAction} />
+                </div>
+              )}
+              <MeasureReportingForm measure={reporting} planDefault={reporting.planDefaultCadence} action={setMeasureReportingAction} />
+            </CardContent>
+          </Card>
+        )}
         <Card>
           <CardHeader>
             <CardTitle>{t("periodDueDates")}</CardTitle>
