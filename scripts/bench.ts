@@ -97,6 +97,11 @@ interface Figures {
   p99: number;
   rps: number;
   errors: number;
+  /**
+   * Share of sampled answers replayed by the page cache (one extra request every 250 ms during the
+   * run, same page and user): unlike the timings, it does not depend on how busy the machine is.
+   */
+  replayed?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -108,12 +113,29 @@ function percentile(sorted: number[], p: number): number {
 async function run(path: string, cookie?: string, writers?: Writers): Promise<Figures> {
   const latencies: number[] = [];
   writers?.start();
+  // The sampler: how many answers came from the page cache while the load ran.
+  const sampled: boolean[] = [];
+  let sampling = Boolean(cookie);
+  const sampler = (async () => {
+    while (sampling) {
+      try {
+        const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
+        await res.arrayBuffer();
+        sampled.push(res.headers.get("x-duban-cache") === "hit");
+      } catch {
+        // counted by autocannon's errors, not here
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error, r) =>
       error ? reject(error) : resolve(r),
     );
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+  sampling = false;
+  await sampler;
   await writers?.stop();
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -123,6 +145,7 @@ async function run(path: string, cookie?: string, writers?: Writers): Promise<Fi
     p99: round(percentile(latencies, 99)),
     rps: round(result.requests.total / seconds),
     errors: result.errors + result.timeouts + result.non2xx,
+    ...(sampled.length ? { replayed: Math.round((sampled.filter(Boolean).length / sampled.length) * 100) / 100 } : {}),
   };
 }
 
@@ -218,9 +241,11 @@ try {
   const ratio = (f: Figures) => Math.round((f.rps / ceiling.rps) * 1000) / 1000;
   console.log(`\ndataset: ${dataset} · ${connections} connections · ${seconds} s per target · ${base}${writeRate !== null ? ` · ${writeRate} saves/s` : ""}`);
   console.log(`load average (1, 5, 15 min) before: ${load.join(" ")} · after: ${loadAfter.join(" ")}`);
-  console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio");
+  console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio   replayed");
   const line = (name: string, f: Figures, r: number | string) =>
-    console.log(`${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}`);
+    console.log(
+      `${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}${String(f.replayed ?? "").padStart(11)}`,
+    );
   line("static", ceiling, "1");
   for (const [name, f] of Object.entries(pages)) line(name, f, ratio(f));
   // Every save made while any page was read.
