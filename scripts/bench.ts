@@ -183,7 +183,7 @@ async function firstViewsAfterWrites(targets: Record<string, [string, string]>) 
         const times: number[] = [];
         for (let i = 0; i < 5; i++) {
           await writes[kind === "dashboardWriteLater" ? "dashboardWrite" : kind]();
-          // Later: after the server's dashboard warmer (it looks every 2 s) has had time to recompute.
+          // Later: after the background recomputation (started by the write or the next reader) has had time to finish.
           if (kind === "dashboardWriteLater") await new Promise((r) => setTimeout(r, 4_000));
           times.push(await timedGet(path, cookie));
         }
