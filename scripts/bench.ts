@@ -12,8 +12,10 @@
  * into the scratch database; it needs TEST_DATABASE_URL (a local PostgreSQL server).
  * With a PostgreSQL server it also times the first view of each page after a
  * write (the rendered-page cache starts again for every page; an edit of the
- * dashboard's own data also recomputes the overview, at once and again 4 s later,
- * once the server's dashboard warmer has recomputed it): single requests, one at a time.
+ * dashboard's own data also recomputes the overview in the background; timed at once and again
+ * 4 s later): single requests, one at a time.
+ * --writes <rate> (needs TEST_DATABASE_URL): liaisons save reports through the report actions
+ * while each page is read (scripts/lib/bench-writers.ts); the writers' figures are reported too.
  * Options: --seconds N (per target, default 10), --connections N (default 20),
  * --profile DIR (write a V8 CPU profile of the server there when it stops).
  */
