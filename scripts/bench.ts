@@ -12,8 +12,10 @@
  * into the scratch database; it needs TEST_DATABASE_URL (a local PostgreSQL server).
  * With a PostgreSQL server it also times the first view of each page after a
  * write (the rendered-page cache starts again for every page; an edit of the
- * dashboard's own data also recomputes the overview, at once and again 4 s later,
- * once the server's dashboard warmer has recomputed it): single requests, one at a time.
+ * dashboard's own data also recomputes the overview in the background; timed at once and again
+ * 4 s later): single requests, one at a time.
+ * --writes <rate> (needs TEST_DATABASE_URL): liaisons save reports through the report actions
+ * while each page is read (scripts/lib/bench-writers.ts); the writers' figures are reported too.
  * Options: --seconds N (per target, default 10), --connections N (default 20),
  * --profile DIR (write a V8 CPU profile of the server there when it stops).
  */
@@ -22,6 +24,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { withDatabase } from "../tests/support/local-database";
+import { createWriters, type Writers } from "./lib/bench-writers";
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +32,13 @@ const { values } = parseArgs({
     connections: { type: "string", default: "20" },
     large: { type: "boolean", default: false },
     profile: { type: "string" },
+    writes: { type: "string" },
   },
 });
+/** Saves per second made through the report actions while the pages are read (absent: none, and no writers). */
+const writeRate = values.writes === undefined ? null : Number(values.writes);
+if (writeRate !== null && (!Number.isFinite(writeRate) || writeRate < 0)) throw new Error("--writes takes a rate in saves per second (0 or more)");
+if (writeRate !== null && !process.env.TEST_DATABASE_URL) throw new Error("--writes needs TEST_DATABASE_URL (a local PostgreSQL server)");
 const dataset = values.large ? "large" : "seed";
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -91,6 +99,11 @@ interface Figures {
   p99: number;
   rps: number;
   errors: number;
+  /**
+   * Share of sampled answers replayed by the page cache (one extra request every 250 ms during the
+   * run, same page and user): unlike the timings, it does not depend on how busy the machine is.
+   */
+  replayed?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -99,14 +112,33 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One autocannon run; latencies are recorded per response, so the percentiles are exact. */
-async function run(path: string, cookie?: string): Promise<Figures> {
+async function run(path: string, cookie?: string, writers?: Writers): Promise<Figures> {
   const latencies: number[] = [];
+  writers?.start();
+  // The sampler: how many answers came from the page cache while the load ran.
+  const sampled: boolean[] = [];
+  let sampling = Boolean(cookie);
+  const sampler = (async () => {
+    while (sampling) {
+      try {
+        const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
+        await res.arrayBuffer();
+        sampled.push(res.headers.get("x-duban-cache") === "hit");
+      } catch {
+        // counted by autocannon's errors, not here
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error, r) =>
       error ? reject(error) : resolve(r),
     );
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+  sampling = false;
+  await sampler;
+  await writers?.stop();
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
@@ -115,6 +147,7 @@ async function run(path: string, cookie?: string): Promise<Figures> {
     p99: round(percentile(latencies, 99)),
     rps: round(result.requests.total / seconds),
     errors: result.errors + result.timeouts + result.non2xx,
+    ...(sampled.length ? { replayed: Math.round((sampled.filter(Boolean).length / sampled.length) * 100) / 100 } : {}),
   };
 }
 
@@ -152,7 +185,7 @@ async function firstViewsAfterWrites(targets: Record<string, [string, string]>) 
         const times: number[] = [];
         for (let i = 0; i < 5; i++) {
           await writes[kind === "dashboardWriteLater" ? "dashboardWrite" : kind]();
-          // Later: after the server's dashboard warmer (it looks every 2 s) has had time to recompute.
+          // Later: after the background recomputation (started by the write or the next reader) has had time to finish.
           if (kind === "dashboardWriteLater") await new Promise((r) => setTimeout(r, 4_000));
           times.push(await timedGet(path, cookie));
         }
@@ -164,6 +197,12 @@ async function firstViewsAfterWrites(targets: Record<string, [string, string]>) 
   } finally {
     await client.end();
   }
+}
+
+/** The machine's load average (other work on the same cores changes every figure). */
+async function loadAverage(): Promise<number[]> {
+  const { loadavg } = await import("node:os");
+  return loadavg().map((n) => Math.round(n * 100) / 100);
 }
 
 try {
@@ -182,20 +221,42 @@ try {
   // Warm each route once so that compilation and caches are not measured.
   for (const [p, c] of [[asset], [overviewPath, leader], [departmentPath, liaison], ["/review", admin]] as const) await fetch(`${base}${p}`, { headers: c ? { cookie: c } : {} });
 
+  // With --writes: liaisons save reports (and the administrator returns submitted ones) while each page is read.
+  let writers: Writers | undefined;
+  let writerDb: pg.Pool | undefined;
+  if (writeRate !== null) {
+    if (!scratchDatabase) throw new Error("--writes: the scratch database is unknown");
+    writerDb = new pg.Pool({ connectionString: withDatabase(process.env.TEST_DATABASE_URL!, scratchDatabase), max: 4 });
+    writers = await createWriters({ base, db: writerDb, planCode: decodeURIComponent(overviewPath.split("/")[2]), rate: writeRate, signIn, admin });
+  }
+  const load = await loadAverage();
   const ceiling = await run(asset);
   const pages = {
-    overview: await run(overviewPath, leader),
-    department: await run(departmentPath, liaison),
-    review: await run("/review", admin),
+    overview: await run(overviewPath, leader, writers),
+    department: await run(departmentPath, liaison, writers),
+    review: await run("/review", admin, writers),
   };
-  const afterWrite = await firstViewsAfterWrites({ overview: [overviewPath, leader], department: [departmentPath, liaison], review: ["/review", admin] });
+  await writerDb?.end();
+  const loadAfter = await loadAverage();
+  // The first views after single writes are timed only on a database nobody else writes to.
+  const afterWrite = writeRate ? null : await firstViewsAfterWrites({ overview: [overviewPath, leader], department: [departmentPath, liaison], review: ["/review", admin] });
   const ratio = (f: Figures) => Math.round((f.rps / ceiling.rps) * 1000) / 1000;
-  console.log(`\ndataset: ${dataset} · ${connections} connections · ${seconds} s per target · ${base}`);
-  console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio");
+  console.log(`\ndataset: ${dataset} · ${connections} connections · ${seconds} s per target · ${base}${writeRate !== null ? ` · ${writeRate} saves/s` : ""}`);
+  console.log(`load average (1, 5, 15 min) before: ${load.join(" ")} · after: ${loadAfter.join(" ")}`);
+  console.log("target        p50 ms   p95 ms   p99 ms    req/s   errors   ratio   replayed");
   const line = (name: string, f: Figures, r: number | string) =>
-    console.log(`${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}`);
+    console.log(
+      `${name.padEnd(12)}${String(f.p50).padStart(7)}${String(f.p95).padStart(9)}${String(f.p99).padStart(9)}${String(f.rps).padStart(9)}${String(f.errors).padStart(9)}${String(r).padStart(8)}${String(f.replayed ?? "").padStart(11)}`,
+    );
   line("static", ceiling, "1");
   for (const [name, f] of Object.entries(pages)) line(name, f, ratio(f));
+  // Every save made while any page was read.
+  const writes = writers?.figures() ?? null;
+  if (writes) {
+    console.log("\nsaves while the pages were read (all targets)");
+    console.log("rate/s   saves   drafts   changes   p50 ms   p95 ms   p99 ms   errors");
+    console.log(`${String(writes.rate).padEnd(9)}${String(writes.count).padStart(5)}${String(writes.drafts).padStart(9)}${String(writes.changes).padStart(10)}${String(writes.p50).padStart(9)}${String(writes.p95).padStart(9)}${String(writes.p99).padStart(9)}${String(writes.errors).padStart(9)}`);
+  }
   if (afterWrite) {
     console.log("\nfirst view after a write (ms, median of 5 single requests)");
     console.log("target        other data   dashboard data   dashboard data, 4 s later");
@@ -205,7 +266,9 @@ try {
   const json = {
     dataset,
     ceiling: { rps: ceiling.rps },
+    load: { before: load, after: loadAfter },
     pages: Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, { ...f, ratio: ratio(f) }])),
+    writes: writes ? { rate: writes.rate, p50: writes.p50, p95: writes.p95, p99: writes.p99, errors: writes.errors, count: writes.count, drafts: writes.drafts, changes: writes.changes } : { rate: 0, p50: 0, p99: 0, errors: 0 },
   };
   console.log(JSON.stringify(json));
 } finally {

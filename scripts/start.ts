@@ -10,9 +10,8 @@
  * what the app needs (scripts/lib/roles.ts).
  */
 import { fork } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { buildIfNeeded, buildIsStale, clientIsStale } from "./lib/build";
 import { dataDir, embeddedSecret, startEmbedded, type DatabaseHandle } from "./lib/database";
 import { migrateForRuntime } from "./lib/roles";
 
@@ -21,32 +20,16 @@ const port = Number(process.env.PORT ?? 3000);
 const started = Date.now();
 const log = (line: string) => console.log(`[督办] ${line}`);
 
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-/** Rebuilds only when a source file is newer than the last build. */
-function buildIfNeeded(): void {
-  const sources = ["src", "messages", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
-  const sourceTime = Math.max(...sources.map(newestMtime));
-  if (!existsSync("src/generated/prisma/client.ts") || newestMtime("prisma/schema.prisma") > newestMtime("src/generated/prisma")) {
-    log("Generating the database client…");
-    run(["node_modules/tsx/dist/cli.mjs", "scripts/generate.ts"]);
+/**
+ * Builds when needed; with DUBAN_REQUIRE_BUILD=1 (the end-to-end tests' web server, whose start-up
+ * has a timeout) an out-of-date build is an error instead: the tests build before they start it.
+ */
+function prepareBuild(): void {
+  if (process.env.DUBAN_REQUIRE_BUILD === "1" && !dev && (clientIsStale() || buildIsStale())) {
+    console.error("[督办] The build is missing or older than the sources; build first (npm run build), then start the tests again.");
+    process.exit(1);
   }
-  if (dev) return;
-  if (existsSync(".next/BUILD_ID") && statSync(".next/BUILD_ID").mtimeMs >= sourceTime) return;
-  log("Building the application (first start or changed sources; 1–3 minutes)…");
-  run(["node_modules/next/dist/bin/next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  buildIfNeeded(log, { dev });
 }
 
 async function main() {
@@ -62,7 +45,7 @@ async function main() {
     process.exit(1);
   }
 
-  buildIfNeeded();
+  prepareBuild();
   // Loaded only now: they need the database client that buildIfNeeded may just have generated.
   const { prismaFor } = await import("./lib/prisma");
   const { quarterDueDays, seedPlanFiles, seedShippedPlans, testPlanFiles } = await import("./lib/seed");

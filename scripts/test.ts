@@ -1,6 +1,7 @@
 /**
  * npm test — every tier, in order, stopping at the first failure:
- * type-check, lint, unit + integration (vitest), end-to-end (Playwright in Chromium).
+ * type-check, lint, unit + integration (vitest), the production build, end-to-end (Playwright in
+ * Chromium, which starts the built app).
  * Integration and end-to-end tests use TEST_DATABASE_URL (a local PostgreSQL
  * server) when set, the embedded PostgreSQL otherwise.
  */
@@ -22,6 +23,8 @@ const steps: Array<[string, string[]]> = [
   ["type-check", ["node_modules/typescript/bin/tsc", "--noEmit"]],
   ["lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings", "0"]],
   ["unit and integration tests", ["node_modules/vitest/vitest.mjs", "run"]],
+  // Before Playwright, so that its web server only starts a built app within its timeout.
+  ["build the application", ["node_modules/tsx/dist/cli.mjs", "--eval", 'import("./scripts/lib/build.ts").then((m) => m.buildIfNeeded((line) => console.log(line)))']],
   ["end-to-end tests (Chromium)", ["node_modules/@playwright/test/cli.js", "test"]],
 ];
 

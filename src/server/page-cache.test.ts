@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, isCandidate, joinWith, newNonce, nonceOf, NO_STORE_MARKER, splitAt, storable } from "./page-cache";
+import { cacheKey, isCandidate, joinWith, newNonce, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
 
 const session = "next-auth.session-token=abc";
 
@@ -23,12 +23,12 @@ describe("isCandidate", () => {
 });
 
 describe("cacheKey", () => {
-  const base = { pageVersion: "7", userVersion: "0", userId: "u1", locale: "", day: "2026-11-29", url: "/dashboard", headers: {} };
+  const base = { versions: "p7.u0.r3", userId: "u1", locale: "", day: "2026-11-29", url: "/dashboard", headers: {} };
   it("differs in every part it is made of", () => {
     const k = cacheKey(base);
     const variants = [
-      { pageVersion: "8" },
-      { userVersion: "1" },
+      { versions: "p8.u0.r3" },
+      { versions: "p7.u0.r4" },
       { userId: "u2" },
       { locale: "en" },
       { day: "2026-11-30" },
@@ -95,5 +95,43 @@ describe("storable", () => {
     ["a navigation answer carrying an error", 200, { ...html, "content-type": "text/x-component" }, Buffer.from(`0:{"a":1}\n5:E{"digest":"2417"}\n`)],
   ])("refuses %s", (_name, status, headers, b) => {
     expect(storable(status, headers, b)).toBeNull();
+  });
+});
+
+describe("scopes", () => {
+  it.each([
+    ["/plans/2023-2025/dashboard", { kind: "dashboard" }],
+    ["/plans/2023-2025/dashboard?asOf=2024-03-31&_rsc=1x", { kind: "dashboard" }],
+    ["/departments/cm1abc", { kind: "department", departmentId: "cm1abc" }],
+    ["/departments/cm1abc?_rsc=2", { kind: "department", departmentId: "cm1abc" }],
+    // Pages that list reports or read the history behind the figures follow every report change.
+    ["/plans/2023-2025/dashboard/list?metric=overdue", { kind: "reports" }],
+    ["/plans/2023-2025/dashboard/print", { kind: "reports" }],
+    ["/plans/2023-2025/tasks/1", { kind: "reports" }],
+    ["/review", { kind: "reports" }],
+    ["/reports/p1", { kind: "reports" }],
+    ["/departments", { kind: "reports" }],
+  ])("%s", (url, scope) => {
+    expect(scopeOf(url)).toEqual(scope);
+  });
+
+  const v = { pageVersion: "7", userVersion: "2", reportVersion: "40", departmentVersion: "5" };
+  it("keys the overview on the computed figures, not on report saves", () => {
+    const overview = scopeOf("/plans/x/dashboard");
+    expect(scopeVersions(overview, { ...v, reportVersion: "41", departmentVersion: "6" }, 3)).toBe(scopeVersions(overview, v, 3));
+    expect(scopeVersions(overview, v, 4)).not.toBe(scopeVersions(overview, v, 3));
+    expect(scopeVersions(overview, { ...v, pageVersion: "8" }, 3)).not.toBe(scopeVersions(overview, v, 3));
+    expect(scopeVersions(overview, { ...v, userVersion: "3" }, 3)).not.toBe(scopeVersions(overview, v, 3));
+  });
+  it("keys a department's page on its own reports and the computed figures, not on other departments' saves", () => {
+    const page = scopeOf("/departments/d1");
+    expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).not.toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, v, 4)).not.toBe(scopeVersions(page, v, 3));
+  });
+  it("keys every other page on every report change", () => {
+    const page = scopeOf("/review");
+    expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).not.toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, v, 4)).toBe(scopeVersions(page, v, 3));
   });
 });

@@ -3,19 +3,24 @@
  *
  * Runs in the production HTTP server (scripts/serve.ts), in front of Next.js.
  * A page GET from a signed-in user is looked up under a key made of
- *   - `DataVersion.pageVersion`, which statement triggers raise on every change to
- *     every table a page reads (migration 20261129170000_page_cache), and the user's
- *     own `UserPageVersion`, raised by changes to that user's notifications (migration
- *     20261201210604_user_sessions), both read fresh on every request in the same
- *     query that checks the session is open and the user active (src/server/session-check.ts);
+ *   - the versions of the scopes the page depends on, read fresh on every request in the same
+ *     query that checks the session is open and the user active (src/server/session-check.ts):
+ *     always `DataVersion.pageVersion` (everything but reports) and the user's own
+ *     `UserPageVersion` (their notifications); then, by the page's address (`scopeOf`):
+ *       · a plan's overview: the dashboards' generation, raised in this process when newly
+ *         computed figures replace the previous ones (src/server/dashboard-freshness.ts);
+ *       · a department's page: the same, and that department's `DepartmentPageVersion`, raised
+ *         by every change to its reports, so its liaison sees a save at once;
+ *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
  *   - the user id from the verified session token, the locale cookie, today's date
  *     in China (statuses and "days overdue" move with the calendar), the URL and the
  *     request headers Next.js varies its answer on (RSC navigation requests).
  * A stored answer was produced by the full application — its permission checks
- * included — for the same user, in the same state, over the same data, on the same
- * day, so replaying it gives what a new rendering would. Misses go to Next.js and
- * its answer is kept when it is a plain 200 page without cookies. The CSP nonce is
- * renewed on every replay. See docs/decisions/009-page-cache.md and 011.
+ * included — for the same user, in the same state, over the same data (the overview:
+ * the same computed figures), on the same day, so replaying it gives what a new rendering
+ * would. Misses go to Next.js and its answer is kept when it is a plain 200 page without
+ * cookies; concurrent misses of one key wait for the first one's rendering. The CSP nonce is
+ * renewed on every replay. See docs/decisions/009-page-cache.md, 011 and 022.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -25,6 +30,7 @@ import { LRUCache } from "lru-cache";
 import { isDatabaseUnavailable } from "../lib/database-errors";
 import { todayInChina } from "../lib/due";
 import { localeCookieOf, sessionCookieOf } from "../lib/session-cookies";
+import { dashboardGeneration, nudgeDashboards } from "./dashboard-freshness";
 import { createSessionCheck, type SessionCheck } from "./session-check";
 
 /** Put on a page that must never be replayed (the outage message rendered inside the app). */
@@ -81,9 +87,33 @@ export function isCandidate(req: Pick<IncomingMessage, "method" | "url" | "heade
   return sessionCookieOf(req.headers.cookie).kind === "one";
 }
 
+/** What a page depends on besides the global and the user's own versions, told by its address. */
+export type PageScope = { kind: "dashboard" } | { kind: "department"; departmentId: string } | { kind: "reports" };
+
+export function scopeOf(url: string): PageScope {
+  const path = url.split("?")[0];
+  // A plan's overview reads nothing but the computed figures and the plan's structure.
+  if (/^\/plans\/[^/]+\/dashboard$/.test(path)) return { kind: "dashboard" };
+  // A department's page: its figures in the overview, its measures, and its own reports.
+  const department = /^\/departments\/([^/]+)$/.exec(path);
+  if (department) return { kind: "department", departmentId: decodeURIComponent(department[1]) };
+  return { kind: "reports" };
+}
+
+/** The versions a page of `scope` is keyed on. */
+export function scopeVersions(
+  scope: PageScope,
+  v: { pageVersion: string; userVersion: string; reportVersion: string; departmentVersion: string },
+  generation: number,
+): string {
+  const common = `p${v.pageVersion}.u${v.userVersion}`;
+  if (scope.kind === "dashboard") return `${common}.g${generation}`;
+  if (scope.kind === "department") return `${common}.g${generation}.d${v.departmentVersion}`;
+  return `${common}.r${v.reportVersion}`;
+}
+
 export function cacheKey(parts: {
-  pageVersion: string;
-  userVersion: string;
+  versions: string;
   userId: string;
   locale: string;
   day: string;
@@ -94,7 +124,7 @@ export function cacheKey(parts: {
     const v = parts.headers[h];
     return Array.isArray(v) ? v.join(",") : (v ?? "");
   });
-  return [parts.pageVersion, parts.userVersion, parts.userId, parts.locale, parts.day, parts.url, ...vary].join("\n");
+  return [parts.versions, parts.userId, parts.locale, parts.day, parts.url, ...vary].join("\n");
 }
 
 /** The nonce a CSP header grants, if any. */
@@ -197,6 +227,20 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     ttl: 15 * 60_000,
   });
   const messagesDir = options.messagesDir ?? path.resolve("messages");
+  // Renderings under way, by key: a request for the same key waits for it rather than rendering again.
+  const pending = new Map<string, Promise<StoredPage | null>>();
+  let seenDataVersion = -1n;
+
+  function replay(res: ServerResponse, page: StoredPage): void {
+    const nonce = newNonce();
+    const body = joinWith(page.parts, nonce);
+    res.statusCode = page.status;
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    res.setHeader("Content-Security-Policy", page.csp.replaceAll(page.nonce, nonce));
+    res.setHeader("Content-Length", body.length);
+    res.setHeader("X-Duban-Cache", "hit");
+    res.end(body);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome> {
     if (!isCandidate(req)) return pass("bypass");
@@ -205,7 +249,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       return outcome;
     }
     const locale = localeCookieOf(req.headers.cookie) ?? "";
-    const session = await sessions.check(req);
+    const scope = scopeOf(req.url ?? "/");
+    const session = await sessions.check(req, scope.kind === "department" ? scope.departmentId : null);
     if (session.kind === "unavailable") {
       // The database is down: a page request gets a plain 503 at once; navigation requests go on to the app, which says the same.
       if (!isDatabaseUnavailable(session.error) || req.headers.rsc) return pass("bypass");
@@ -226,26 +271,53 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     if (session.kind !== "signed-in") return pass("bypass");
     const { userId } = session;
 
-    const key = cacheKey({ pageVersion: session.pageVersion, userVersion: session.userVersion, userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers });
+    // Replays never reach the app: tell the dashboards when their data moved, so they recompute.
+    const dataVersion = BigInt(session.dataVersion);
+    if (dataVersion > seenDataVersion) {
+      if (seenDataVersion >= 0n) nudgeDashboards(dataVersion);
+      seenDataVersion = dataVersion;
+    }
+
+    const versions = scopeVersions(scope, session, dashboardGeneration());
+    const key = cacheKey({ versions, userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers });
     const hit = cache.get(key);
     if (hit) {
-      const nonce = newNonce();
-      const body = joinWith(hit.parts, nonce);
-      res.statusCode = hit.status;
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
-      res.setHeader("Content-Security-Policy", hit.csp.replaceAll(hit.nonce, nonce));
-      res.setHeader("Content-Length", body.length);
-      res.setHeader("X-Duban-Cache", "hit");
-      res.end(body);
+      replay(res, hit);
       return "hit";
+    }
+    const rendering = pending.get(key);
+    if (rendering) {
+      const page = await rendering;
+      if (page) {
+        replay(res, page);
+        return "hit";
+      }
     }
     // Stored bodies are kept uncompressed so that the nonce can be renewed.
     delete req.headers["accept-encoding"];
     res.setHeader("X-Duban-Cache", "miss");
-    capture(res, (status, headers, body) => {
-      const page = storable(status, headers, body);
-      if (page) cache.set(key, page);
-    });
+    if (!rendering) {
+      let settle: (page: StoredPage | null) => void = () => {};
+      pending.set(key, new Promise<StoredPage | null>((resolve) => (settle = resolve)));
+      const finish = (page: StoredPage | null) => {
+        if (pending.has(key)) {
+          pending.delete(key);
+          settle(page);
+        }
+      };
+      // An answer that never ends (the client went away) releases its waiters too.
+      res.once("close", () => finish(null));
+      capture(res, (status, headers, body) => {
+        const page = storable(status, headers, body);
+        if (page) cache.set(key, page);
+        finish(page);
+      });
+    } else {
+      capture(res, (status, headers, body) => {
+        const page = storable(status, headers, body);
+        if (page) cache.set(key, page);
+      });
+    }
     return pass("miss");
   }
 

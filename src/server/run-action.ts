@@ -6,6 +6,7 @@ import type { ActionState } from "@/lib/action-state";
 import { refusal, type Action, type Target } from "@/lib/permissions";
 import { isDatabaseUnavailable } from "@/lib/database-errors";
 import { RuleError } from "@/lib/rule-error";
+import { refreshChangedDashboards } from "@/features/dashboard/cached";
 import { unexpectedFailure } from "./action-result";
 import { getActor, type CurrentUser } from "./auth";
 
@@ -60,6 +61,8 @@ export async function runAction<S extends z.ZodType, R>(options: {
   try {
     const result = await options.mutate(user, parsed.data);
     for (const path of options.revalidate ?? []) revalidatePath(path);
+    // Figures the write changed are recomputed in the background (not on this answer's path); pages show them within seconds.
+    refreshChangedDashboards();
     return { ok: true, message: t(options.success), result };
   } catch (error) {
     if (error instanceof RuleError) {

@@ -5,7 +5,8 @@
  * The session cookie is read by the shared rule (src/lib/session-cookies.ts: exactly one, verified
  * with the session secret, unexpired), then one query checks that its server-side session is open
  * and within its absolute lifetime, that the user is active, and reads the page-cache versions
- * (the global `pageVersion` and the user's own `UserPageVersion`). getCurrentUser in
+ * (the global `pageVersion`, `reportVersion`, the dashboards' data `version`, the user's own
+ * `UserPageVersion` and, when asked, one department's `DepartmentPageVersion`: decision 022). getCurrentUser in
  * src/server/auth.ts applies the same conditions when the page renders.
  */
 import type { IncomingMessage } from "node:http";
@@ -17,7 +18,18 @@ export type SessionState =
   | { kind: "signed-out" }
   /** The database did not answer. */
   | { kind: "unavailable"; error: unknown }
-  | { kind: "signed-in"; userId: string; sessionId: string; pageVersion: string; userVersion: string };
+  | {
+      kind: "signed-in";
+      userId: string;
+      sessionId: string;
+      pageVersion: string;
+      userVersion: string;
+      reportVersion: string;
+      /** The dashboards' data version (DataVersion.version). */
+      dataVersion: string;
+      /** The version of the department asked for (0 when none was asked for or it never changed). */
+      departmentVersion: string;
+    };
 
 export interface SessionCheckOptions {
   databaseUrl: string;
@@ -27,15 +39,18 @@ export interface SessionCheckOptions {
 }
 
 export interface SessionCheck {
-  check(req: Pick<IncomingMessage, "headers">): Promise<SessionState>;
+  /** `departmentId`: also read that department's page version. */
+  check(req: Pick<IncomingMessage, "headers">, departmentId?: string | null): Promise<SessionState>;
   close(): Promise<void>;
 }
 
-export const SESSION_QUERY = `SELECT d."pageVersion"::text AS "pageVersion", COALESCE(v."version", 0)::text AS "userVersion"
+export const SESSION_QUERY = `SELECT d."pageVersion"::text AS "pageVersion", COALESCE(v."version", 0)::text AS "userVersion",
+    d."reportVersion"::text AS "reportVersion", d."version"::text AS "dataVersion", COALESCE(dv."version", 0)::text AS "departmentVersion"
   FROM "UserSession" s
   JOIN "User" u ON u."id" = s."userId"
   CROSS JOIN "DataVersion" d
   LEFT JOIN "UserPageVersion" v ON v."userId" = s."userId"
+  LEFT JOIN "DepartmentPageVersion" dv ON dv."departmentId" = $3
   WHERE s."id" = $1 AND s."userId" = $2 AND s."endedAt" IS NULL AND s."expiresAt" > now() AND u."active" AND d."id" = 1`;
 
 export function createSessionCheck(options: SessionCheckOptions): SessionCheck {
@@ -57,14 +72,18 @@ export function createSessionCheck(options: SessionCheckOptions): SessionCheck {
     return claims;
   }
 
-  async function check(req: Pick<IncomingMessage, "headers">): Promise<SessionState> {
+  async function check(req: Pick<IncomingMessage, "headers">, departmentId?: string | null): Promise<SessionState> {
     const claims = await claimsOf(req.headers.cookie);
     if (!claims) return { kind: "signed-out" };
     try {
-      const result = await pool.query<{ pageVersion: string; userVersion: string }>(SESSION_QUERY, [claims.sessionId, claims.userId]);
+      const result = await pool.query<{ pageVersion: string; userVersion: string; reportVersion: string; dataVersion: string; departmentVersion: string }>(SESSION_QUERY, [
+        claims.sessionId,
+        claims.userId,
+        departmentId ?? null,
+      ]);
       const row = result.rows[0];
       if (!row) return { kind: "signed-out" };
-      return { kind: "signed-in", userId: claims.userId, sessionId: claims.sessionId, pageVersion: row.pageVersion, userVersion: row.userVersion };
+      return { kind: "signed-in", userId: claims.userId, sessionId: claims.sessionId, ...row };
     } catch (error) {
       return { kind: "unavailable", error };
     }

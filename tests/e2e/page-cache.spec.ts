@@ -1,4 +1,4 @@
-import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, TEST_PLAN, test } from "./fixtures";
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
@@ -40,5 +40,42 @@ test.describe("pages seen again", () => {
     const after = await page.goto(departmentPage);
     expect(after!.headers()["x-duban-cache"]).toBe("miss");
     await expect(page.getByTestId("department-instructions")).toContainText(text);
+  });
+
+  test("a liaison's submission shows at once to the writer and on the overview within seconds, which says when its figures are from; signing in renders nothing again", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "leader");
+    const overview = `${TEST_PLAN}/dashboard`;
+    await page.goto(overview);
+    expect((await page.goto(overview))!.headers()["x-duban-cache"]).toBe("hit");
+    const updated = page.getByTestId("figures-updated-at");
+    await expect(updated).toHaveText(/^数据更新于 \d{2}:\d{2}:\d{2}$/);
+    const before = await updated.textContent();
+
+    // Another user signing in (a session row, an audit row) leaves the leader's page in place.
+    const context = await browser.newContext();
+    const liaison = await context.newPage();
+    await signInAs(liaison, "rsj");
+    expect((await page.goto(overview))!.headers()["x-duban-cache"]).toBe("hit");
+
+    // The liaison submits a report on the running plan and sees it at once.
+    await liaison.goto(TEST_PLAN);
+    await liaison.getByRole("link", { name: /定期召开工伤预防工作联席会议/ }).first().click();
+    await liaison.getByTestId("periods").getByRole("link", { name: "查看" }).first().click();
+    const editor = liaison.getByTestId("report-editor");
+    await editor.getByLabel("进展状态").selectOption("IN_PROGRESS");
+    await editor.getByLabel("工作进展").fill("已召开联席会议，通报重点行业事故情况。");
+    await editor.getByRole("button", { name: "提交" }).click();
+    await expect(liaison.getByText("报告已提交，退回前不能修改。")).toBeVisible();
+    await liaison.reload();
+    await expect(liaison.getByText("报告已提交，退回前不能修改。")).toBeVisible();
+    await context.close();
+
+    // The overview shows newer figures within seconds, and says so.
+    await expect(async () => {
+      await page.goto(overview);
+      await expect(updated).not.toHaveText(before!, { timeout: 500 });
+    }).toPass({ timeout: 15_000, intervals: [500, 1_000] });
+    await expect(updated).toHaveText(/^数据更新于 \d{2}:\d{2}:\d{2}$/);
   });
 });

@@ -185,13 +185,48 @@ describe("the computed overview is reused until the data changes", () => {
     const second = await getDashboard(planId, "2023-07-20");
     expect(second).not.toBe(first);
     expect(second.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 2, returned: 0, onTime: 1 });
-    expect(second).toEqual(computeDashboard(await loadDashboardInput(planId), "2023-07-20"));
+    expect(second).toEqual({ ...computeDashboard(await loadDashboardInput(planId), "2023-07-20"), updatedAt: second.updatedAt });
     // Another day is its own entry, computed from the same data.
     expect((await getDashboard(planId, "2023-04-08")).byLight).toEqual({ RED: 0, YELLOW: 2, GREEN: 1 });
 
     // Put the crafted history back, so the other tests of this file may run in any order.
     await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: { in: [3, 4] } } });
     expect((await getDashboard(planId, "2023-07-20")).departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3, returned: 1 });
+  });
+});
+
+describe("pages read the figures in place while newer ones are computed", () => {
+  it("answers at once with the figures in place after a write, and with the new ones within seconds, saying as of when", async () => {
+    const { getDashboard } = await import("../../src/features/dashboard/cached");
+    const { dashboardGeneration } = await import("../../src/server/dashboard-freshness");
+    const before = await getDashboard(planId, "2023-07-20", "recent");
+    expect(Date.parse(before.updatedAt)).toBeLessThanOrEqual(Date.now());
+    expect(await getDashboard(planId, "2023-07-20", "recent")).toBe(before);
+    const generation = dashboardGeneration();
+
+    const returned = await db.progressReport.findFirstOrThrow({ where: { state: "RETURNED", measure: { keyTask: { planId } } } });
+    await db.progressReportRevision.create({
+      data: { reportId: returned.id, number: 3, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-18T02:00:00Z") },
+    });
+    // The reader does not wait for the recomputation: the figures in place, as they were.
+    const stale = await getDashboard(planId, "2023-07-20", "recent");
+    expect(stale).toBe(before);
+    expect(stale.departments.find((x) => x.id === jia)).toMatchObject({ returned: 1 });
+
+    // Within a few seconds the new figures take their place, with a later time, and the generation that keys the rendered overview moves.
+    let fresh = stale;
+    for (let i = 0; i < 100 && fresh === stale; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      fresh = await getDashboard(planId, "2023-07-20", "recent");
+    }
+    expect(fresh).not.toBe(stale);
+    expect(fresh.departments.find((x) => x.id === jia)).toMatchObject({ returned: 0 });
+    expect(fresh).toEqual({ ...computeDashboard(await loadDashboardInput(planId), "2023-07-20"), updatedAt: fresh.updatedAt });
+    expect(Date.parse(fresh.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
+    expect(dashboardGeneration()).toBeGreaterThan(generation);
+    // An export waits for the latest figures.
+    await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: 3 } });
+    expect((await getDashboard(planId, "2023-07-20")).departments.find((x) => x.id === jia)).toMatchObject({ returned: 1 });
   });
 });
 

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { authenticate, defaultLimits } from "../../src/features/auth/authenticate";
 import { endSession, openSession } from "../../src/features/auth/sessions";
+import { seedPlan } from "../../src/features/seed/seed-plan";
+import { dashboardsReplaced, onDashboardNudge } from "../../src/server/dashboard-freshness";
 import { createPageCache, newNonce, NO_STORE_MARKER, type PageCache } from "../../src/server/page-cache";
 import { testDb } from "../support/db";
 
@@ -218,6 +220,63 @@ describe("the page cache", () => {
     expect((await get(app.base, path, { cookie: a })).cache).toBe("miss");
   });
 
+  it("a liaison's save renders again at once what it changes — the department's page, the report pages — and leaves other departments' pages and the overview until the figures are recomputed", async () => {
+    const code = `scope-${suffix}`;
+    await seedPlan(db, {
+      plan: { code, title: "范围测试", issuer: "测试", startYear: 2026, endYear: 2026 },
+      departments: [
+        { shortName: `甲${suffix}`, fullName: "甲局", aliases: [], sortOrder: 901 },
+        { shortName: `乙${suffix}`, fullName: "乙局", aliases: [], sortOrder: 902 },
+      ],
+      keyTasks: [{ number: 1, title: "任务", measures: [{ number: 1, text: "措施。", departmentsText: `甲${suffix}、乙${suffix}`, timeArrangement: "每季度" }] }],
+    });
+    const [jia, yi] = await Promise.all([`甲${suffix}`, `乙${suffix}`].map((n) => db.department.findUniqueOrThrow({ where: { shortName: n } })));
+    const liaison = (await db.user.create({ data: { loginName: `cache-l-${suffix}`, displayName: "联络员", role: "LIAISON", departmentId: jia.id, passwordHash: "unused" } })).id;
+    const writer = await sessionCookie(liaison);
+    const leader = await sessionCookie(alice);
+    const nudges: bigint[] = [];
+    onDashboardNudge((v) => nudges.push(v));
+    const pages: [string, string][] = [
+      [`/departments/${jia.id}`, writer],
+      [`/departments/${yi.id}`, leader],
+      [`/plans/${code}/dashboard`, leader],
+      ["/review", leader],
+      ["/reports", writer],
+    ];
+    const states = async () => Object.fromEntries(await Promise.all(pages.map(async ([path, cookie]) => [path, (await get(app.base, path, { cookie })).cache])));
+    await states();
+    expect(Object.values(await states()).every((c) => c === "hit")).toBe(true);
+
+    // A draft: the report row and its audit entry, as saveReport writes them in one transaction.
+    const period = await db.reportingPeriod.findFirstOrThrow({ where: { measure: { keyTask: { plan: { code } } } } });
+    const report = await db.$transaction(async (tx) => {
+      const r = await tx.progressReport.create({ data: { periodId: period.id, measureId: period.measureId, departmentId: jia.id, isLead: true, workDone: "草稿" } });
+      await tx.auditEvent.create({ data: { actorId: liaison, actorLabel: "l", action: "report.save_draft", entityType: "ProgressReport", entityId: r.id } });
+      return r;
+    });
+    expect(await states()).toEqual({
+      [`/departments/${jia.id}`]: "miss",
+      [`/departments/${yi.id}`]: "hit",
+      [`/plans/${code}/dashboard`]: "hit",
+      "/review": "miss",
+      "/reports": "miss",
+    });
+
+    // A submission changes the dashboards' data: the page cache tells the dashboards (its replays never reach the app) …
+    const seen = nudges.length;
+    await db.$transaction(async (tx) => {
+      await tx.progressReport.update({ where: { id: report.id }, data: { state: "SUBMITTED", version: { increment: 1 } } });
+      await tx.progressReportRevision.create({ data: { reportId: report.id, number: 1, event: "SUBMITTED", actorId: liaison, snapshot: {} } });
+      await tx.auditEvent.create({ data: { actorId: liaison, actorLabel: "l", action: "report.submit", entityType: "ProgressReport", entityId: report.id } });
+    });
+    expect((await states())[`/plans/${code}/dashboard`]).toBe("hit");
+    expect(nudges.length).toBeGreaterThan(seen);
+    // … and once they have recomputed, the overview and every department's page render again.
+    dashboardsReplaced();
+    expect(await states()).toMatchObject({ [`/departments/${yi.id}`]: "miss", [`/plans/${code}/dashboard`]: "miss", "/review": "hit" });
+    onDashboardNudge(() => {});
+  });
+
   it("stores only plain pages", async () => {
     const cookie = await sessionCookie(alice);
     const odd = await startServer(cache, (req) =>
@@ -242,8 +301,8 @@ describe("the page cache", () => {
   });
 });
 
-describe("every table a page may show raises pageVersion", () => {
-  it("has a trigger on every table but the bookkeeping ones, and a per-user one on notifications", async () => {
+describe("every table a page may show raises a page version", () => {
+  it("has a trigger on every table but the bookkeeping ones, a per-user one on notifications, and per-department ones on reports", async () => {
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
     await client.connect();
     try {
@@ -260,12 +319,15 @@ describe("every table a page may show raises pageVersion", () => {
       };
       const global = events(["DataVersion_bump", "DataVersion_bump_pages", "DataVersion_bump_pages_unless_bookkeeping"]);
       const perUser = events(["UserPageVersion_bump_notifications"]);
+      // Reports and what belongs to them raise the report counter and their department's (decision 022).
+      const reports = new Set(["ProgressReport", "ProgressReportRevision", "IndicatorValue", "Attachment"]);
+      const perDepartment = events(["ReportPages_bump_by_department", "ReportPages_bump_by_report"]);
       // Bookkeeping no page shows (decision 011); a user's notifications raise that user's own version.
-      const exempt = new Set(["LoginAttempt", "UserSession", "UserPageVersion", "DataVersion", "_prisma_migrations"]);
+      const exempt = new Set(["LoginAttempt", "UserSession", "UserPageVersion", "DepartmentPageVersion", "DataVersion", "_prisma_migrations"]);
       const checked = tables.rows.map((r) => r.name).filter((n) => !exempt.has(n));
       expect(checked.length).toBeGreaterThanOrEqual(16);
       for (const name of checked) {
-        const mask = (name === "Notification" ? perUser : global).get(name) ?? 0;
+        const mask = (name === "Notification" ? perUser : reports.has(name) ? perDepartment : global).get(name) ?? 0;
         // The audit trail is append-only (its own trigger refuses UPDATE and DELETE), so INSERT is all it can see.
         const needed = name === "AuditEvent" ? INSERT : INSERT | DELETE | UPDATE;
         expect(mask & needed, `${name} has no statement trigger raising the page version for every change`).toBe(needed);

@@ -1,80 +1,157 @@
 import "server-only";
 import { db } from "@/server/db";
+import { dashboardsReplaced, onDashboardNudge } from "@/server/dashboard-freshness";
 import { computeDashboard, type Dashboard, type DashboardInput } from "./compute";
 import { loadDashboardInput } from "./queries";
 
-const MAX_ENTRIES = 64;
-/** Each plan's loaded history at the current version: another "as of" day, a list or a timeline then costs no reload. */
-const MAX_HISTORIES = 4;
+/** An overview with the moment its stored history was read: the figures are as of then. */
+export type TimedDashboard = Dashboard & { updatedAt: string };
+
+/**
+ * How fresh a reader wants the figures:
+ * - "latest": at least as new as the data when asked (a recomputation is waited for) — exports and
+ *   anything that must match the database exactly;
+ * - "recent": the figures in place, while newer ones are computed in the background — the pages,
+ *   which say as of when their figures are and show newer ones within seconds.
+ */
+export type Freshness = "latest" | "recent";
+
+/** A plan's stored history at one data version, and the overviews computed from it. */
+interface Snapshot {
+  version: bigint;
+  loadedAt: Date;
+  input: Promise<DashboardInput>;
+  /** By "as of" day, most recently used last. */
+  dashboards: Map<string, Promise<TimedDashboard>>;
+}
+
+const MAX_PLANS = 4;
+const MAX_DAYS = 32;
+/** Days of the replaced snapshot computed again before the new figures take its place. */
+const CARRIED_DAYS = 4;
+/** The least time between two background recomputations of a plan: bounds how often the overview renders again. */
+const MIN_GAP_MS = 1_000;
+
 // Kept on globalThis: the pages and the warmer started from src/instrumentation.ts are bundled
 // apart, and must share one cache.
 const shared = globalThis as unknown as {
-  dubanDashboards?: Map<string, { version: bigint; value: Promise<Dashboard> }>;
-  dubanHistories?: Map<string, { version: bigint; value: Promise<DashboardInput> }>;
+  dubanSnapshots?: Map<string, Snapshot>;
+  dubanRefreshes?: Map<string, Promise<void>>;
+  dubanRefreshTimers?: Map<string, { timer: NodeJS.Timeout | null; finishedAt: number }>;
 };
-const cache = (shared.dubanDashboards ??= new Map());
-const histories = (shared.dubanHistories ??= new Map());
-
-function historyOf(planId: string, version: bigint): Promise<DashboardInput> {
-  const hit = histories.get(planId);
-  if (hit && hit.version === version) return hit.value;
-  const value = loadDashboardInput(planId);
-  histories.delete(planId);
-  histories.set(planId, { version, value });
-  value.catch(() => histories.delete(planId));
-  while (histories.size > MAX_HISTORIES) histories.delete(histories.keys().next().value!);
-  return value;
-}
+const snapshots = (shared.dubanSnapshots ??= new Map());
+const refreshes = (shared.dubanRefreshes ??= new Map());
+const schedule = (shared.dubanRefreshTimers ??= new Map());
 
 async function dataVersion(): Promise<bigint> {
   const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
   return row?.version ?? -1n;
 }
 
-function cached(key: string, version: bigint): Promise<Dashboard> | null {
-  const hit = cache.get(key);
-  if (!hit || hit.version !== version) return null;
-  // Most recently used last, so the oldest entry is evicted first.
-  cache.delete(key);
-  cache.set(key, hit);
-  return hit.value;
-}
-
-function remember(key: string, version: bigint, value: Promise<Dashboard>): void {
-  cache.set(key, { version, value });
-  value.catch(() => cache.delete(key));
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+function dashboardOf(snap: Snapshot, asOf: string): Promise<TimedDashboard> {
+  const hit = snap.dashboards.get(asOf);
+  if (hit) {
+    snap.dashboards.delete(asOf);
+    snap.dashboards.set(asOf, hit);
+    return hit;
+  }
+  const updatedAt = snap.loadedAt.toISOString();
+  const value = snap.input.then((input) => ({ ...computeDashboard(input, asOf), updatedAt }));
+  snap.dashboards.set(asOf, value);
+  value.catch(() => snap.dashboards.delete(asOf));
+  while (snap.dashboards.size > MAX_DAYS) snap.dashboards.delete(snap.dashboards.keys().next().value!);
+  return value;
 }
 
 /**
- * The leader overview of a plan as of a day, computed once per data version.
- * Database triggers raise `DataVersion` on every change to what the overview
- * reads, whoever writes, so a reused result is exactly what a recomputation
- * would give; each read costs one primary-key lookup. Concurrent misses share
- * one computation.
+ * Loads the plan's history afresh and computes the days the previous snapshot was asked for, then
+ * puts the new snapshot in place and raises the dashboards' generation (the rendered overview
+ * pages are keyed on it). One at a time per plan; a call while one runs shares it.
  */
-export async function getDashboard(planId: string, asOf: string): Promise<Dashboard> {
+function refresh(planId: string): Promise<void> {
+  const running = refreshes.get(planId);
+  if (running) return running;
+  const work = (async () => {
+    const version = await dataVersion();
+    const old = snapshots.get(planId);
+    if (old && old.version >= version) return;
+    const snap: Snapshot = { version, loadedAt: new Date(), input: loadDashboardInput(planId), dashboards: new Map() };
+    await snap.input;
+    for (const asOf of old ? [...old.dashboards.keys()].slice(-CARRIED_DAYS) : []) await dashboardOf(snap, asOf);
+    snapshots.delete(planId);
+    snapshots.set(planId, snap);
+    while (snapshots.size > MAX_PLANS) snapshots.delete(snapshots.keys().next().value!);
+    dashboardsReplaced();
+  })().finally(() => {
+    refreshes.delete(planId);
+    const s = schedule.get(planId);
+    if (s) s.finishedAt = Date.now();
+  });
+  refreshes.set(planId, work);
+  return work;
+}
+
+/** A background recomputation soon: at once, or when MIN_GAP_MS has passed since the last one. */
+function refreshSoon(planId: string): void {
+  const s = schedule.get(planId) ?? { timer: null, finishedAt: 0 };
+  schedule.set(planId, s);
+  if (s.timer) return;
+  const wait = Math.max(0, s.finishedAt + MIN_GAP_MS - Date.now());
+  s.timer = setTimeout(() => {
+    s.timer = null;
+    refresh(planId).catch((error: unknown) => console.warn(`[dashboard] recomputation failed: ${error instanceof Error ? error.message : String(error)}`));
+  }, wait);
+  s.timer.unref?.();
+}
+
+/** The snapshot of a plan at `version` or newer, loading one if needed. */
+async function snapshotAt(planId: string, version: bigint): Promise<Snapshot> {
+  for (;;) {
+    const snap = snapshots.get(planId);
+    if (snap && snap.version >= version) return snap;
+    await refresh(planId);
+  }
+}
+
+async function snapshotFor(planId: string, freshness: Freshness): Promise<Snapshot> {
   const version = await dataVersion();
-  const key = `${planId}:${asOf}`;
-  const hit = cached(key, version);
-  if (hit) return hit;
-  const value = historyOf(planId, version).then((input) => computeDashboard(input, asOf));
-  remember(key, version, value);
-  return value;
+  const snap = snapshots.get(planId);
+  if (freshness === "recent" && snap) {
+    if (snap.version < version) refreshSoon(planId);
+    return snap;
+  }
+  return snapshotAt(planId, version);
+}
+
+/**
+ * The leader overview of a plan as of a day, computed once per snapshot of the stored history.
+ * Database triggers raise `DataVersion.version` on every change to what the overview reads,
+ * whoever writes; each read costs one primary-key lookup. With "latest" the figures are exactly
+ * what a recomputation would give now; with "recent" they may be a few seconds older (their
+ * `updatedAt` says how old) while newer ones are computed. Concurrent misses share one computation.
+ */
+export async function getDashboard(planId: string, asOf: string, freshness: Freshness = "latest"): Promise<TimedDashboard> {
+  return dashboardOf(await snapshotFor(planId, freshness), asOf);
 }
 
 /**
  * The overview together with the stored history it is computed from, for the
  * pages that list what lies behind a figure (they filter the same history with
- * the same functions). Both are shared with `getDashboard`, at the same version.
+ * the same functions). Both come from the same snapshot.
  */
-export async function getDashboardWithInput(planId: string, asOf: string): Promise<{ dashboard: Dashboard; input: DashboardInput }> {
-  const version = await dataVersion();
-  const key = `${planId}:${asOf}`;
-  const input = await historyOf(planId, version);
-  const hit = cached(key, version);
-  if (hit) return { dashboard: await hit, input };
-  const value = Promise.resolve(computeDashboard(input, asOf));
-  remember(key, version, value);
-  return { dashboard: await value, input };
+export async function getDashboardWithInput(planId: string, asOf: string, freshness: Freshness = "latest"): Promise<{ dashboard: TimedDashboard; input: DashboardInput }> {
+  const snap = await snapshotFor(planId, freshness);
+  const [dashboard, input] = await Promise.all([dashboardOf(snap, asOf), snap.input]);
+  return { dashboard, input };
 }
+
+/**
+ * Recomputes, in the background, every plan whose figures are older than the data: called after
+ * a write through the app (src/server/run-action.ts, after the answer is sent) and when the page
+ * cache sees the data version move (its replays never reach the app).
+ */
+export function refreshChangedDashboards(known?: bigint): void {
+  for (const [planId, snap] of snapshots) if (known === undefined || snap.version < known) refreshSoon(planId);
+}
+
+onDashboardNudge((version) => refreshChangedDashboards(version));

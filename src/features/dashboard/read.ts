@@ -9,20 +9,28 @@ import type { ReportScope } from "./quarterly-report";
  * pages and routes use these functions instead.
  */
 
+/*
+ * Pages read the figures in place ("recent"): they may be a few seconds older than the last write
+ * while newer ones are computed, and every page says as of when they are (`updatedAt`). Exports
+ * wait for the latest.
+ */
+
 /** The leader overview of a plan as of a day, for a caller who may read it; null otherwise. */
 export async function readDashboard(actor: Principal | null, planId: string, asOf: string) {
-  return can(actor, "dashboard:read") ? getDashboard(planId, asOf) : null;
+  return can(actor, "dashboard:read") ? getDashboard(planId, asOf, "recent") : null;
 }
 
 /** The overview with the history behind it (the lists behind the figures, the task timeline); null for a caller who may not read it. */
 export async function readDashboardWithInput(actor: Principal | null, planId: string, asOf: string) {
-  return can(actor, "dashboard:read") ? getDashboardWithInput(planId, asOf) : null;
+  return can(actor, "dashboard:read") ? getDashboardWithInput(planId, asOf, "recent") : null;
 }
 
-/** One department's record in the overview, for a caller who may open that department; null otherwise. */
+/** One department's record in the overview and the moment its figures are from, for a caller who may open that department; null otherwise. */
 export async function readDepartmentRecord(actor: Principal | null, planId: string, departmentId: string, asOf: string) {
   if (!can(actor, "department:read", { departmentId })) return null;
-  return (await getDashboard(planId, asOf)).departments.find((d) => d.id === departmentId) ?? null;
+  const dashboard = await getDashboard(planId, asOf, "recent");
+  const record = dashboard.departments.find((d) => d.id === departmentId);
+  return record ? { ...record, updatedAt: dashboard.updatedAt } : null;
 }
 
 /** The quarterly report's data in the caller's share: the whole plan, or their department's; null when they may not export. */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDepartmentInstructions, getWorklist, type WorklistItem } from "@/features/reports/queries";
 import { readDepartmentRecord } from "@/features/dashboard/read";
+import { UpdatedAt } from "@/features/dashboard/components/updated-at";
 import { addDays } from "@/lib/periods";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -113,6 +114,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
                       </Badge>
                     ) : null}
                     <span className="block">{t("recordAsOf", { date: r.asOf })}</span>
+                    {r.record ? <UpdatedAt at={r.record.updatedAt} className="block" /> : null}
                   </p>
                 ) : null}
               </CardHeader>

@@ -17,6 +17,7 @@ import { SubmissionsChart } from "@/features/dashboard/components/submissions-ch
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
 import { lightClass } from "@/features/dashboard/components/status-label";
 import { listHref, type ListFilter } from "@/features/dashboard/drill";
+import { UpdatedAt } from "@/features/dashboard/components/updated-at";
 import { getPlanByCode } from "@/features/plan/queries";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
@@ -97,6 +98,7 @@ export default async function DashboardPage({
         description={
           <>
             <PlanStatusBadge status={plan.status} className="mr-2" /> {plan.title} · {t("historyNote", { date: asOf })}
+            <UpdatedAt at={d.updatedAt} className="mt-1 block" />
           </>
         }
         actions={
