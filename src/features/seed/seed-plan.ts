@@ -119,6 +119,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
                 create: parsed.assignments.map((a, i) => ({
                   departmentId: byName.get(a.shortName)!.id,
                   isLead: a.lead,
+                  isJointLead: Boolean(m.jointLeads) && !a.lead,
                   sortOrder: i,
                 })),
               },
@@ -160,10 +161,20 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
 
 type PeriodWriter = Pick<PrismaClient, "measure" | "reportingPeriod">;
 
-/** Creates the reporting periods of every measure of a plan that has none yet (new, or imported before periods existed). */
-async function createMissingPeriods(tx: PeriodWriter, planId: string, plan: { startYear: number; endYear: number; status: PlanStatus }, quarterDueDays: number): Promise<number> {
+/**
+ * Creates the reporting periods of every measure of a plan that has none yet (new, or imported
+ * before periods existed); `measureIds` narrows it to those measures (one an administrator added).
+ * A withdrawn measure (撤销) owes nothing and gets none.
+ */
+export async function createMissingPeriods(
+  tx: PeriodWriter,
+  planId: string,
+  plan: { startYear: number; endYear: number; status: PlanStatus },
+  quarterDueDays: number,
+  measureIds?: string[],
+): Promise<number> {
   const withoutPeriods = await tx.measure.findMany({
-    where: { keyTask: { planId }, periods: { none: {} } },
+    where: { keyTask: { planId }, periods: { none: {} }, withdrawnAt: null, ...(measureIds ? { id: { in: measureIds } } : {}) },
     select: { id: true, scheduleKind: true, dueDates: true },
   });
   // A plan that has ended creates no new obligations: none of its periods may end after its last day.
