@@ -527,7 +527,7 @@ const subjects = {
       await restoreOwningDepartment();
       const fullName = `${fx.owningDeptOriginal.fullName}（更正）`;
       return {
-        invoke: () => action(updateDepartmentAction(initialActionState, form({ departmentId: fx.owningDeptId, fullName, aliases: "卫健委、市卫生健康委" }))),
+        invoke: () => action(updateDepartmentAction(initialActionState, form({ departmentId: fx.owningDeptId, shortName: OWNING, fullName, aliases: "卫健委、市卫生健康委", kind: "CITY" }))),
         async verifyAllowed(outcome, before) {
           expectSuccess(outcome, messages.admin.saved);
           expect(await db.department.findUniqueOrThrow({ where: { id: fx.owningDeptId } })).toMatchObject({ fullName, aliases: ["卫健委", "市卫生健康委"] });

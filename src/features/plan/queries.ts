@@ -158,19 +158,21 @@ export interface DepartmentSummary {
   shortName: string;
   fullName: string;
   aliases: string[];
+  /** 市直部门 (CITY) or 县市区 (COUNTY). */
+  kind: "CITY" | "COUNTY";
 }
 
 /** All departments in their official order. */
 export function listDepartments(): Promise<DepartmentSummary[]> {
   return db.department.findMany({
     orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }],
-    select: { id: true, shortName: true, fullName: true, aliases: true },
+    select: { id: true, shortName: true, fullName: true, aliases: true, kind: true },
   });
 }
 
 /** One department, or null. */
 export function getDepartment(id: string): Promise<DepartmentSummary | null> {
-  return db.department.findUnique({ where: { id }, select: { id: true, shortName: true, fullName: true, aliases: true } });
+  return db.department.findUnique({ where: { id }, select: { id: true, shortName: true, fullName: true, aliases: true, kind: true } });
 }
 
 export interface MeasureDetail extends MeasureRow {
