@@ -22,7 +22,7 @@ import { dueDateOn, type PeriodHistory } from "./history";
  * - `reviews`: submissions and the review that decided them (average review time);
  * - `quarter`: a department's parts of one quarter's periods that have begun (a heat-map cell);
  * - `submitted`: the submissions made in a quarter, by every department (a bar of the chart).
- * Without a department, period lists hold the lead department's parts, that is
+ * Without a department, period lists hold the lead's and the joint leads' parts, that is
  * the measures' own periods; with one, that department's parts.
  */
 export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter", "submitted"] as const;
