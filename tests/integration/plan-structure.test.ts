@@ -38,6 +38,7 @@ vi.mock("@/server/db", async () => {
 });
 const { loadDashboardInput } = await import("@/features/dashboard/queries");
 const { getMeasure, getPlanTasks, getPlanCounts } = await import("@/features/plan/queries");
+const { getWorklist } = await import("@/features/reports/queries");
 
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const [GENG, XIN, REN] = [`庚局${suffix}`, `辛局${suffix}`, `壬局${suffix}`];
@@ -307,6 +308,9 @@ describe("withdrawing (撤销)", () => {
     const reported = m.periods[0].id;
     await expectRefused(() => withdrawMeasure(db, admin, { measureId: m.id, expectedVersion: m.version - 1, reason: "并入其他措施" }), "measureConflict");
     const countsBefore = await getPlanCounts(planId);
+    const owed = async () => (await getWorklist(admin, ids.xin, "2027-12-31", "zh-CN")).filter((i) => i.measureId === m.id).map((i) => i.periodId);
+    // 辛局's draft on the first period keeps it on the department's to-do list until the withdrawal.
+    expect(await owed()).toContain(reported);
     const before = await lastAuditId();
     await withdrawMeasure(db, admin, { measureId: m.id, expectedVersion: m.version, reason: "并入其他措施" });
     const after = await measureOf(1, 1);
@@ -321,6 +325,7 @@ describe("withdrawing (撤销)", () => {
     const listed = (await getPlanTasks(planId, { includeWithdrawn: true })).flatMap((t) => t.measures).find((x) => x.id === m.id);
     expect(listed?.withdrawn).toMatchObject({ reason: "并入其他措施", on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect((await getMeasure(m.id))!.withdrawn?.reason).toBe("并入其他措施");
+    expect(await owed()).toEqual([]);
 
     // Nothing brings its obligations back, and nothing more changes it.
     await ensureReportingPeriods(db, 10);
