@@ -1,4 +1,7 @@
-import { expect, signInAs, TEST_PLAN, test } from "./fixtures";
+import { expect as baseExpect, signInAs, TEST_PLAN, test } from "./fixtures";
+
+// Each save answers only once the server has written and re-rendered: on a busy machine, more than the default five seconds.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /**
  * An administrator edits the running test plan's structure (decision 021): adds a measure, moves
@@ -6,6 +9,8 @@ import { expect, signInAs, TEST_PLAN, test } from "./fixtures";
  * proposed, then withdraws the measure, which stays readable, marked, and leaves the overview.
  */
 test("an administrator adds a measure, edits its lead and indicator, and withdraws it", async ({ page }) => {
+  // Eleven page loads and six saves: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   await signInAs(page, "admin");
   await page.goto(TEST_PLAN);
   await expect(page.getByTestId("count-measures")).toHaveText("3");
