@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
-import { homeDepartmentId } from "@/lib/permissions";
+import { homeDepartmentId, startView } from "@/lib/permissions";
 import { requireUser } from "@/server/auth";
 
-/** A liaison starts on their department's page; leaders and administrators on the plan overview. */
+/** Each role's first page after sign-in (`startView` in the policy). */
 export default async function Home() {
   const user = await requireUser();
   const home = homeDepartmentId(user);
-  if (home) redirect(`/departments/${home}`);
+  const view = startView[user.role];
+  if (view === "department" && home) redirect(`/departments/${home}`);
+  if (view === "dashboard") redirect("/dashboard");
   redirect("/plans");
 }

@@ -21,7 +21,7 @@ export async function MeasureTable({
   today: string;
   highlightDepartmentId?: string;
 }) {
-  const t = await getTranslations("plan");
+  const [t, tc] = await Promise.all([getTranslations("plan"), getTranslations("common")]);
   const numberOf = (m: MeasureRow) => `${typeof taskNumber === "function" ? taskNumber(m) : taskNumber}.${m.number}`;
   const tone = (id: string) => (id === highlightDepartmentId ? "primary" : "neutral");
   return (
@@ -55,10 +55,10 @@ export async function MeasureTable({
               </div>
               <div className="flex flex-wrap gap-x-4 text-xs text-muted-foreground">
                 <span>
-                  {t("colTime")}：{m.timeArrangement}
+                  {tc("labelled", { label: t("colTime") })}{m.timeArrangement}
                 </span>
                 <span>
-                  {t("colNextDue")}：<DueLabel due={nextDue(m, plan, today)} />
+                  {tc("labelled", { label: t("colNextDue") })}<DueLabel due={nextDue(m, plan, today)} />
                 </span>
               </div>
             </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, periodLabel, reportingPeriods } from "./periods";
+import { addDays, periodLabel, quarterKeyLabel, reportingPeriods } from "./periods";
 
 const plan = { startYear: 2021, endYear: 2025 };
 
@@ -44,5 +44,12 @@ describe("addDays and periodLabel", () => {
     expect(periodLabel({ kind: "QUARTER", periodEnd: "2023-06-30" })).toBe("2023年第2季度");
     expect(periodLabel({ kind: "QUARTER", periodEnd: "2023-06-30" }, "en")).toBe("Q2 2023");
     expect(periodLabel({ kind: "MILESTONE", periodEnd: "2022-12-31" })).toBe("2022-12-31 期限");
+  });
+});
+
+describe("quarterKeyLabel", () => {
+  it("says a quarter's key in words, whole and in parts", () => {
+    expect(quarterKeyLabel("2021-Q1")).toEqual({ text: "2021年第1季度", year: "2021年", quarter: "第1季度" });
+    expect(quarterKeyLabel("2026-Q4", "en")).toEqual({ text: "Q4 2026", year: "2026", quarter: "Q4" });
   });
 });

@@ -48,3 +48,10 @@ export function periodLabel(p: { kind: "QUARTER" | "MILESTONE"; periodEnd: strin
   if (p.kind === "QUARTER") return locale === "en" ? `Q${quarter} ${year}` : `${year}年第${quarter}季度`;
   return locale === "en" ? `Deadline ${p.periodEnd}` : `${p.periodEnd} 期限`;
 }
+
+/** A calendar quarter's key ("2023-Q2", the form the lists' addresses carry) in words, whole and in its two parts (year, quarter) for narrow headers. */
+export function quarterKeyLabel(key: string, locale: string = "zh-CN"): { text: string; year: string; quarter: string } {
+  const [year, q] = key.split("-Q");
+  if (locale === "en") return { text: `Q${q} ${year}`, year, quarter: `Q${q}` };
+  return { text: `${year}年第${q}季度`, year: `${year}年`, quarter: `第${q}季度` };
+}

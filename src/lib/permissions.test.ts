@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, Forbidden, homeDepartmentId, permissionMatrix, refusal, Role, rolesWith, type Action, type Principal, type Target } from "./permissions";
+import { authorize, can, Forbidden, homeDepartmentId, permissionMatrix, refusal, Role, rolesWith, startView, type Action, type Principal, type Target } from "./permissions";
 
 const OWN = "dept-own";
 const OTHER = "dept-other";
@@ -172,5 +172,6 @@ describe("one refusal style", () => {
     expect(homeDepartmentId(actors.LIAISON)).toBe(OWN);
     expect(homeDepartmentId(actors.ADMIN)).toBeNull();
     expect(homeDepartmentId({ role: LIAISON, departmentId: null })).toBeNull();
+    expect(startView).toEqual({ [ADMIN]: "plan", [LEADER]: "dashboard", [LIAISON]: "department" });
   });
 });

@@ -158,6 +158,16 @@ export function rolesWith(action: Action): Role[] {
   return (Object.keys(permissionMatrix) as Role[]).filter((role) => permissionMatrix[role][action] !== undefined);
 }
 
+/**
+ * Where each role starts after signing in: a liaison on their department's page, a leader on the
+ * leaders' overview (领导驾驶舱) of the current plan, an administrator on the current plan's page.
+ */
+export const startView: Record<Role, "department" | "dashboard" | "plan"> = {
+  [Role.ADMIN]: "plan",
+  [Role.LEADER]: "dashboard",
+  [Role.LIAISON]: "department",
+};
+
 /** The department a caller works for when their view is limited to it (their home page), else null. */
 export function homeDepartmentId(actor: Principal | null): string | null {
   return scopeOf(actor, "department:read") === "own" ? (actor?.departmentId ?? null) : null;

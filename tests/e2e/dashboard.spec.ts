@@ -58,7 +58,7 @@ test.describe("leader overview", () => {
     await expect(cell).toHaveText("0"); // nothing accepted yet in this fresh database
     await cell.click();
     await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-03-25&metric=quarter&dept=[^&]+&quarter=2021-Q1$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("季度应报期次 · 2021 Q1 · 市人社局");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("季度应报期次 · 2021年第1季度 · 市人社局");
     const total = Number((await page.getByTestId("list-total").innerText()).match(/共 (\d+) 条/)?.[1]);
     expect(total).toBeGreaterThan(0);
     await expect(page.getByTestId("list-row")).toHaveCount(total);
@@ -72,7 +72,7 @@ test.describe("leader overview", () => {
     await expect(page.getByTestId("submissions-table")).toBeVisible();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-03-25&metric=submitted&quarter=2021-Q1$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("报告提交记录 · 2021 Q1");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("报告提交记录 · 2021年第1季度");
     await expect(page.getByTestId("list-total")).toHaveText("共 0 条"); // nothing submitted in this fresh database then
   });
 

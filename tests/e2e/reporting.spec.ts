@@ -35,6 +35,12 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
   await editor.getByLabel("进展状态").selectOption("IN_PROGRESS");
   await editor.getByLabel("工作进展").fill("已建立尘肺病防控责任主体名单通报制度，完成第一次通报。");
   await editor.getByLabel("下步计划").fill("下季度开展复查。");
+  // Each text shows its length against the limit while typing; over it, the count says so before anything is sent.
+  await expect(editor.getByTestId("nextSteps-count")).toHaveText("8 / 5000 字");
+  await editor.getByLabel("存在问题").fill("难".repeat(5001));
+  await expect(editor.getByTestId("problems-count")).toHaveText("5001 / 5000 字：超出 5000 字的上限，请精简后再提交");
+  await editor.getByLabel("存在问题").fill("");
+  await expect(editor.getByTestId("problems-count")).toHaveText("0 / 5000 字");
   // Each file is uploaded on its own as soon as it is chosen. One that is not what its name says is
   // refused beside it, in Chinese, and what was typed stays.
   await editor.getByLabel("佐证材料").setInputFiles({ name: "伪装文件.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
@@ -157,7 +163,7 @@ test("a save refused because someone saved first keeps what the user typed", asy
   await b.getByTestId("report-editor").getByLabel("工作进展").fill(mine);
   await b.getByTestId("report-editor").getByLabel("下步计划").fill("乙：下季度扩大覆盖面。");
   await b.getByTestId("report-editor").getByRole("button", { name: "保存草稿" }).click();
-  await expect(b.getByText(/该报告已被他人修改/)).toBeVisible();
+  await expect(b.getByText(/该报告在您打开页面后已有更新/)).toBeVisible();
   // The form now holds the stored version, and what this user typed is kept beside it.
   await expect(b.getByTestId("report-editor").getByLabel("工作进展")).toHaveValue("甲：已完成本季度通报。");
   await expect(b.getByTestId("unsaved-text")).toContainText(mine);

@@ -13,12 +13,13 @@ test.describe("sign-in and landing by role", () => {
     await expect(page.getByText("人社局督办管理员").first()).toBeVisible();
   });
 
-  test("a leader lands on the plan overview", async ({ page }) => {
+  test("a leader lands on the leaders' overview (领导驾驶舱) of the current plan", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("用户名").fill("leader");
     await page.getByLabel("密码").fill("Duban@2025");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/plans\/[^/]+$/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/plans\/hs-gsyf-2026-2030\/dashboard$/, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
     await expect(page.getByRole("link", { name: "用户管理" })).toHaveCount(0);
   });
 
@@ -83,4 +84,24 @@ test.describe("refused sign-in", () => {
     await expect(page.locator("#login-error")).toHaveText("用户名或密码错误");
     await expect(page).toHaveURL(/\/login/);
   });
+});
+
+test("the web-app manifest and its icons are served before sign-in, so a phone can add the product to its home screen", async ({ page, request }) => {
+  await page.goto("/login");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBe("/manifest.webmanifest");
+  const manifest = await request.get(href!);
+  expect(manifest.status()).toBe(200);
+  const body = (await manifest.json()) as { short_name: string; display: string; icons: { src: string; sizes: string }[] };
+  expect(body).toMatchObject({ short_name: "督办", display: "standalone" });
+  expect(body.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  // The page's own icons: the tab's, and the one a phone shows on its home screen.
+  const pageIcons = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+  expect(pageIcons.some((h) => h.startsWith("/icon.svg"))).toBe(true);
+  expect(pageIcons.some((h) => h.startsWith("/apple-icon.png"))).toBe(true);
+  for (const icon of [...body.icons, ...pageIcons.map((src) => ({ src }))]) {
+    const file = await request.get(icon.src);
+    expect(file.status(), icon.src).toBe(200);
+    expect(file.headers()["content-type"]).toMatch(/^image\//);
+  }
 });

@@ -253,7 +253,11 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     tasks,
     departments: [...deptRows.values()],
     overdue: overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.number.localeCompare(b.number, undefined, { numeric: true })),
-    submissions: quarters.filter((q) => q <= quarterOf(asOf)).map((q) => ({ quarter: q, count: submissionsByQuarter.get(q) ?? 0 })),
+    // Every quarter with a period or a submission: reports on a plan's last periods are submitted after its last quarter ends.
+    submissions: [...new Set([...quarters, ...submissionsByQuarter.keys()])]
+      .sort()
+      .filter((q) => q <= quarterOf(asOf))
+      .map((q) => ({ quarter: q, count: submissionsByQuarter.get(q) ?? 0 })),
     heatmap: {
       quarters: quarters.filter((q) => q <= quarterOf(asOf)),
       cells: Object.fromEntries([...heat.entries()].map(([k, v]) => [k, v.due ? Math.round((v.done / v.due) * 100) : null])),

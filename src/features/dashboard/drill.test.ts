@@ -216,3 +216,15 @@ describe("a key task's timeline", () => {
     expect(d.tasks.find((t) => t.number === 2)).toMatchObject({ measures: 1, yellow: 1 });
   });
 });
+
+describe("the submissions chart", () => {
+  it("has a bar for a quarter with submissions but no period of its own (reports on the last periods come after they end)", () => {
+    // Second-quarter reports submitted in July, in the third quarter, for which no period exists.
+    const d = computeDashboard(input, "2024-01-01");
+    expect(d.submissions.map((s) => s.quarter)).toEqual(["2023-Q1", "2023-Q2", "2023-Q3"]);
+    expect(d.submissions.find((s) => s.quarter === "2023-Q3")?.count).toBe(2); // 1.1 on 07-12 and 2.1 on 07-01
+    expect(listSubmissions(input, "2024-01-01", { metric: "submitted", quarter: "2023-Q3" })).toHaveLength(2);
+    // The heat map keeps to the quarters that have periods.
+    expect(d.heatmap.quarters).toEqual(["2023-Q1", "2023-Q2"]);
+  });
+});

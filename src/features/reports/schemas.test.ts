@@ -16,11 +16,15 @@ describe("report form validation", () => {
     expect(messages(saveReportSchema.safeParse({ ...base, workDone: "字".repeat(MAX_TEXT + 1) }))).toEqual(["textTooLong"]);
     expect(saveReportSchema.safeParse({ ...base, workDone: "字".repeat(MAX_TEXT) }).success).toBe(true);
   });
-  it("refuses negative or non-numeric indicator values", () => {
-    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "-3" } }))).toEqual(["valueInvalid"]);
-    expect(saveReportSchema.safeParse({ ...base, values: { i1: "abc" } }).success).toBe(false);
-    const ok = saveReportSchema.safeParse({ ...base, values: { i1: "200", i2: "" } });
-    expect(ok.success && ok.data.values).toEqual({ i1: 200, i2: "" });
+  it("reads indicator values as people write them and says what is wrong with the others", () => {
+    const ok = saveReportSchema.safeParse({ ...base, values: { i1: "200", i2: "", i3: "93%", i4: "93.5 ％", i5: "1,200", i6: "1，200", i7: ".5" } });
+    expect(ok.success && ok.data.values).toEqual({ i1: 200, i2: "", i3: 93, i4: 93.5, i5: 1200, i6: 1200, i7: 0.5 });
+    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "-3" } }))).toEqual(["valueNegative"]);
+    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "九十三" } }))).toEqual(["valueNotNumber"]);
+    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "abc" } }))).toEqual(["valueNotNumber"]);
+    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "93%%" } }))).toEqual(["valueNotNumber"]);
+    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "1e15" } }))).toEqual(["valueNotNumber"]);
+    expect(messages(saveReportSchema.safeParse({ ...base, values: { i1: "1000000000000" } }))).toEqual(["valueTooLarge"]);
   });
   it("requires a reason to return a report, not to accept it", () => {
     const review = { reportId: "r1", expectedVersion: "2", decision: "RETURN", reason: "  " };

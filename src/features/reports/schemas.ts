@@ -6,6 +6,22 @@ export const MAX_TEXT = 5000;
 
 const text = textInput(MAX_TEXT, { tooLong: "textTooLong" }).default("");
 
+/**
+ * An indicator value as people write it: "93", "93%", "93 ％", "1,200", "1，200" (digits, with the
+ * unit's percent sign or thousands separators); "" is not filled in yet. Anything else, say 「九十三」,
+ * is refused with a message that says to write digits.
+ */
+const indicatorValue = z.string().transform((raw, ctx): number | "" => {
+  const v = raw.replace(/[\s,，]/g, "").replace(/[%％]$/, "");
+  if (v === "") return "";
+  const message = !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? "valueNotNumber" : Number(v) < 0 ? "valueNegative" : Number(v) > 999_999_999_999 ? "valueTooLarge" : null;
+  if (message) {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  }
+  return Number(v);
+});
+
 /** Messages are keys under "reports" in messages/*.json. */
 export const saveReportSchema = z.object({
   periodId: idInput(),
@@ -18,10 +34,7 @@ export const saveReportSchema = z.object({
   workDone: text,
   problems: text,
   nextSteps: text,
-  values: z.record(
-    idInput(),
-    z.union([z.literal(""), z.coerce.number({ message: "valueInvalid" }).min(0, "valueInvalid").max(999_999_999_999, "valueInvalid")]),
-  ),
+  values: z.record(idInput(), indicatorValue),
   removeAttachmentIds: z.array(idInput()).max(50).default([]),
   /** References of files uploaded one by one to /api/evidence-uploads, to attach. */
   uploads: z.array(z.string().regex(/^[0-9a-f]{32}$/, "uploadExpired")).max(50).default([]),

@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { quarterKeyLabel } from "@/lib/periods";
 
 /** A cell's colour band (classes in globals.css). */
 function heatClass(pct: number | null): string {
@@ -27,6 +28,7 @@ export function HeatMap({
   hrefPrefix: string;
 }) {
   const t = useTranslations("dashboard");
+  const locale = useLocale();
   return (
     <table className="border-separate border-spacing-0.5 text-xs" data-testid="heatmap">
       <thead>
@@ -34,7 +36,9 @@ export function HeatMap({
           <th className="px-2 text-left">{t("colDepartment")}</th>
           {quarters.map((q) => (
             <th key={q} scope="col" className="px-1 font-normal text-muted-foreground">
-              {q.replace("-", " ")}
+              {quarterKeyLabel(q, locale).year}
+              <br />
+              {quarterKeyLabel(q, locale).quarter}
             </th>
           ))}
         </tr>

@@ -7,14 +7,14 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
  * Reports submitted per quarter, as bars; a bar opens the list of its submissions. The page
  * carries the same figures, as links, in a table for screen readers, shown when a keyboard reaches it.
  */
-export function SubmissionsChart({ data, label, hrefPrefix }: { data: { quarter: string; count: number }[]; label: string; hrefPrefix: string }) {
+export function SubmissionsChart({ data, label, hrefPrefix }: { data: { quarter: string; quarterLabel: string; count: number }[]; label: string; hrefPrefix: string }) {
   const router = useRouter();
   return (
     <div role="img" aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="quarter" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
+          <XAxis dataKey="quarterLabel" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Bar

@@ -6,12 +6,12 @@ import { setPlanStatusAction } from "../actions";
 
 /** The administrator's control on a plan's page: one button per state the lifecycle allows next. */
 export async function PlanStatusForm({ planId, status, className }: { planId: string; status: PlanStatus; className?: string }) {
-  const t = await getTranslations("plan");
+  const [t, tc] = await Promise.all([getTranslations("plan"), getTranslations("common")]);
   return (
     <section aria-labelledby="plan-lifecycle" className={className} data-testid="plan-lifecycle">
       <div className="rounded-lg border border-border bg-card p-4">
         <h2 id="plan-lifecycle" className="text-sm font-medium">
-          {t("lifecycle")}：{t(`status${status}`)}
+          {tc("labelled", { label: t("lifecycle") })}{t(`status${status}`)}
         </h2>
         <p className="mb-3 mt-1 text-xs text-muted-foreground">{t("lifecycleHint")}</p>
         {/* One form, a button per next state: the answer stays beside the buttons after the page shows the new state. */}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 import { cleanFileName } from "@/lib/file-name";
+import { MAX_TEXT } from "../schemas";
 import { EvidenceUploads, isUploading, type UploadItem } from "./evidence-uploads";
 
 const PROGRESS = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DIFFICULT"] as const;
@@ -23,6 +24,33 @@ export interface EditableReport {
 
 const textarea =
   "min-h-28 w-full rounded-md border border-input bg-background px-3 py-2 text-sm leading-relaxed focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
+
+/**
+ * A report's text field with a count of its characters against the limit, shown while typing, so a
+ * long text is shortened before it is sent rather than refused after. Nothing is cut: a paste over
+ * the limit stays whole and the count turns red.
+ */
+function CountedTextarea({ field, defaultValue, invalid }: { field: string; defaultValue: string; invalid: boolean }) {
+  const t = useTranslations("reports");
+  const [length, setLength] = useState(defaultValue.length);
+  const over = length > MAX_TEXT;
+  return (
+    <>
+      <textarea
+        id={field}
+        name={field}
+        defaultValue={defaultValue}
+        onChange={(e) => setLength(e.currentTarget.value.length)}
+        className={textarea}
+        aria-invalid={invalid || over}
+        aria-describedby={`${field}-error ${field}-count`}
+      />
+      <p id={`${field}-count`} className={over ? "text-right text-xs font-medium text-destructive" : "text-right text-xs text-muted-foreground"} data-testid={`${field}-count`}>
+        {t(over ? "charCountOver" : "charCount", { count: length, max: MAX_TEXT })}
+      </p>
+    </>
+  );
+}
 
 /** The department's report form: save a draft, or submit for review. */
 export function ReportEditor({
@@ -74,14 +102,7 @@ export function ReportEditor({
           {(["workDone", "problems", "nextSteps"] as const).map((field) => (
             <div key={field} className="flex flex-col gap-1">
               <Label htmlFor={field}>{t(field)}</Label>
-              <textarea
-                id={field}
-                name={field}
-                defaultValue={report?.[field] ?? ""}
-                className={textarea}
-                aria-invalid={Boolean(state.fieldErrors?.[field])}
-                aria-describedby={`${field}-error`}
-              />
+              <CountedTextarea field={field} defaultValue={report?.[field] ?? ""} invalid={Boolean(state.fieldErrors?.[field])} />
               <FieldError id={`${field}-error`} messages={state.fieldErrors?.[field]} />
             </div>
           ))}

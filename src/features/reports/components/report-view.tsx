@@ -10,7 +10,7 @@ type Snapshot = { progress?: string | null; workDone?: string; problems?: string
 
 /** A report as read by reviewers and other departments, with its version history. */
 export async function ReportView({ report, indicators }: { report: ReportDetail; indicators: { id: string; name: string; unit: string }[] }) {
-  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const [t, tc, format] = await Promise.all([getTranslations("reports"), getTranslations("common"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid={`report-${report.department.shortName}`}>
@@ -19,7 +19,7 @@ export async function ReportView({ report, indicators }: { report: ReportDetail;
         {report.progress ? <Badge>{t(`progress${report.progress}`)}</Badge> : null}
         {report.submittedAt ? (
           <span className="text-xs text-muted-foreground">
-            {t("submittedAt")}：{when(report.submittedAt)}
+            {tc("labelled", { label: t("submittedAt") })}{when(report.submittedAt)}
           </span>
         ) : null}
       </div>
@@ -77,7 +77,7 @@ export async function ReportView({ report, indicators }: { report: ReportDetail;
                   {r.event === "SUBMITTED" ? (
                     <p className="mt-1 whitespace-pre-wrap text-muted-foreground">
                       {s.workDone}
-                      {s.attachments?.length ? ` · ${t("evidence")}：${s.attachments.map((a) => cleanFileName(a.originalName)).join("、")}` : ""}
+                      {s.attachments?.length ? ` · ${tc("labelled", { label: t("evidence") })}${s.attachments.map((a) => cleanFileName(a.originalName)).join("、")}` : ""}
                     </p>
                   ) : null}
                 </li>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,12 +20,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("audit:read");
   const raw = await searchParams;
   const filters = filtersSchema.parse({ action: raw.action || undefined, page: raw.page ?? 1 });
-  const [t, tp, format, { events, total }] = await Promise.all([
+  const locale = await getLocale();
+  const [t, tp, te, format, { events, total }] = await Promise.all([
     getTranslations("reports"),
     getTranslations("plan"),
+    getTranslations("auditSubjects"),
     getFormatter(),
-    getAuditEvents(user, { action: filters.action ? `${filters.action}.` : undefined, page: filters.page }),
+    getAuditEvents(user, { action: filters.action ? `${filters.action}.` : undefined, page: filters.page }, locale),
   ]);
+  // Kinds of record and groups of actions in the user's language; a kind without a text shows as stored.
+  const kind = (type: string) => (te.has(`type.${type}`) ? te(`type.${type}`) : type);
   const query = (page: number) => `/admin/audit?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), page: String(page) })}`;
   return (
     <>
@@ -39,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t("auditAll")}</option>
             {ACTION_GROUPS.map((g) => (
               <option key={g} value={g}>
-                {g}
+                {te(`group.${g}`)}
               </option>
             ))}
           </Select>
@@ -65,9 +69,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td>
                   <AuditActionLabel action={e.action} />
                 </Td>
-                <Td className="font-mono text-xs">
-                  {e.entityType}
-                  {e.entityId ? ` ${e.entityId}` : ""}
+                <Td data-testid="audit-subject">
+                  <span className="text-muted-foreground">{kind(e.entityType)}</span>
+                  {e.subject ? ` ${e.subject}` : ""}
                 </Td>
                 <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
               </tr>

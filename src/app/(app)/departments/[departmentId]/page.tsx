@@ -24,9 +24,10 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
   if (!department) notFound();
   const today = todayInChina();
   const locale = await getLocale();
-  const [t, tr, format, measures, instructions, worklist, plans] = await Promise.all([
+  const [t, tr, tc, format, measures, instructions, worklist, plans] = await Promise.all([
     getTranslations("department"),
     getTranslations("reports"),
+    getTranslations("common"),
     getFormatter(),
     getDepartmentMeasures(department.id),
     getDepartmentInstructions(user, department.id),
@@ -84,7 +85,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
         description={
           <>
             {department.fullName}
-            {department.aliases.length ? ` · ${t("aliases")}：${department.aliases.join("、")}` : ""}
+            {department.aliases.length ? ` · ${tc("labelled", { label: t("aliases") })}${department.aliases.join("、")}` : ""}
           </>
         }
         actions={

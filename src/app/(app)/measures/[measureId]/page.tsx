@@ -27,11 +27,12 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, format, locale, departments, progress, history] = await Promise.all([
+  const [t, tp, tr, ta, tc, format, locale, departments, progress, history] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
     getTranslations("admin"),
+    getTranslations("common"),
     getFormatter(),
     getLocale(),
     listDepartments(),
@@ -65,7 +66,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         title={t("title", { number })}
         description={
           <>
-            {t("keyTask")}：{tp("taskNumber", { number: measure.keyTask.number })} {measure.keyTask.title}
+            {tc("labelled", { label: t("keyTask") })}{tp("taskNumber", { number: measure.keyTask.number })} {measure.keyTask.title}
           </>
         }
       />

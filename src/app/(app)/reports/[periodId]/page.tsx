@@ -25,7 +25,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
   const mine = assignments.find((a) => a.departmentId === user.departmentId) ?? null;
   const lead = assignments.find((a) => a.isLead) ?? null;
 
-  const [t, tm, locale] = await Promise.all([getTranslations("reports"), getTranslations("measure"), getLocale()]);
+  const [t, tm, tc, locale] = await Promise.all([getTranslations("reports"), getTranslations("measure"), getTranslations("common"), getLocale()]);
   const limits = evidenceLimits();
   const number = `${period.measure.keyTask.number}.${period.measure.number}`;
   const label = periodLabel({ kind: period.kind, periodEnd: period.periodEnd }, locale);
@@ -47,7 +47,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>
-              {t("dueDate")}：<span className="tabular-nums" data-testid="period-due-date">{dueDate}</span>
+              {tc("labelled", { label: t("dueDate") })}<span className="tabular-nums" data-testid="period-due-date">{dueDate}</span>
             </span>
             {dueDate !== period.originalDueDate ? <Badge tone="warning">{t("delayed", { date: period.originalDueDate })}</Badge> : null}
           </span>
@@ -66,7 +66,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                   {a.isLead ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
                   {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : null}
                   <span className="text-xs font-normal text-muted-foreground tabular-nums">
-                    {t("dueDate")}：{period.departmentDueDates[a.departmentId]}
+                    {tc("labelled", { label: t("dueDate") })}{period.departmentDueDates[a.departmentId]}
                   </span>
                 </CardTitle>
               </CardHeader>

@@ -21,10 +21,11 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tm, tr, locale, periods, departments] = await Promise.all([
+  const [t, tm, tr, tc, locale, periods, departments] = await Promise.all([
     getTranslations("admin"),
     getTranslations("measure"),
     getTranslations("reports"),
+    getTranslations("common"),
     getLocale(),
     getMeasurePeriodsForEdit(user, measure.id),
     listDepartments(),
@@ -37,7 +38,7 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
       <Link href={`/measures/${measure.id}`} className="mb-4 inline-block text-sm text-primary hover:underline">
         ← {tm("title", { number })}
       </Link>
-      <PageHeader title={`${t("editMeasure")} ${number}`} description={`${tm("timeArrangement")}：${measure.timeArrangement}`} />
+      <PageHeader title={`${t("editMeasure")} ${number}`} description={`${tc("labelled", { label: tm("timeArrangement") })}${measure.timeArrangement}`} />
       {measure.withdrawn ? (
         <Alert tone="warning" className="mb-5" data-testid="withdrawn-notice">
           <strong>{tm("withdrawnTitle")}</strong> {tm("withdrawnNotice", { date: measure.withdrawn.on, reason: measure.withdrawn.reason })}

@@ -1,7 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -21,6 +21,7 @@ import { getPlanByCode } from "@/features/plan/queries";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { todayInChina } from "@/lib/due";
+import { quarterKeyLabel } from "@/lib/periods";
 import { planLifecycle } from "@/lib/plan-lifecycle";
 import { planExportHref, planHref } from "@/lib/plan-urls";
 import { cn } from "@/lib/cn";
@@ -64,7 +65,7 @@ export default async function DashboardPage({
 }) {
   const user = await requirePermission("dashboard:read");
   const [{ planCode }, raw] = await Promise.all([params, searchParams]);
-  const [t, plan] = await Promise.all([getTranslations("dashboard"), getPlanByCode(planCode)]);
+  const [t, plan, locale] = await Promise.all([getTranslations("dashboard"), getPlanByCode(planCode), getLocale()]);
   if (!plan) notFound();
   // An ended plan opens on its last day (src/lib/plan-lifecycle.ts).
   const asOf = parseAsOf(raw.asOf, plan);
@@ -167,7 +168,7 @@ export default async function DashboardPage({
             <CardTitle>{t("submissions")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <SubmissionsChart data={d.submissions} label={t("submissions")} hrefPrefix={list({ metric: "submitted" })} />
+            <SubmissionsChart data={d.submissions.map((s) => ({ ...s, quarterLabel: quarterKeyLabel(s.quarter, locale).text }))} label={t("submissions")} hrefPrefix={list({ metric: "submitted" })} />
             <table className="sr-only text-sm focus-within:not-sr-only" data-testid="submissions-table">
               <caption>{t("submissionsAlt")}</caption>
               <thead>
@@ -179,7 +180,7 @@ export default async function DashboardPage({
               <tbody>
                 {d.submissions.map((s) => (
                   <tr key={s.quarter}>
-                    <td>{s.quarter}</td>
+                    <td>{quarterKeyLabel(s.quarter, locale).text}</td>
                     <td>
                       <a href={list({ metric: "submitted", quarter: s.quarter })}>{s.count}</a>
                     </td>

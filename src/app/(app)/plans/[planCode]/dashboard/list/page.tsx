@@ -17,7 +17,7 @@ import { getPlanByCode, getPlanTasks, type MeasureRow } from "@/features/plan/qu
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { planHref } from "@/lib/plan-urls";
 import { pageCountOf, pageParam, slicePage } from "@/lib/paging";
-import { periodLabel } from "@/lib/periods";
+import { periodLabel, quarterKeyLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 
 /** Rows per page: a department's overdue list at province scale runs to hundreds. */
@@ -72,7 +72,7 @@ export default async function DashboardListPage({
   if (filter.status) titleParts.push(t(`status${filter.status}`));
   if (filter.light) titleParts.push(t(`light${filter.light}`));
   if (filter.task !== undefined) titleParts.push(t("taskLabel", { number: filter.task }));
-  if (filter.quarter) titleParts.push(filter.quarter.replace("-", " "));
+  if (filter.quarter) titleParts.push(quarterKeyLabel(filter.quarter, locale).text);
   if (dept) titleParts.push(filter.role ? t("departmentRole", { department: dept.shortName, role: roleText(filter.role === "lead") }) : dept.shortName);
   const title = titleParts.join(" · ");
 
