@@ -39,7 +39,14 @@ export async function MeasureTable({
               <div className="flex flex-wrap items-center gap-1">
                 {lead ? <Badge tone={tone(lead.id)}>{lead.shortName} · {t("colLead")}</Badge> : null}
                 {m.departments
-                  .filter((d) => !d.isLead)
+                  .filter((d) => d.isJointLead)
+                  .map((d) => (
+                    <Badge key={d.id} tone={tone(d.id)}>
+                      {d.shortName} · {t("jointLead")}
+                    </Badge>
+                  ))}
+                {m.departments
+                  .filter((d) => !d.isLead && !d.isJointLead)
                   .map((d) => (
                     <Badge key={d.id} tone={tone(d.id)}>
                       {d.shortName}
@@ -72,7 +79,9 @@ export async function MeasureTable({
       <tbody>
         {measures.map((m) => {
           const lead = m.departments.find((d) => d.isLead);
-          const support = m.departments.filter((d) => !d.isLead);
+          // 共同牵头 sit with the lead: their reports count like the lead's.
+          const jointLeads = m.departments.filter((d) => d.isJointLead);
+          const support = m.departments.filter((d) => !d.isLead && !d.isJointLead);
           const number = numberOf(m);
           return (
             <tr key={m.id} data-testid="measure-row" className="hover:bg-muted/40">
@@ -83,9 +92,14 @@ export async function MeasureTable({
                 </Link>
               </Td>
               <Td>
-                {lead ? (
-                  <Badge tone={tone(lead.id)}>{lead.shortName}</Badge>
-                ) : null}
+                <div className="flex flex-wrap gap-1">
+                  {lead ? <Badge tone={tone(lead.id)}>{lead.shortName}</Badge> : null}
+                  {jointLeads.map((d) => (
+                    <Badge key={d.id} tone={tone(d.id)} title={t("jointLead")}>
+                      {d.shortName} · {t("jointLead")}
+                    </Badge>
+                  ))}
+                </div>
               </Td>
               <Td>
                 <div className="flex flex-wrap gap-1">

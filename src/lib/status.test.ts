@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combinedStatus, periodStatus, type PeriodFacts } from "./status";
+import { combinedStatus, periodStatus, type PeriodFacts, reportsForMeasure } from "./status";
 
 const period = (over: Partial<PeriodFacts> = {}): PeriodFacts => ({
   periodStart: "2023-04-01",
@@ -51,5 +51,16 @@ describe("combinedStatus", () => {
     expect(combinedStatus([p("COMPLETED", "GREEN"), p("NOT_STARTED", "GREEN", "2024-01-01")], "2023-06-01")).toEqual({ status: "COMPLETED", light: "GREEN" });
     expect(combinedStatus([p("NOT_STARTED", "GREEN", "2024-01-01")], "2023-06-01")).toEqual({ status: "NOT_STARTED", light: "GREEN" });
     expect(combinedStatus([], "2023-06-01")).toEqual({ status: "NOT_STARTED", light: "GREEN" });
+  });
+});
+
+describe("whose report is the measure's", () => {
+  it.each([
+    [{ isLead: true }, true],
+    [{ isLead: false, isJointLead: true }, true],
+    [{ isLead: false, isJointLead: false }, false],
+    [{ isLead: false }, false],
+  ])("%o → %s", (assignment, expected) => {
+    expect(reportsForMeasure(assignment)).toBe(expected);
   });
 });

@@ -60,3 +60,12 @@ export function combinedStatus(periods: { status: Status; light: Light; periodSt
   const light = begun.reduce<Light>((l, p) => (LIGHT_SEVERITY[p.light] > LIGHT_SEVERITY[l] ? p.light : l), "GREEN");
   return { status: worst.status, light };
 }
+
+/**
+ * Whether a department's report on a measure is one of the measure's reports, which set its light
+ * and count in the overview: the lead's, and each joint lead's (共同牵头, decision 021); a
+ * supporting department's feedback does not.
+ */
+export function reportsForMeasure(assignment: { isLead: boolean; isJointLead?: boolean }): boolean {
+  return assignment.isLead || assignment.isJointLead === true;
+}

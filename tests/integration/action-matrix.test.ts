@@ -30,6 +30,18 @@ import { openSession } from "@/features/auth/sessions";
 import { setPlanStatusAction } from "@/features/plan/actions";
 import { setCalendarDayAction } from "@/features/calendar/actions";
 import { setMeasureReportingAction } from "@/features/schedules/actions";
+import {
+  addIndicatorAction,
+  addKeyTaskAction,
+  addMeasureAction,
+  confirmIndicatorAction,
+  setMeasureDepartmentsAction,
+  updateIndicatorAction,
+  updateKeyTaskAction,
+  withdrawKeyTaskAction,
+  withdrawMeasureAction,
+} from "@/features/structure/actions";
+import { seedPlan } from "@/features/seed/seed-plan";
 import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
 import ExcelJS from "exceljs";
 import { addInstruction, requestExtension, saveReport } from "@/features/reports/mutations";
@@ -129,12 +141,64 @@ const fx = {
   instructionId: "",
   targetUserId: "",
   owningDeptOriginal: { fullName: "", aliases: [] as string[] },
+  /** A plan of the matrix's own whose structure the measure:manage cells edit (decision 021). */
+  structurePlanId: "",
 };
+
+/** The matrix's own plan: task 1 with measures 1.1 (one department) and 1.2 (two, and an indicator the parser proposed); task 2. */
+const structurePlan = {
+  plan: { code: `matrix-structure-${suffix}`, title: "矩阵结构测试计划", issuer: "测试", startYear: 2026, endYear: 2027, status: "ACTIVE" as const },
+  departments: [
+    { shortName: OWNING, fullName: OWNING, aliases: [], sortOrder: 0 },
+    { shortName: OTHER, fullName: OTHER, aliases: [], sortOrder: 0 },
+  ],
+  keyTasks: [
+    {
+      number: 1,
+      title: "矩阵任务一",
+      measures: [
+        { number: 1, text: "矩阵措施一。", departmentsText: OWNING, timeArrangement: "每季度" },
+        { number: 2, text: "矩阵措施二，培训覆盖率达到90%以上。", departmentsText: `${OWNING}、${OTHER}`, timeArrangement: "每季度" },
+      ],
+    },
+    { number: 2, title: "矩阵任务二", measures: [{ number: 1, text: "矩阵措施三。", departmentsText: OTHER, timeArrangement: "2027年底前" }] },
+  ],
+};
+
+const structureMeasure = (task: number, number: number) =>
+  db.measure.findFirstOrThrow({ where: { number, keyTask: { number: task, planId: fx.structurePlanId } }, include: { departments: { orderBy: { sortOrder: "asc" } }, indicators: true } });
+const structureTask = (number: number) => db.keyTask.findFirstOrThrow({ where: { number, planId: fx.structurePlanId } });
+
+/**
+ * A measure:manage cell on the matrix's own plan: `setup` gives the form and the check of the
+ * administrator's change (the audit event it must write: [action, entityType, entityId]).
+ */
+function structureSubject(
+  name: string,
+  call: (state: ActionState, data: FormData) => Promise<ActionState>,
+  success: string,
+  setup: () => Promise<{ fields: Record<string, string>; verify: () => Promise<[string, string, string]> }>,
+): Subject {
+  return {
+    name,
+    async prepare(persona) {
+      const { fields, verify } = await setup();
+      return {
+        invoke: () => action(call(initialActionState, form(fields))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, success);
+          const [act, entityType, entityId] = await verify();
+          expect(await auditSince(before)).toEqual([[act, entityType, entityId, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  };
+}
 
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, userCount, departmentCount] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, structure, userCount, departmentCount] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -149,6 +213,12 @@ async function world() {
     db.auditEvent.aggregate({ _max: { id: true } }),
     db.userSession.findMany({ where: { userId: fx.targetUserId }, orderBy: { id: "asc" } }),
     db.plan.findMany({ select: { id: true, code: true, status: true, updatedAt: true, _count: { select: { keyTasks: true } } }, orderBy: { code: "asc" } }),
+    // The matrix plan's structure: key tasks, measures, their departments, indicators and periods.
+    db.keyTask.findMany({
+      where: { planId: fx.structurePlanId },
+      orderBy: { number: "asc" },
+      include: { measures: { orderBy: { number: "asc" }, include: { departments: true, indicators: true, _count: { select: { periods: true } } } } },
+    }),
     // A refused account creation adds no account.
     db.user.count(),
     db.department.count(),
@@ -159,7 +229,7 @@ async function world() {
     db.measure.findUnique({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } }),
     db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
   ]);
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -537,7 +607,7 @@ const subjects = {
       await restoreOwningDepartment();
       const fullName = `${fx.owningDeptOriginal.fullName}（更正）`;
       return {
-        invoke: () => action(updateDepartmentAction(initialActionState, form({ departmentId: fx.owningDeptId, fullName, aliases: "卫健委、市卫生健康委" }))),
+        invoke: () => action(updateDepartmentAction(initialActionState, form({ departmentId: fx.owningDeptId, shortName: OWNING, fullName, aliases: "卫健委、市卫生健康委", kind: "CITY" }))),
         async verifyAllowed(outcome, before) {
           expectSuccess(outcome, messages.admin.saved);
           expect(await db.department.findUniqueOrThrow({ where: { id: fx.owningDeptId } })).toMatchObject({ fullName, aliases: ["卫健委", "市卫生健康委"] });
@@ -658,6 +728,96 @@ const subjects = {
       };
     },
   },
+  // measure:manage on a plan's structure (decision 021): only an administrator.
+  addKeyTaskAction: structureSubject("addKeyTaskAction", addKeyTaskAction, messages.admin.keyTaskAdded, async () => ({
+    fields: { planId: fx.structurePlanId, title: "矩阵新增任务" },
+    verify: async () => ["keyTask.create", "KeyTask", (await db.keyTask.findFirstOrThrow({ where: { planId: fx.structurePlanId, title: "矩阵新增任务" } })).id],
+  })),
+  updateKeyTaskAction: structureSubject("updateKeyTaskAction", updateKeyTaskAction, messages.admin.saved, async () => {
+    const task = await structureTask(1);
+    return {
+      fields: { keyTaskId: task.id, expectedVersion: String(task.version), title: "矩阵任务一（更正）" },
+      verify: async () => {
+        expect(await structureTask(1)).toMatchObject({ title: "矩阵任务一（更正）", version: task.version + 1 });
+        return ["keyTask.update", "KeyTask", task.id];
+      },
+    };
+  }),
+  withdrawKeyTaskAction: structureSubject("withdrawKeyTaskAction", withdrawKeyTaskAction, messages.admin.withdrawn, async () => {
+    const task = await structureTask(2);
+    return {
+      fields: { keyTaskId: task.id, expectedVersion: String(task.version), reason: "矩阵测试撤销" },
+      verify: async () => {
+        expect(await structureMeasure(2, 1)).toMatchObject({ withdrawnReason: "矩阵测试撤销" });
+        return ["keyTask.withdraw", "KeyTask", task.id];
+      },
+    };
+  }),
+  addMeasureAction: structureSubject("addMeasureAction", addMeasureAction, messages.admin.measureAdded, async () => {
+    const task = await structureTask(1);
+    return {
+      fields: { keyTaskId: task.id, text: "矩阵新增措施。", departmentsText: OWNING, timeArrangement: "每季度" },
+      verify: async () => {
+        const m = await db.measure.findFirstOrThrow({ where: { keyTaskId: task.id, text: "矩阵新增措施。" }, include: { _count: { select: { periods: true } } } });
+        expect(m._count.periods).toBeGreaterThan(0);
+        return ["measure.create", "Measure", m.id];
+      },
+    };
+  }),
+  withdrawMeasureAction: structureSubject("withdrawMeasureAction", withdrawMeasureAction, messages.admin.withdrawn, async () => {
+    const m = await structureMeasure(1, 1);
+    return {
+      fields: { measureId: m.id, expectedVersion: String(m.version), reason: "矩阵测试撤销" },
+      verify: async () => {
+        expect(await structureMeasure(1, 1)).toMatchObject({ withdrawnReason: "矩阵测试撤销" });
+        return ["measure.withdraw", "Measure", m.id];
+      },
+    };
+  }),
+  setMeasureDepartmentsAction: structureSubject("setMeasureDepartmentsAction", setMeasureDepartmentsAction, messages.admin.departmentsSaved, async () => {
+    const m = await structureMeasure(1, 2);
+    return {
+      fields: { measureId: m.id, expectedVersion: String(m.version), [`role:${fx.owningDeptId}`]: "LEAD", [`role:${fx.otherDeptId}`]: "JOINT_LEAD" },
+      verify: async () => {
+        expect((await structureMeasure(1, 2)).departments.map((d) => [d.departmentId, d.isLead, d.isJointLead])).toEqual([
+          [fx.owningDeptId, true, false],
+          [fx.otherDeptId, false, true],
+        ]);
+        return ["measure.departments", "Measure", m.id];
+      },
+    };
+  }),
+  confirmIndicatorAction: structureSubject("confirmIndicatorAction", confirmIndicatorAction, messages.admin.indicatorConfirmedOk, async () => {
+    const indicator = (await structureMeasure(1, 2)).indicators[0];
+    return {
+      fields: { indicatorId: indicator.id, expectedVersion: String(indicator.version) },
+      verify: async () => {
+        expect((await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).confirmedAt).not.toBeNull();
+        return ["indicator.confirm", "Indicator", indicator.id];
+      },
+    };
+  }),
+  updateIndicatorAction: structureSubject("updateIndicatorAction", updateIndicatorAction, messages.admin.indicatorSaved, async () => {
+    const indicator = (await structureMeasure(1, 2)).indicators[0];
+    return {
+      fields: { indicatorId: indicator.id, expectedVersion: String(indicator.version), name: "培训覆盖率", unit: "%", comparison: "GTE", target: "95", period: "YEAR", direction: "NONE", baseline: "" },
+      verify: async () => {
+        expect(Number((await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).target)).toBe(95);
+        return ["indicator.update", "Indicator", indicator.id];
+      },
+    };
+  }),
+  addIndicatorAction: structureSubject("addIndicatorAction", addIndicatorAction, messages.admin.indicatorAdded, async () => {
+    const m = await structureMeasure(1, 2);
+    return {
+      fields: { measureId: m.id, name: "事故起数", unit: "%", comparison: "GTE", target: "10", period: "PLAN", direction: "DECREASE", baseline: "120" },
+      verify: async () => {
+        const added = await db.indicator.findFirstOrThrow({ where: { measureId: m.id, name: "事故起数" } });
+        expect(added).toMatchObject({ direction: "DECREASE", confirmedAt: expect.any(Date) });
+        return ["indicator.create", "Indicator", added.id];
+      },
+    };
+  }),
 
   attachmentRoute: {
     name: "GET /api/attachments/[attachmentId]",
@@ -806,6 +966,8 @@ const adminOnly = (read: unknown): Record<Persona, Expectation> => {
   return { anonymous: denied, leader: denied, owningLiaison: denied, otherLiaison: denied, admin: ALLOW };
 };
 
+const adminOnlyAction: Record<Persona, Expectation> = { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW };
+
 const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   saveReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
   reviewReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
@@ -842,6 +1004,16 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
   setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  // measure:manage: an administrator edits a plan's structure.
+  addKeyTaskAction: adminOnlyAction,
+  updateKeyTaskAction: adminOnlyAction,
+  withdrawKeyTaskAction: adminOnlyAction,
+  addMeasureAction: adminOnlyAction,
+  withdrawMeasureAction: adminOnlyAction,
+  setMeasureDepartmentsAction: adminOnlyAction,
+  confirmIndicatorAction: adminOnlyAction,
+  updateIndicatorAction: adminOnlyAction,
+  addIndicatorAction: adminOnlyAction,
   attachmentRoute: {
     anonymous: SIGN_IN,
     leader: ALLOW,
@@ -880,7 +1052,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 175;
+const EXPECTED_CELLS = 220;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -891,6 +1063,8 @@ beforeAll(async () => {
   await seedPlanFiles(db, testPlanFiles);
   await seedDemoAccounts(db);
   fx.testPlanId = (await db.plan.findUniqueOrThrow({ where: { code: TEST_PLAN } })).id;
+  await seedPlan(db, structurePlan);
+  fx.structurePlanId = (await db.plan.findUniqueOrThrow({ where: { code: structurePlan.plan.code } })).id;
 
   const measure = await db.measure.findFirstOrThrow({
     where: { number: 5, keyTask: { number: 6, plan: { code: PLAN } } },
@@ -986,9 +1160,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 35 × 5", () => {
+  it("has one cell per action, read, route and persona: 44 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(56);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(65);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -190,7 +190,7 @@ describe("mutations ask the policy themselves", () => {
       ["setUserActive", leadLiaison, () => setUserActive(db, leadLiaison, { userId: target.id, active: false })],
       ["setUserRole", leader, () => setUserRole(db, leader, { userId: target.id, role: "ADMIN" })],
       ["setUserEmail", supportLiaison, () => setUserEmail(db, supportLiaison, { userId: target.id, email: `x.${suffix}@example.gov.cn` })],
-      ["updateDepartment", supportLiaison, () => updateDepartment(db, supportLiaison, { departmentId, fullName: "改名", aliases: [] })],
+      ["updateDepartment", supportLiaison, () => updateDepartment(db, supportLiaison, { departmentId, shortName: "改名部门", fullName: "改名", aliases: [], kind: "CITY" })],
       [
         "updateMeasure",
         leader,

@@ -1,10 +1,11 @@
 /**
  * Administrators add departments (市直部门 or 县市区) through the server action: validated, refused
- * in Chinese when a name is already taken, audited, and refused to everyone else.
+ * in Chinese when a name is already taken, audited, and refused to everyone else; and correct a
+ * department's short name, full name, aliases and kind (市直部门 ↔ 县市区) the same way.
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
 import zh from "../../messages/zh-CN.json";
-import { createDepartmentAction } from "@/features/admin/actions";
+import { createDepartmentAction, updateDepartmentAction } from "@/features/admin/actions";
 import { initialActionState } from "@/lib/action-state";
 import type { CurrentUser } from "@/server/auth";
 import { db } from "@/server/db";
@@ -60,6 +61,44 @@ describe("an administrator adds a department", () => {
     const result = await createDepartmentAction(initialActionState, form(fields));
     expect(result).toMatchObject({ ok: false, message });
     if (fieldMessage) expect(Object.values(result.fieldErrors ?? {}).flat()).toContain(fieldMessage);
+    expect(await departments()).toEqual(all);
+    expect(await lastAuditId()).toBe(before);
+  });
+});
+
+describe("an administrator edits a department", () => {
+  it("changes its short name, full name, aliases and kind (县市区 → 市直部门), and audits the change", async () => {
+    state.user = admin;
+    const department = await db.department.findUniqueOrThrow({ where: { shortName: `阳新县${suffix}` } });
+    const before = await lastAuditId();
+    const result = await updateDepartmentAction(
+      initialActionState,
+      form({ departmentId: department.id, shortName: `阳新${suffix}`, fullName: "阳新县人民政府办公室", aliases: "阳新县政府", kind: "CITY" }),
+    );
+    expect(result).toMatchObject({ ok: true, message: zh.admin.saved });
+    expect(await db.department.findUniqueOrThrow({ where: { id: department.id } })).toMatchObject({
+      shortName: `阳新${suffix}`,
+      fullName: "阳新县人民政府办公室",
+      aliases: ["阳新县政府"],
+      kind: "CITY",
+    });
+    const events = await db.auditEvent.findMany({ where: { id: { gt: before } } });
+    expect(events.map((e) => [e.action, e.entityId, (e.before as { kind: string }).kind, (e.after as { kind: string }).kind])).toEqual([
+      ["department.update", department.id, "COUNTY", "CITY"],
+    ]);
+  });
+
+  it.each([
+    ["another department's short name", { shortName: `大冶${suffix}`, kind: "CITY" }, zh.admin.departmentNameTaken],
+    ["an unknown kind", { shortName: `阳新${suffix}`, kind: "TOWN" }, zh.admin.invalidInput],
+    ["an empty short name", { shortName: "", kind: "CITY" }, zh.admin.invalidInput],
+  ])("refuses %s in Chinese and changes nothing", async (_label, fields, message) => {
+    state.user = admin;
+    await db.department.upsert({ where: { shortName: `大冶${suffix}` }, create: { shortName: `大冶${suffix}`, fullName: "大冶市人民政府", kind: "COUNTY" }, update: {} });
+    const department = await db.department.findUniqueOrThrow({ where: { shortName: `阳新${suffix}` } });
+    const [all, before] = [await departments(), await lastAuditId()];
+    const result = await updateDepartmentAction(initialActionState, form({ departmentId: department.id, fullName: "某某", aliases: "", ...fields }));
+    expect(result).toMatchObject({ ok: false, message });
     expect(await departments()).toEqual(all);
     expect(await lastAuditId()).toBe(before);
   });

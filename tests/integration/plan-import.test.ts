@@ -118,7 +118,7 @@ async function planShape(code: string) {
         dueDates: m.dueDates,
         scheduleFlags: m.scheduleFlags,
         departments: m.departments.map((d) => [d.department.shortName, d.isLead, d.sortOrder]),
-        indicators: m.indicators.map((i) => [i.key, i.name, i.unit, i.comparison, i.target.toString(), i.period, i.sourceText]),
+        indicators: m.indicators.map((i) => [i.key, i.name, i.unit, i.comparison, i.target?.toString(), i.period, i.sourceText]),
         periods: m.periods.map((p) => [p.kind, p.periodStart, p.periodEnd, p.dueDate]),
       })),
     })),

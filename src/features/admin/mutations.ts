@@ -86,26 +86,40 @@ export async function setUserEmail(db: PrismaClient, actor: Actor, input: { user
   });
 }
 
-/** Corrects a department's full name and aliases. */
+/**
+ * Corrects a department: its short name (as documents name it; not another department's short
+ * name or alias), full name, aliases, and kind (市直部门 or 县市区). Plans keep their issued text.
+ */
 export async function updateDepartment(
   db: PrismaClient,
   actor: Actor,
-  input: { departmentId: string; fullName: string; aliases: string[] },
+  input: { departmentId: string; shortName: string; fullName: string; aliases: string[]; kind: DepartmentKind },
 ): Promise<void> {
   authorize(actor, "department:manage", { departmentId: input.departmentId });
-  await db.$transaction(async (tx) => {
-    const before = await tx.department.findUnique({ where: { id: input.departmentId }, select: { fullName: true, aliases: true } });
-    if (!before) throw new RuleViolation("notFound");
-    const aliases = [...new Set(input.aliases)];
-    await tx.department.update({ where: { id: input.departmentId }, data: { fullName: input.fullName, aliases } });
-    await recordActorEvent(tx, actor, {
-      action: "department.update",
-      entityType: "Department",
-      entityId: input.departmentId,
-      before,
-      after: { fullName: input.fullName, aliases },
+  const aliases = [...new Set(input.aliases)].filter((a) => a !== input.shortName);
+  const names = [input.shortName, ...aliases];
+  await db
+    .$transaction(async (tx) => {
+      const before = await tx.department.findUnique({ where: { id: input.departmentId }, select: { shortName: true, fullName: true, aliases: true, kind: true } });
+      if (!before) throw new RuleViolation("notFound");
+      const clash = await tx.department.findFirst({
+        where: { id: { not: input.departmentId }, OR: [{ shortName: { in: names } }, { aliases: { hasSome: names } }] },
+        select: { id: true },
+      });
+      if (clash) throw new RuleViolation("departmentNameTaken");
+      await tx.department.update({ where: { id: input.departmentId }, data: { shortName: input.shortName, fullName: input.fullName, aliases, kind: input.kind } });
+      await recordActorEvent(tx, actor, {
+        action: "department.update",
+        entityType: "Department",
+        entityId: input.departmentId,
+        before,
+        after: { shortName: input.shortName, fullName: input.fullName, aliases, kind: input.kind },
+      });
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string } | null)?.code === "P2002") throw new RuleViolation("departmentNameTaken");
+      throw error;
     });
-  });
 }
 
 /**

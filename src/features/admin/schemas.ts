@@ -28,8 +28,10 @@ const aliasList = textInput(300)
 
 export const updateDepartmentSchema = z.object({
   departmentId: idInput(),
+  shortName: textInput(30, { tooLong: "shortNameTooLong" }).pipe(z.string().trim().min(1, "shortNameRequired")),
   fullName: textInput(60).pipe(z.string().trim().min(1, "fullNameRequired")),
   aliases: aliasList,
+  kind: z.enum(DepartmentKind, "kindRequired"),
 });
 
 /** An empty field removes the address (notifications stay in the app). */

@@ -1,5 +1,5 @@
 import { daysBetween } from "@/lib/due";
-import { combinedStatus, type Light, type Status } from "@/lib/status";
+import { combinedStatus, reportsForMeasure, type Light, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { departmentPeriodStatus, reportOn, type PeriodHistory } from "./history";
 
@@ -31,6 +31,8 @@ export interface OverdueItem {
   daysOverdue: number;
   departmentId: string;
   isLead: boolean;
+  /** A joint lead's (共同牵头) part: counts like the lead's. */
+  isJointLead: boolean;
 }
 
 /** The calendar quarter of a day, as "2023-Q2". */
@@ -165,7 +167,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
       const row = deptRows.get(d.departmentId);
       if (!row) continue;
       const s = assignmentFacts(h, d, asOf, windowDays);
-      if (d.isLead) {
+      if (reportsForMeasure(d)) {
         const list = measureStatuses.get(h.measureId) ?? [];
         list.push({ status: s.status, light: s.light, periodStart: h.periodStart });
         measureStatuses.set(h.measureId, list);
@@ -173,7 +175,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
       if (s.counted) {
         row.dueSoFar++;
         if (s.onTime) row.onTime++;
-        if (d.isLead) {
+        if (reportsForMeasure(d)) {
           const tp = taskPeriods.get(h.keyTaskNumber) ?? { due: 0, done: 0 };
           tp.due++;
           if (s.done) tp.done++;
@@ -191,6 +193,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
           daysOverdue: daysBetween(s.dueDate, asOf),
           departmentId: d.departmentId,
           isLead: d.isLead,
+          isJointLead: d.isJointLead === true,
         });
       }
       if (s.returned) row.returned++;

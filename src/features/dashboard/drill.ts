@@ -9,7 +9,7 @@ import { z } from "zod";
 import { planHref, type PlanRef } from "@/lib/plan-urls";
 import { daysBetween } from "@/lib/due";
 import { idInput } from "@/lib/input";
-import type { Light, Status } from "@/lib/status";
+import { reportsForMeasure, type Light, type Status } from "@/lib/status";
 import { assignmentFacts, averageHours, inHeatMap, measureAssignments, percent, quarterOf, reviewCycles, type AssignmentFacts, type Dashboard, type DashboardInput } from "./compute";
 import { dueDateOn, type PeriodHistory } from "./history";
 
@@ -22,7 +22,7 @@ import { dueDateOn, type PeriodHistory } from "./history";
  * - `reviews`: submissions and the review that decided them (average review time);
  * - `quarter`: a department's parts of one quarter's periods that have begun (a heat-map cell);
  * - `submitted`: the submissions made in a quarter, by every department (a bar of the chart).
- * Without a department, period lists hold the lead department's parts, that is
+ * Without a department, period lists hold the lead's and the joint leads' parts, that is
  * the measures' own periods; with one, that department's parts.
  */
 export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter", "submitted"] as const;
@@ -179,7 +179,7 @@ function* parts(input: DashboardInput, filter: ListFilter) {
   for (const h of input.histories) {
     if (filter.task !== undefined && h.keyTaskNumber !== filter.task) continue;
     for (const a of h.departments) {
-      if (filter.dept ? a.departmentId !== filter.dept : !a.isLead) continue;
+      if (filter.dept ? a.departmentId !== filter.dept : !reportsForMeasure(a)) continue;
       if (filter.dept && filter.role && a.isLead !== (filter.role === "lead")) continue;
       yield [h, a] as const;
     }

@@ -20,6 +20,8 @@ export interface PeriodHistory {
   departments: {
     departmentId: string;
     isLead: boolean;
+    /** 共同牵头: its report counts like the lead's (src/lib/status.ts reportsForMeasure). */
+    isJointLead?: boolean;
     events: { on: string; at: number; event: "SUBMITTED" | "RETURNED" | "ACCEPTED" }[];
     dueChanges?: { on: string; dueDate: string }[];
   }[];

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Dashboard } from "./compute";
+import { reportsForMeasure } from "@/lib/status";
 
 /** What one caller may see of the quarterly report: everything, or one department's share. */
 export interface ReportScope {
@@ -10,7 +11,7 @@ export interface ReportScope {
 export function quarterlyReportRows(d: Dashboard, scope: ReportScope) {
   const name = new Map(d.departments.map((x) => [x.id, x.shortName]));
   const departments = d.departments.filter((x) => scope.departmentId === null || x.id === scope.departmentId);
-  const overdue = d.overdue.filter((o) => (scope.departmentId === null ? o.isLead : o.departmentId === scope.departmentId));
+  const overdue = d.overdue.filter((o) => (scope.departmentId === null ? reportsForMeasure(o) : o.departmentId === scope.departmentId));
   return {
     tasks: scope.departmentId === null ? d.tasks : [],
     departments,

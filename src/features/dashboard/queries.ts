@@ -17,11 +17,11 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
       { id: string; kind: "QUARTER" | "MILESTONE"; periodStart: Date; periodEnd: Date; originalDueDate: Date; measureId: string; measureNumber: number; taskNumber: number }[]
     >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
       FROM "ReportingPeriod" p JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId}`,
-    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean }[]>`
-      SELECT md."measureId", md."departmentId", md."isLead" FROM "MeasureDepartment" md
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL`,
+    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean }[]>`
+      SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead" FROM "MeasureDepartment" md
       JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} ORDER BY md."isLead" DESC, md."sortOrder"`,
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY md."isLead" DESC, md."sortOrder"`,
     db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date }[]>`
       SELECT r."periodId", r."departmentId", v."event", v."at" FROM "ProgressReportRevision" v
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
@@ -36,7 +36,7 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
     db.keyTask.findMany({ where: { planId }, orderBy: { number: "asc" }, select: { number: true, title: true } }),
   ]);
 
-  const byMeasure = new Map<string, { departmentId: string; isLead: boolean }[]>();
+  const byMeasure = new Map<string, { departmentId: string; isLead: boolean; isJointLead: boolean }[]>();
   for (const a of assignments) {
     const list = byMeasure.get(a.measureId);
     if (list) list.push(a);

@@ -36,7 +36,8 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       const departments = [...byDepartment.keys()];
       const rows: Row[] = [];
       // Only plans that remind (执行中): an ended, archived or draft plan sends nothing (src/lib/plan-lifecycle.ts).
-      const reminding = { keyTask: { plan: { status: { in: statusesWhere("reminds") } } } };
+      // A plan that reminds, and a measure still standing: a withdrawn one (撤销, decision 021) owes nothing.
+      const reminding = { withdrawnAt: null, keyTask: { plan: { status: { in: statusesWhere("reminds") } } } };
       const toDepartment = (departmentId: string, row: Omit<Row, "userId">) => {
         for (const userId of byDepartment.get(departmentId) ?? []) rows.push({ ...row, userId });
       };

@@ -110,6 +110,7 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
       where: { id: input.measureId },
       select: {
         version: true,
+        withdrawnAt: true,
         text: true,
         currentText: true,
         scheduleKind: true,
@@ -121,6 +122,7 @@ export async function updateMeasure(db: PrismaClient, actor: Actor, input: Updat
     });
     if (!before) throw new RuleError("admin", "notFound");
     await refuseReadOnlyPlan(tx, { measureId: input.measureId });
+    if (before.withdrawnAt) throw new RuleError("admin", "measureWithdrawn", { number: "" });
     if (before.version !== input.expectedVersion) throw new RuleError("admin", "measureConflict", { current: before.version });
     const dueDates = dueDatesFor(input.scheduleKind, before.keyTask.plan, input.deadline);
     const updated = await tx.measure.updateMany({

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { isoDay } from "@/lib/due";
+import { isoDay, todayInChina } from "@/lib/due";
 import type { ScheduleKind } from "@/lib/schedule";
 import { currentPlan, type PlanStatus } from "@/lib/plan-lifecycle";
 
@@ -42,12 +42,17 @@ export interface MeasureDepartmentRow {
   id: string;
   shortName: string;
   isLead: boolean;
+  /** 共同牵头: supplies its own report, which counts like the lead's (decision 021). */
+  isJointLead: boolean;
 }
 
 export interface MeasureRow {
   id: string;
   number: number;
+  /** The wording in force: 现行表述 when an administrator set one, else the text as issued. */
   text: string;
+  /** 撤销: the day (YYYY-MM-DD, China) and reason; null while the measure stands. */
+  withdrawn: { on: string; reason: string } | null;
   timeArrangement: string;
   scheduleKind: ScheduleKind | null;
   dueDates: string[];
@@ -59,6 +64,8 @@ export interface KeyTaskRow {
   id: string;
   number: number;
   title: string;
+  version: number;
+  withdrawn: { on: string; reason: string } | null;
   measures: MeasureRow[];
 }
 
@@ -66,13 +73,16 @@ const measureSelect = {
   id: true,
   number: true,
   text: true,
+  currentText: true,
+  withdrawnAt: true,
+  withdrawnReason: true,
   timeArrangement: true,
   scheduleKind: true,
   dueDates: true,
   reportsQuarterly: true,
   departments: {
-    select: { isLead: true, department: { select: { id: true, shortName: true } } },
-    orderBy: [{ isLead: "desc" as const }, { sortOrder: "asc" as const }],
+    select: { isLead: true, isJointLead: true, department: { select: { id: true, shortName: true } } },
+    orderBy: [{ isLead: "desc" as const }, { isJointLead: "desc" as const }, { sortOrder: "asc" as const }],
   },
 };
 
@@ -80,51 +90,65 @@ type MeasureRecord = {
   id: string;
   number: number;
   text: string;
+  currentText: string | null;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
   timeArrangement: string;
   scheduleKind: ScheduleKind | null;
   dueDates: Date[];
   reportsQuarterly: boolean;
-  departments: { isLead: boolean; department: { id: string; shortName: string } }[];
+  departments: { isLead: boolean; isJointLead: boolean; department: { id: string; shortName: string } }[];
 };
+
+const withdrawal = (at: Date | null, reason: string | null) => (at ? { on: todayInChina(at), reason: reason ?? "" } : null);
 
 function toMeasureRow(m: MeasureRecord): MeasureRow {
   return {
     id: m.id,
     number: m.number,
-    text: m.text,
+    text: m.currentText ?? m.text,
+    withdrawn: withdrawal(m.withdrawnAt, m.withdrawnReason),
     timeArrangement: m.timeArrangement,
     scheduleKind: m.scheduleKind,
     dueDates: m.dueDates.map(isoDay),
     reportsQuarterly: m.reportsQuarterly,
-    departments: m.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName, isLead: d.isLead })),
+    departments: m.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName, isLead: d.isLead, isJointLead: d.isJointLead })),
   };
 }
 
-/** The plan's key tasks with their measures, optionally only one task and/or the measures one department carries. */
-export async function getPlanTasks(planId: string, filters: { departmentId?: string; taskNumber?: number } = {}): Promise<KeyTaskRow[]> {
-  const measureWhere = filters.departmentId ? { departments: { some: { departmentId: filters.departmentId } } } : {};
+/**
+ * The plan's key tasks with their measures, optionally only one task and/or the measures one
+ * department carries. Withdrawn (撤销) key tasks and measures only with `includeWithdrawn` (the
+ * administrators' structure page).
+ */
+export async function getPlanTasks(planId: string, filters: { departmentId?: string; taskNumber?: number; includeWithdrawn?: boolean } = {}): Promise<KeyTaskRow[]> {
+  const standing = filters.includeWithdrawn ? {} : { withdrawnAt: null };
+  const measureWhere = { ...standing, ...(filters.departmentId ? { departments: { some: { departmentId: filters.departmentId } } } : {}) };
   const tasks = await db.keyTask.findMany({
-    where: { planId, ...(filters.taskNumber ? { number: filters.taskNumber } : {}) },
+    where: { planId, ...standing, ...(filters.taskNumber ? { number: filters.taskNumber } : {}) },
     orderBy: { number: "asc" },
     select: {
       id: true,
       number: true,
       title: true,
+      version: true,
+      withdrawnAt: true,
+      withdrawnReason: true,
       measures: { where: measureWhere, orderBy: { number: "asc" }, select: measureSelect },
     },
   });
   return tasks
-    .map((t) => ({ id: t.id, number: t.number, title: t.title, measures: t.measures.map(toMeasureRow) }))
+    .map((t) => ({ id: t.id, number: t.number, title: t.title, version: t.version, withdrawn: withdrawal(t.withdrawnAt, t.withdrawnReason), measures: t.measures.map(toMeasureRow) }))
     .filter((t) => !filters.departmentId || t.measures.length > 0);
 }
 
 /** Counts shown at the top of the plan overview, computed in SQL. */
 export async function getPlanCounts(planId: string) {
   const [keyTasks, measures, unscheduled, departments] = await Promise.all([
-    db.keyTask.count({ where: { planId } }),
-    db.measure.count({ where: { keyTask: { planId } } }),
-    db.measure.count({ where: { keyTask: { planId }, scheduleKind: null } }),
-    db.department.count({ where: { measures: { some: { measure: { keyTask: { planId } } } } } }),
+    db.keyTask.count({ where: { planId, withdrawnAt: null } }),
+    db.measure.count({ where: { keyTask: { planId }, withdrawnAt: null } }),
+    db.measure.count({ where: { keyTask: { planId }, scheduleKind: null, withdrawnAt: null } }),
+    db.department.count({ where: { measures: { some: { measure: { keyTask: { planId }, withdrawnAt: null } } } } }),
   ]);
   return { keyTasks, measures, unscheduled, departments };
 }
@@ -134,23 +158,27 @@ export interface DepartmentSummary {
   shortName: string;
   fullName: string;
   aliases: string[];
+  /** 市直部门 (CITY) or 县市区 (COUNTY). */
+  kind: "CITY" | "COUNTY";
 }
 
 /** All departments in their official order. */
 export function listDepartments(): Promise<DepartmentSummary[]> {
   return db.department.findMany({
     orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }],
-    select: { id: true, shortName: true, fullName: true, aliases: true },
+    select: { id: true, shortName: true, fullName: true, aliases: true, kind: true },
   });
 }
 
 /** One department, or null. */
 export function getDepartment(id: string): Promise<DepartmentSummary | null> {
-  return db.department.findUnique({ where: { id }, select: { id: true, shortName: true, fullName: true, aliases: true } });
+  return db.department.findUnique({ where: { id }, select: { id: true, shortName: true, fullName: true, aliases: true, kind: true } });
 }
 
 export interface MeasureDetail extends MeasureRow {
   version: number;
+  /** 原文: the text as issued, never edited. */
+  issuedText: string;
   /** 现行表述 when an administrator changed the wording; null while it is the text as issued. */
   currentText: string | null;
   departmentsText: string;
@@ -163,7 +191,23 @@ export interface MeasureDetail extends MeasureRow {
   scheduleFlags: string[];
   keyTask: { id: string; number: number; title: string };
   plan: PlanSummary;
-  indicators: { id: string; name: string; unit: string; comparison: "GTE" | "LTE" | "EQ"; target: string; period: "YEAR" | "PLAN" | "CYCLE"; sourceText: string }[];
+  indicators: IndicatorRow[];
+}
+
+export interface IndicatorRow {
+  id: string;
+  name: string;
+  unit: string;
+  comparison: "GTE" | "LTE" | "EQ";
+  /** The number to reach (a trend's: the change in %); null for a direction only. */
+  target: string | null;
+  period: "YEAR" | "PLAN" | "CYCLE";
+  direction: "DECREASE" | "INCREASE" | null;
+  baseline: string | null;
+  sourceText: string;
+  /** 待确认 while false: proposed by the parser and not yet confirmed by an administrator. */
+  confirmed: boolean;
+  version: number;
 }
 
 /** Everything the measure page shows, or null. */
@@ -185,7 +229,7 @@ export async function getMeasure(id: string): Promise<MeasureDetail | null> {
       keyTask: { select: { id: true, number: true, title: true, plan: { select: planSelect } } },
       indicators: {
         orderBy: { key: "asc" },
-        select: { id: true, name: true, unit: true, comparison: true, target: true, period: true, sourceText: true },
+        select: { id: true, name: true, unit: true, comparison: true, target: true, period: true, direction: true, baseline: true, sourceText: true, confirmedAt: true, version: true },
       },
     },
   });
@@ -204,7 +248,8 @@ export async function getMeasure(id: string): Promise<MeasureDetail | null> {
     scheduleFlags: m.scheduleFlags,
     keyTask: { id: m.keyTask.id, number: m.keyTask.number, title: m.keyTask.title },
     plan: m.keyTask.plan,
-    indicators: m.indicators.map((i) => ({ ...i, target: i.target.toString() })),
+    issuedText: m.text,
+    indicators: m.indicators.map(({ confirmedAt, ...i }) => ({ ...i, target: i.target?.toString() ?? null, baseline: i.baseline?.toString() ?? null, confirmed: confirmedAt !== null })),
   };
 }
 

@@ -8,6 +8,7 @@ import type { EvidenceLimits, EvidenceStore, PendingUpload } from "./evidence";
 
 export type ReportErrorKey =
   | "notFound"
+  | "measureWithdrawn"
   | "locked"
   | "conflict"
   | "incomplete"
@@ -46,6 +47,7 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
       measureId: true,
       measure: {
         select: {
+          withdrawnAt: true,
           departments: { where: { departmentId }, select: { isLead: true } },
           indicators: { select: { id: true } },
         },
@@ -57,6 +59,8 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
   // "own" on a report: the caller's department's report on this measure, which exists only if the department carries it.
   authorize(actor, action, { departmentId: assignment ? departmentId : null });
   await refuseReadOnlyPlan(db, { periodId });
+  // A withdrawn measure (撤销, decision 021) owes nothing: no report or extension is taken on it.
+  if (period.measure.withdrawnAt) throw new ReportRuleError("measureWithdrawn");
   // The department's own due date: an approved extension of another department does not move it.
   const dueDate = departmentDueDate(period.dueDate, period.departmentDues[0]?.dueDate);
   return { period, isLead: assignment?.isLead ?? false, departmentId, dueDate };

@@ -33,7 +33,7 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
   const todayDate = dayToDate(today);
   const [periods, reports] = await Promise.all([
     db.reportingPeriod.findMany({
-      where: { periodStart: { lte: todayDate }, measure: { departments: { some: { departmentId } } } },
+      where: { periodStart: { lte: todayDate }, measure: { withdrawnAt: null, departments: { some: { departmentId } } } },
       select: {
         id: true,
         kind: true,

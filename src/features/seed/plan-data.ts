@@ -34,6 +34,8 @@ export const planDataSchema = z.object({
               text: z.string().min(1),
               departmentsText: z.string().min(1),
               timeArrangement: z.string(),
+              /** Every department other than the lead is a joint lead (共同牵头) that supplies its own report (decision 021). */
+              jointLeads: z.boolean().optional(),
             }),
           )
           .min(1),

@@ -123,6 +123,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
                 create: parsed.assignments.map((a, i) => ({
                   departmentId: byName.get(a.shortName)!.id,
                   isLead: a.lead,
+                  isJointLead: Boolean(m.jointLeads) && !a.lead,
                   sortOrder: i,
                 })),
               },
@@ -181,11 +182,15 @@ export function reportingInput(
   };
 }
 
-/** Creates the reporting periods of every measure of a plan that has none yet (new, or imported before periods existed). */
-async function createMissingPeriods(tx: PeriodWriter, planId: string, dueDays: number): Promise<number> {
+/**
+ * Creates the reporting periods of every measure of a plan that has none yet (new, or imported
+ * before periods existed); `measureIds` narrows it to those measures (one an administrator added).
+ * A withdrawn measure (撤销) owes nothing and gets none.
+ */
+export async function createMissingPeriods(tx: PeriodWriter, planId: string, dueDays: number, measureIds?: string[]): Promise<number> {
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: planReportingSelect });
   const withoutPeriods = await tx.measure.findMany({
-    where: { keyTask: { planId }, periods: { none: {} } },
+    where: { keyTask: { planId }, periods: { none: {} }, withdrawnAt: null, ...(measureIds ? { id: { in: measureIds } } : {}) },
     select: { id: true, ...measureReportingSelect },
   });
   if (withoutPeriods.length === 0) return 0;

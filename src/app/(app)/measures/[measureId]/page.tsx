@@ -41,10 +41,11 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
   // 现行表述 beside 原文 when an administrator changed the wording; the issued text itself never changes.
-  const reworded = measure.currentText !== null && measure.currentText !== measure.text;
+  const reworded = measure.text !== measure.issuedText;
   const today = todayInChina();
   const lead = measure.departments.find((d) => d.isLead);
-  const support = measure.departments.filter((d) => !d.isLead);
+  const jointLeads = measure.departments.filter((d) => d.isJointLead);
+  const support = measure.departments.filter((d) => !d.isLead && !d.isJointLead);
   const dueByYear = new Map<string, string[]>();
   for (const d of measure.dueDates) dueByYear.set(d.slice(0, 4), [...(dueByYear.get(d.slice(0, 4)) ?? []), d]);
 
@@ -56,7 +57,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
       </Link>
       <PageHeader
         actions={
-          can(user, "measure:manage") ? (
+          can(user, "measure:manage") && !measure.withdrawn ? (
             <Button variant="outline" asChild>
               <Link href={`/admin/measures/${measure.id}`}>{ta("editMeasure")}</Link>
             </Button>
@@ -70,6 +71,11 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         }
       />
 
+      {measure.withdrawn ? (
+        <Alert tone="warning" className="mb-5" data-testid="withdrawn-notice">
+          <strong>{t("withdrawnTitle")}</strong> {t("withdrawnNotice", { date: measure.withdrawn.on, reason: measure.withdrawn.reason })}
+        </Alert>
+      ) : null}
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="flex flex-col gap-5 lg:col-span-2">
           <Card>
@@ -81,13 +87,13 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                 <div>
                   <p className="mb-1 text-xs font-semibold text-muted-foreground">{t("currentText")}</p>
                   <p className="official-text text-base" data-testid="measure-current-text">
-                    {measure.currentText}
+                    {measure.text}
                   </p>
                   <p className="mt-4 mb-1 text-xs font-semibold text-muted-foreground">{t("issuedText")}</p>
                 </div>
               ) : null}
               <p className="official-text text-base" data-testid="measure-text">
-                {measure.text}
+                {measure.issuedText}
               </p>
             </CardContent>
           </Card>
@@ -175,10 +181,28 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                   <tbody>
                     {measure.indicators.map((i) => (
                       <tr key={i.id}>
-                        <Td>{i.name}</Td>
+                        <Td>
+                          {i.name}
+                          {i.confirmed ? null : (
+                            <Badge tone="warning" className="ml-1.5">
+                              {t("indicatorPending")}
+                            </Badge>
+                          )}
+                        </Td>
                         <Td className="whitespace-nowrap tabular-nums">
-                          {t(`cmp${i.comparison}`)} {Number(i.target)}
-                          {i.unit}
+                          {i.direction ? (
+                            <>
+                              {i.target === null
+                                ? t("trendDirectionOnly", { direction: t(`trend${i.direction}`) })
+                                : `${t(`trend${i.direction}`)} ${t(`cmp${i.comparison}`)} ${Number(i.target)}${i.unit}`}
+                              <div className="text-xs text-muted-foreground">{i.baseline === null ? t("noBaseline") : t("baseline", { value: Number(i.baseline) })}</div>
+                            </>
+                          ) : (
+                            <>
+                              {t(`cmp${i.comparison}`)} {Number(i.target)}
+                              {i.unit}
+                            </>
+                          )}
                         </Td>
                         <Td>{t(`period${i.period}`)}</Td>
                         <Td className="text-muted-foreground">{i.sourceText}</Td>
@@ -268,6 +292,14 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                   </Link>
                 </li>
               ) : null}
+              {jointLeads.map((d) => (
+                <li key={d.id} className="flex items-center gap-2">
+                  <Badge tone="primary">{t("jointLead")}</Badge>
+                  <Link href={`/departments/${d.id}`} className="hover:underline">
+                    {d.shortName}
+                  </Link>
+                </li>
+              ))}
               {support.map((d) => (
                 <li key={d.id} className="flex items-center gap-2">
                   <Badge>{t("support")}</Badge>

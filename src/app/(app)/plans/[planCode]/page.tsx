@@ -84,6 +84,15 @@ export default async function PlanOverviewPage({
     <>
       <PageHeader
         title={plan.title}
+        actions={
+          can(user, "measure:manage") ? (
+            <Button variant="outline" asChild>
+              <Link href={planHref(plan, "structure")} data-testid="edit-structure">
+                {t("editStructure")}
+              </Link>
+            </Button>
+          ) : null
+        }
         description={
           <span className="flex flex-wrap items-center gap-2">
             <PlanStatusBadge status={plan.status} />
