@@ -6,7 +6,12 @@
 
 import { daysBetween } from "./due";
 
-export type Status = "NOT_STARTED" | "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "COMPLETED" | "COMPLETED_LATE";
+/**
+ * 报送 (is the reporting on time). COMPLETED means every report due was accepted in time, never that the
+ * work is done: that is the 进度 light's 已销号 below. WAIVED: not owed, the measure being closed (已销号)
+ * or 常态化 (only each year's last quarter owed).
+ */
+export type Status = "NOT_STARTED" | "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "COMPLETED" | "COMPLETED_LATE" | "WAIVED";
 export type Light = "GREEN" | "YELLOW" | "RED";
 
 /** What was true of a period on the day asked about. */
@@ -44,15 +49,18 @@ export function periodStatus(p: PeriodFacts, asOf: string, windowDays = DEFAULT_
   return { status: "ON_TRACK", light: "GREEN" };
 }
 
-const SEVERITY: Record<Status, number> = { OVERDUE: 5, DUE_SOON: 4, ON_TRACK: 3, NOT_STARTED: 2, COMPLETED_LATE: 1, COMPLETED: 0 };
+const SEVERITY: Record<Status, number> = { OVERDUE: 5, DUE_SOON: 4, ON_TRACK: 3, NOT_STARTED: 2, COMPLETED_LATE: 1, COMPLETED: 0, WAIVED: -1 };
 const LIGHT_SEVERITY: Record<Light, number> = { RED: 2, YELLOW: 1, GREEN: 0 };
 
 /**
  * A measure's (or a department's) status: the worst of its periods that had
  * begun by `asOf`; completed only when every period is completed; not started
- * when none had begun.
+ * when none had begun; a period no longer owed (WAIVED) does not count, and when nothing else
+ * is left the measure owes nothing (WAIVED).
  */
-export function combinedStatus(periods: { status: Status; light: Light; periodStart: string }[], asOf: string): { status: Status; light: Light } {
+export function combinedStatus(all: { status: Status; light: Light; periodStart: string }[], asOf: string): { status: Status; light: Light } {
+  const periods = all.filter((p) => p.status !== "WAIVED");
+  if (periods.length === 0 && all.length > 0) return { status: "WAIVED", light: "GREEN" };
   const begun = periods.filter((p) => p.periodStart <= asOf || p.status === "OVERDUE" || p.status === "COMPLETED" || p.status === "COMPLETED_LATE");
   if (begun.length === 0) return { status: "NOT_STARTED", light: "GREEN" };
   let worst = begun[0];

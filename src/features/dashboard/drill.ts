@@ -27,7 +27,7 @@ import { dueDateOn, type PeriodHistory } from "./history";
  */
 export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter", "submitted"] as const;
 export type ListMetric = (typeof LIST_METRICS)[number];
-export const LIST_STATUSES = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"] as const satisfies readonly Status[];
+export const LIST_STATUSES = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED", "WAIVED"] as const satisfies readonly Status[];
 export const LIST_LIGHTS = ["RED", "YELLOW", "GREEN"] as const satisfies readonly Light[];
 export const LIST_ROLES = ["lead", "support"] as const;
 export type ListRole = (typeof LIST_ROLES)[number];
@@ -156,7 +156,7 @@ const METRIC_TEST: Record<PeriodMetric, (f: AssignmentFacts, h: PeriodHistory, a
   overdue: (f) => f.overdue,
   returned: (f) => f.returned,
   // A heat-map cell: every part of the department (lead or support) in that quarter's begun periods.
-  quarter: (_f, h, asOf, filter) => inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
+  quarter: (f, h, asOf, filter) => f.owed && inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
 };
 
 /** The period, measure and department a period, review or submission row is about. */

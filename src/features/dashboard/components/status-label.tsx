@@ -12,6 +12,7 @@ const statusTone = {
   NOT_STARTED: "neutral",
   COMPLETED_LATE: "warning",
   COMPLETED: "success",
+  WAIVED: "neutral",
 } as const satisfies Record<Status, string>;
 
 /** A status in words (src/lib/status.ts), or a dash when the overview does not rate the item. */
