@@ -1,5 +1,5 @@
 import { daysBetween } from "@/lib/due";
-import { closedOn, combinedStatus, measureProgress, type Light, type ProgressState, type Status } from "@/lib/status";
+import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, type Light, type ProgressState, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type PeriodHistory, type ProgressInput } from "./history";
 
@@ -296,6 +296,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     byLight,
     byProgress,
     byProgressLight,
+    progressThresholds: input.progress?.thresholds ?? DEFAULT_PROGRESS_THRESHOLDS,
     measures,
     tasks,
     departments: [...deptRows.values()],
