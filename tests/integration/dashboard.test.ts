@@ -148,7 +148,11 @@ describe("leader overview on a crafted dataset", () => {
       return wb;
     };
     const full = await read(await quarterlyWorkbook(d, { departmentId: null }, "测试计划"));
-    expect(full.worksheets.map((w) => w.name)).toEqual(["按重点任务", "按部门", "逾期清单"]);
+    expect(full.worksheets.map((w) => w.name)).toEqual(["按重点任务", "按措施", "按部门", "逾期清单"]);
+    // Both lights of every measure, side by side.
+    const byMeasure = full.getWorksheet("按措施")!;
+    expect(byMeasure.getRow(1).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
+    expect(byMeasure.rowCount).toBe(1 + d.measures.length);
     const byDept = full.getWorksheet("按部门")!;
     expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时完成率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
     expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

@@ -176,6 +176,7 @@ export function measureProgressOn(input: DashboardInput, asOf: string): Map<stri
 export function computeDashboard(input: DashboardInput, asOf: string, windowDays?: number) {
   const measureStatuses = new Map<string, { status: Status; light: Light; periodStart: string }[]>();
   const measureTask = new Map<string, number>();
+  const measureNumber = new Map<string, number>();
   const overdue: OverdueItem[] = [];
   const deptRows = new Map<string, DepartmentRow>(
     input.departments.map((d) => [d.id, { id: d.id, shortName: d.shortName, led: 0, supported: 0, dueSoFar: 0, onTime: 0, onTimePct: null, overdue: 0, returned: 0, avgReviewHours: null }]),
@@ -194,6 +195,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
 
   for (const h of input.histories) {
     measureTask.set(h.measureId, h.keyTaskNumber);
+    measureNumber.set(h.measureId, h.measureNumber);
     for (const d of h.departments) {
       const row = deptRows.get(d.departmentId);
       if (!row) continue;
@@ -256,6 +258,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
   const measures = [...measureStatuses.entries()].map(([measureId, list]) => ({
     measureId,
     keyTaskNumber: measureTask.get(measureId)!,
+    measureNumber: measureNumber.get(measureId)!,
     ...combinedStatus(list, asOf),
     progress: progress.get(measureId) ?? null,
   }));
