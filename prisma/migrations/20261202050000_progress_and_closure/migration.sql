@@ -68,7 +68,7 @@ CREATE UNIQUE INDEX "MeasureClosure_one_open" ON "MeasureClosure"("measureId") W
 
 ALTER TABLE "Plan" ADD CONSTRAINT "Plan_progress_thresholds" CHECK ("progressYellowPoints" >= 0 AND "progressRedPoints" >= "progressYellowPoints" AND "progressRedPoints" <= 100);
 
--- The overview replays closures (decision 007's dashboard version); every page may show them.
+-- The overview replays closures (the dashboard version of decision 007), and every page may show them.
 CREATE TRIGGER "DataVersion_MeasureClosure" AFTER INSERT OR UPDATE OR DELETE ON "MeasureClosure" FOR EACH STATEMENT EXECUTE FUNCTION "DataVersion_bump"();
 CREATE TRIGGER "PageVersion_ClosureEvidence" AFTER INSERT OR UPDATE OR DELETE ON "ClosureEvidence" FOR EACH STATEMENT EXECUTE FUNCTION "DataVersion_bump_pages"();
 -- The 进度 light reads indicator targets: an edited target changes the overview.
