@@ -36,6 +36,7 @@ describe("measureProgress: points behind 序时进度 (default thresholds 10 / 3
     ["a rating submitted after the day asked about does not count yet", facts({ ratings: [{ on: "2026-04-05", rating: "DIFFICULT" }] }), "2026-04-04", "ON_SCHEDULE", "GREEN", null],
     ["rated 未开始 half-way through its span", facts({ ratings: [{ on: "2026-07-01", rating: "NOT_STARTED" }] }), "2026-07-02", "FAR_BEHIND", "RED", 50],
     ["the latest report returned: at least yellow", facts({ reviews: [{ on: "2026-04-12", outcome: "RETURNED" }] }), "2026-04-12", "BEHIND", "YELLOW", null],
+    ["returned, then resubmitted", facts({ reviews: [{ on: "2026-04-12", outcome: "RETURNED" }], ratings: [{ on: "2026-04-15", rating: "IN_PROGRESS" }] }), "2026-04-16", "ON_SCHEDULE", "GREEN", null],
     ["returned, then accepted", facts({ reviews: [{ on: "2026-04-12", outcome: "RETURNED" }, { on: "2026-04-20", outcome: "ACCEPTED" }] }), "2026-04-21", "ON_SCHEDULE", "GREEN", null],
     ["on the deadline day, not yet met: not missed", facts({ milestones: [{ dueDate: "2026-06-30", metOn: null }] }), "2026-06-30", "ON_SCHEDULE", "GREEN", null],
     ["the day after the deadline, not met: red", facts({ milestones: [{ dueDate: "2026-06-30", metOn: null }] }), "2026-07-01", "DEADLINE_MISSED", "RED", null],

@@ -147,7 +147,7 @@ export function indicatorBehind(i: ProgressFacts["indicators"][number], f: Pick<
  * otherwise the most points behind of: each indicator's actual against its target scaled to the elapsed
  * share of its period, and a rating of 未开始 against the elapsed share of the measure's span;
  * more than `redPoints` behind → red, `yellowPoints` to `redPoints` behind → yellow, less → green;
- * a latest rating of 存在困难, or a latest review that returned the report, is at least yellow.
+ * a latest rating of 存在困难, or a report returned and not resubmitted, is at least yellow.
  */
 export function measureProgress(f: ProgressFacts, asOf: string, t: ProgressThresholds = DEFAULT_PROGRESS_THRESHOLDS): { state: ProgressState; light: Light; behind: number | null } {
   if (closedOn(f.closures, asOf)) return { state: "CLOSED", light: "GREEN", behind: null };
@@ -158,12 +158,15 @@ export function measureProgress(f: ProgressFacts, asOf: string, t: ProgressThres
     const gap = indicatorBehind(i, f, asOf);
     if (gap !== null) gaps.push(gap);
   }
-  const rating = lastBefore(f.ratings, asOf)?.rating ?? null;
+  const rated = lastBefore(f.ratings, asOf);
+  const rating = rated?.rating ?? null;
   if (rating === "NOT_STARTED") gaps.push(elapsedShare(f.spanStart, f.spanEnd, asOf) * 100);
   // One decimal, so that 10 and 30 points are exactly what they look like.
   const behind = gaps.length ? Math.round(Math.max(...gaps) * 10) / 10 : null;
   let state: ProgressState = behind === null || behind < t.yellowPoints ? "ON_SCHEDULE" : behind > t.redPoints ? "FAR_BEHIND" : "BEHIND";
-  const returned = lastBefore(f.reviews, asOf)?.outcome === "RETURNED";
+  // Returned and not resubmitted since.
+  const review = lastBefore(f.reviews, asOf);
+  const returned = review?.outcome === "RETURNED" && !(rated && rated.on > review.on);
   if (state === "ON_SCHEDULE" && (rating === "DIFFICULT" || returned)) state = "BEHIND";
   return { state, light: state === "FAR_BEHIND" ? "RED" : state === "BEHIND" ? "YELLOW" : "GREEN", behind: behind === null ? null : Math.max(0, behind) };
 }
