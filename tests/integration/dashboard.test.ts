@@ -154,7 +154,7 @@ describe("leader overview on a crafted dataset", () => {
     expect(byMeasure.getRow(1).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
     expect(byMeasure.rowCount).toBe(1 + d.measures.length);
     const byDept = full.getWorksheet("按部门")!;
-    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时完成率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
+    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时报送率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
     expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const jiaRow = byDept.getRows(2, byDept.rowCount - 1)!.find((r) => r.getCell(1).value === "甲局")!;
     expect([2, 3, 4, 5, 6, 7].map((c) => jiaRow.getCell(c).value)).toEqual([2, 0, 25, 3, 1, 24]);

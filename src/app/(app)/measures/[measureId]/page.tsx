@@ -27,6 +27,7 @@ import { ClosureCard } from "@/features/closure/components/closure-card";
 import { readMeasureLights } from "@/features/dashboard/read";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
+import { MeasureLightsPair } from "@/features/dashboard/components/measure-lights";
 
 export default async function MeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
   const user = await requirePermission("plan:read");
@@ -79,6 +80,12 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         }
       />
 
+      {/* Phones: both lights right under the title; the card with them sits in the side column further down. */}
+      {lights ? (
+        <div className="mb-4 rounded-lg border border-border bg-card px-4 py-3 lg:hidden" data-testid="measure-lights-compact">
+          <MeasureLightsPair lights={lights} className="flex-row flex-wrap gap-x-4 text-sm" />
+        </div>
+      ) : null}
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="flex flex-col gap-5 lg:col-span-2">
           <Card>

@@ -28,6 +28,7 @@ const LEGEND = [
   ["bg-emerald-200", "legendOnTrack"],
   ["border border-dashed border-emerald-600", "legendNotStarted"],
   ["bg-emerald-600 ring-2 ring-inset ring-amber-400", "legendLate"],
+  ["border border-dashed border-border bg-muted", "legendWaived"],
 ] as const;
 
 /** The mark inside a cell: what the lead department's report was that day. */
