@@ -6,20 +6,24 @@ import { DueLabel } from "@/components/due-label";
 import { nextDue } from "@/lib/due";
 import type { PlanYears } from "@/lib/schedule";
 import type { MeasureRow } from "@/features/plan/queries";
+import { MeasureLightsPair, type MeasureLights } from "@/features/dashboard/components/measure-lights";
 
-/** Measures as a table: number, text, lead and supporting departments, time arrangement, next due date. */
+/** Measures as a table: number, text, lead and supporting departments, time arrangement, next due date and, given them, both lights. */
 export async function MeasureTable({
   taskNumber,
   measures,
   plan,
   today,
   highlightDepartmentId,
+  lights,
 }: {
   taskNumber: number | ((m: MeasureRow) => number);
   measures: MeasureRow[];
   plan: PlanYears;
   today: string;
   highlightDepartmentId?: string;
+  /** Each measure's 报送 and 进度 lights (the overview's), by measure id. */
+  lights?: Map<string, MeasureLights>;
 }) {
   const [t, tc] = await Promise.all([getTranslations("plan"), getTranslations("common")]);
   const numberOf = (m: MeasureRow) => `${typeof taskNumber === "function" ? taskNumber(m) : taskNumber}.${m.number}`;
@@ -61,6 +65,7 @@ export async function MeasureTable({
                   {tc("labelled", { label: t("colNextDue") })}<DueLabel due={nextDue(m, plan, today)} />
                 </span>
               </div>
+              {lights ? <MeasureLightsPair lights={lights.get(m.id)} className="flex-row flex-wrap gap-x-4" /> : null}
             </li>
           );
         })}
@@ -74,6 +79,7 @@ export async function MeasureTable({
           <Th className="w-44">{t("colSupport")}</Th>
           <Th className="w-28">{t("colTime")}</Th>
           <Th className="w-40">{t("colNextDue")}</Th>
+          {lights ? <Th className="w-36">{t("colLights")}</Th> : null}
         </tr>
       </thead>
       <tbody>
@@ -114,6 +120,11 @@ export async function MeasureTable({
               <Td className="text-sm">
                 <DueLabel due={nextDue(m, plan, today)} />
               </Td>
+              {lights ? (
+                <Td>
+                  <MeasureLightsPair lights={lights.get(m.id)} />
+                </Td>
+              ) : null}
             </tr>
           );
         })}

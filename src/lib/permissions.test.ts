@@ -32,6 +32,10 @@ const actions: Action[] = [
   "export:read",
   "notification:read",
   "account:password",
+  "closure:read",
+  "closure:apply",
+  "closure:review",
+  "closure:signoff",
 ];
 
 /** Measures with the caller's department leading, supporting, or absent. */
@@ -62,6 +66,10 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "export:read", true, true],
   [ADMIN, "notification:read", true, true],
   [ADMIN, "account:password", true, true],
+  [ADMIN, "closure:read", true, true],
+  [ADMIN, "closure:apply", false, false],
+  [ADMIN, "closure:review", true, true],
+  [ADMIN, "closure:signoff", false, false],
   [LEADER, "plan:read", true, true],
   [LEADER, "plan:import", false, false],
   [LEADER, "plan:manage", false, false],
@@ -83,6 +91,10 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "export:read", true, true],
   [LEADER, "notification:read", true, true],
   [LEADER, "account:password", true, true],
+  [LEADER, "closure:read", true, true],
+  [LEADER, "closure:apply", false, false],
+  [LEADER, "closure:review", false, false],
+  [LEADER, "closure:signoff", true, true],
   [LIAISON, "plan:read", true, true],
   [LIAISON, "plan:import", false, false],
   [LIAISON, "plan:manage", false, false],
@@ -105,6 +117,11 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "export:read", true, false],
   [LIAISON, "notification:read", true, true],
   [LIAISON, "account:password", true, true],
+  // Closures are about a measure, not a department's record: see the measure cases below.
+  [LIAISON, "closure:read", false, false],
+  [LIAISON, "closure:apply", false, false],
+  [LIAISON, "closure:review", false, false],
+  [LIAISON, "closure:signoff", false, false],
 ];
 
 describe("permission matrix", () => {
@@ -153,6 +170,20 @@ describe("measure-scoped rules", () => {
     expect(can(actors.LIAISON, "instruction:read", { measure: foreign })).toBe(false);
     expect(can(actors.ADMIN, "instruction:read", { measure: foreign })).toBe(true);
     expect(can(actors.LEADER, "instruction:read", { measure: foreign })).toBe(true);
+  });
+
+  it("办结销号: only the lead department's liaison applies; the departments on the measure read it; the bureau reviews, a leader signs off", () => {
+    expect(can(actors.LIAISON, "closure:apply", { measure: led })).toBe(true);
+    expect(can(actors.LIAISON, "closure:apply", { measure: supported })).toBe(false);
+    expect(can(actors.LIAISON, "closure:apply", { measure: foreign })).toBe(false);
+    expect(can({ role: LIAISON, departmentId: null }, "closure:apply", { measure: led })).toBe(false);
+    expect(can(actors.ADMIN, "closure:apply", { measure: led })).toBe(false);
+    expect(can(actors.LIAISON, "closure:read", { measure: supported })).toBe(true);
+    expect(can(actors.LIAISON, "closure:read", { measure: foreign })).toBe(false);
+    expect(can(actors.ADMIN, "closure:review", { measure: foreign })).toBe(true);
+    expect(can(actors.LIAISON, "closure:review", { measure: led })).toBe(false);
+    expect(can(actors.LEADER, "closure:signoff", { measure: foreign })).toBe(true);
+    expect(can(actors.ADMIN, "closure:signoff", { measure: foreign })).toBe(false);
   });
 
   it("report:write stays the caller's own department's, even on a measure it leads", () => {

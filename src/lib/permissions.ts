@@ -35,15 +35,20 @@ export type Action =
   | "dashboard:read"
   | "export:read"
   | "notification:read"
-  | "account:password";
+  | "account:password"
+  | "closure:read"
+  | "closure:apply"
+  | "closure:review"
+  | "closure:signoff";
 
 /**
  * "any": every record.
  * "own": records of the caller's department.
  * "ownOrLed": records of the caller's department, and of the other departments on a measure the caller's department leads.
  * "onMeasure": records about a measure the caller's department carries (as lead or supporting department).
+ * "leads": records about a measure the caller's department leads (牵头).
  */
-export type Scope = "any" | "own" | "ownOrLed" | "onMeasure";
+export type Scope = "any" | "own" | "ownOrLed" | "onMeasure" | "leads";
 
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
   [Role.ADMIN]: {
@@ -68,6 +73,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "notification:read": "any",
     // Changing one's own password: the mutation only ever touches the caller's own account.
     "account:password": "any",
+    // 办结销号: the bureau accepts or returns an application, reopens a closed measure, declares 常态化.
+    "closure:read": "any",
+    "closure:review": "any",
   },
   [Role.LEADER]: {
     "plan:read": "any",
@@ -80,6 +88,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "export:read": "any",
     "notification:read": "any",
     "account:password": "any",
+    "closure:read": "any",
+    // A plan may ask a leader to sign off an accepted closure before the measure closes.
+    "closure:signoff": "any",
   },
   [Role.LIAISON]: {
     "plan:read": "any",
@@ -93,6 +104,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "export:read": "own",
     "notification:read": "any",
     "account:password": "any",
+    // A measure's closure and its evidence: the departments on the measure; applying: its lead department alone.
+    "closure:read": "onMeasure",
+    "closure:apply": "leads",
   },
 };
 
@@ -147,6 +161,8 @@ export function can(actor: Principal | null, action: Action, target?: Target): b
       return own || (Boolean(onMeasure?.isLead) && Boolean(target.measure?.departments.some((d) => d.departmentId === target.departmentId)));
     case "onMeasure":
       return Boolean(onMeasure);
+    case "leads":
+      return Boolean(onMeasure?.isLead);
   }
 }
 

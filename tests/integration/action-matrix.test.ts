@@ -28,6 +28,9 @@ import { changePasswordAction } from "@/features/account/actions";
 import { verifyPassword } from "@/features/auth/password";
 import { openSession } from "@/features/auth/sessions";
 import { setPlanStatusAction } from "@/features/plan/actions";
+import { applyClosureAction, reopenMeasureAction, reviewClosureAction, setProgressSettingsAction, signoffClosureAction } from "@/features/closure/actions";
+import { applyClosure } from "@/features/closure/mutations";
+import { getMeasureClosure } from "@/features/closure/queries";
 import { setCalendarDayAction } from "@/features/calendar/actions";
 import { setMeasureReportingAction } from "@/features/schedules/actions";
 import {
@@ -198,7 +201,7 @@ function structureSubject(
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, structure, userCount, departmentCount] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, structure, userCount, departmentCount, closures, closing] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -222,14 +225,18 @@ async function world() {
     // A refused account creation adds no account.
     db.user.count(),
     db.department.count(),
+    // 办结销号: the measure's applications and whether it is closed or 常态化; the plans' settings.
+    db.measureClosure.findMany({ where: { measureId: fx.measureId }, include: { evidence: { orderBy: { id: "asc" } } }, orderBy: { id: "asc" } }),
+    db.measure.findUniqueOrThrow({ where: { id: fx.measureId }, select: { closedAt: true, normalizedAt: true, version: true } }),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
+  const settings = await db.plan.findMany({ select: { id: true, progressYellowPoints: true, progressRedPoints: true, closureSignoff: true }, orderBy: { id: "asc" } });
   // A refused schedule or calendar change leaves the measure and the calendar as they were.
   const [measure, calendar] = await Promise.all([
     db.measure.findUnique({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } }),
     db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
   ]);
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -819,6 +826,100 @@ const subjects = {
     };
   }),
 
+  applyClosureAction: {
+    name: "applyClosureAction",
+    async prepare(persona) {
+      await resetClosures();
+      const summary = `各项工作均已完成（${persona}）`;
+      return {
+        invoke: () => action(applyClosureAction(initialActionState, form({ measureId: fx.measureId, summary }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.closureApplied);
+          const closure = await db.measureClosure.findFirstOrThrow({ where: { measureId: fx.measureId } });
+          expect(closure).toMatchObject({ state: "SUBMITTED", summary, departmentId: fx.owningDeptId, appliedById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["closure.apply", "MeasureClosure", closure.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+  reviewClosureAction: {
+    name: "reviewClosureAction",
+    async prepare(persona) {
+      const id = await pendingClosure();
+      const reason = `佐证材料不全（${persona}）`;
+      return {
+        invoke: () => action(reviewClosureAction(initialActionState, form({ closureId: id, expectedVersion: "1", decision: "RETURN", reason }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.closureReturned);
+          expect(await db.measureClosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "RETURNED", returnReason: reason, reviewedById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["closure.return", "MeasureClosure", id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+  signoffClosureAction: {
+    name: "signoffClosureAction",
+    async prepare(persona) {
+      const id = await pendingClosure();
+      await db.measureClosure.update({ where: { id }, data: { state: "AWAITING_SIGNOFF" } });
+      const reason = `请补充整改台账（${persona}）`;
+      return {
+        invoke: () => action(signoffClosureAction(initialActionState, form({ closureId: id, expectedVersion: "1", decision: "RETURN", reason }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.closureReturned);
+          expect(await db.measureClosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "RETURNED", returnReason: reason, signedOffById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["closure.signoff_return", "MeasureClosure", id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+  reopenMeasureAction: {
+    name: "reopenMeasureAction",
+    async prepare(persona) {
+      const id = await pendingClosure();
+      const at = new Date();
+      await db.measureClosure.update({ where: { id }, data: { state: "CLOSED", closedAt: at } });
+      await db.measure.update({ where: { id: fx.measureId }, data: { closedAt: at } });
+      const reason = `督查发现整改未到位（${persona}）`;
+      return {
+        invoke: () => action(reopenMeasureAction(initialActionState, form({ measureId: fx.measureId, reason }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.closureReopened);
+          expect(await db.measureClosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "REOPENED", reopenReason: reason, reopenedById: personas[persona]!.id });
+          expect((await db.measure.findUniqueOrThrow({ where: { id: fx.measureId } })).closedAt).toBeNull();
+          expect(await auditSince(before)).toEqual([["closure.reopen", "MeasureClosure", id, personas[persona]!.id, "127.0.0.1"]]);
+          await resetClosures();
+        },
+      };
+    },
+  },
+  setProgressSettingsAction: {
+    name: "setProgressSettingsAction",
+    async prepare(persona) {
+      await db.plan.update({ where: { id: fx.testPlanId }, data: { progressYellowPoints: 10, progressRedPoints: 30, closureSignoff: false } });
+      return {
+        invoke: () => action(setProgressSettingsAction(initialActionState, form({ planId: fx.testPlanId, yellowPoints: "15", redPoints: "35", closureSignoff: "on" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.progressSettingsSaved);
+          expect(await db.plan.findUniqueOrThrow({ where: { id: fx.testPlanId } })).toMatchObject({ progressYellowPoints: 15, progressRedPoints: 35, closureSignoff: true });
+          expect(await auditSince(before)).toEqual([["plan.progress_settings", "Plan", fx.testPlanId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.plan.update({ where: { id: fx.testPlanId }, data: { progressYellowPoints: 10, progressRedPoints: 30, closureSignoff: false } });
+        },
+      };
+    },
+  },
+  getMeasureClosure: {
+    name: "getMeasureClosure (办结销号 on the measure page)",
+    async prepare(persona) {
+      // An application to read, made before the call as the owning liaison.
+      await pendingClosure();
+      return readSubject(
+        "getMeasureClosure",
+        (actor) => getMeasureClosure(actor, fx.measureId),
+        (closure) => expect(closure?.closures.map((c) => c.summary)).toEqual(["矩阵读取用的销号申请"]),
+      ).prepare(persona);
+    },
+  },
   attachmentRoute: {
     name: "GET /api/attachments/[attachmentId]",
     async prepare() {
@@ -941,6 +1042,18 @@ const subjects = {
   ),
 } satisfies Record<string, Subject>;
 
+/** No closure application on the matrix's measure, and the measure open. */
+async function resetClosures() {
+  await db.measureClosure.deleteMany({ where: { measureId: fx.measureId } });
+  await db.measure.update({ where: { id: fx.measureId }, data: { closedAt: null } });
+}
+
+/** A fresh application of the owning department awaiting the bureau's review (made via the mutation, as its liaison). */
+async function pendingClosure(summary = "矩阵读取用的销号申请"): Promise<string> {
+  await resetClosures();
+  return applyClosure(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), { measureId: fx.measureId, summary, uploads: [] });
+}
+
 async function restoreOwningDepartment() {
   await db.department.update({ where: { id: fx.owningDeptId }, data: { fullName: fx.owningDeptOriginal.fullName, aliases: fx.owningDeptOriginal.aliases } });
 }
@@ -999,6 +1112,14 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     otherLiaison: { allowed: false, status: 403, body: messages.authz.forbidden },
     admin: ALLOW,
   },
+  applyClosureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
+  reviewClosureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  signoffClosureAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
+  reopenMeasureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  // plan:manage: the 进度 thresholds and the close-out sign-off setting of a plan.
+  setProgressSettingsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  // closure:read: the departments on the measure, the bureau and leaders; another department's liaison sees nothing.
+  getMeasureClosure: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
   // plan:manage: an administrator moves a plan along its lifecycle.
   setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
@@ -1052,7 +1173,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 220;
+const EXPECTED_CELLS = 250;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1129,7 +1250,7 @@ beforeAll(async () => {
   expect(attachment.mimeType).toBe("application/pdf");
   fx.attachmentId = attachment.id;
 
-  // What the read cells look for: a submitted report with a pending extension request, and a leader's instruction.
+  // What the read cells look for: a submitted report with a pending extension request, a leader's instruction, a closure application.
   fx.readReportId = (await submittedReport(fx.periods.read)).id;
   fx.readExtensionId = (await pendingExtension(fx.periods.read)).id;
   fx.instructionId = await addInstruction(db, { ...personas.leader!, ip: "127.0.0.1" }, { measureId: measure.id, text: `请按季度报送通报情况（${suffix}）` });
@@ -1160,9 +1281,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 44 × 5", () => {
+  it("has one cell per action, read, route and persona: 50 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(65);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(73);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -148,9 +148,13 @@ describe("leader overview on a crafted dataset", () => {
       return wb;
     };
     const full = await read(await quarterlyWorkbook(d, { departmentId: null }, "测试计划"));
-    expect(full.worksheets.map((w) => w.name)).toEqual(["按重点任务", "按部门", "逾期清单"]);
+    expect(full.worksheets.map((w) => w.name)).toEqual(["按重点任务", "按措施", "按部门", "逾期清单"]);
+    // Both lights of every measure, side by side.
+    const byMeasure = full.getWorksheet("按措施")!;
+    expect(byMeasure.getRow(1).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
+    expect(byMeasure.rowCount).toBe(1 + d.measures.length);
     const byDept = full.getWorksheet("按部门")!;
-    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时完成率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
+    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时报送率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
     expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const jiaRow = byDept.getRows(2, byDept.rowCount - 1)!.find((r) => r.getCell(1).value === "甲局")!;
     expect([2, 3, 4, 5, 6, 7].map((c) => jiaRow.getCell(c).value)).toEqual([2, 0, 25, 3, 1, 24]);

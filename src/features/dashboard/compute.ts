@@ -1,10 +1,12 @@
 import { daysBetween } from "@/lib/due";
-import { combinedStatus, reportsForMeasure, type Light, type Status } from "@/lib/status";
+import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, reportsForMeasure, type Light, type ProgressState, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
-import { departmentPeriodStatus, reportOn, type PeriodHistory } from "./history";
+import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type PeriodHistory, type ProgressInput } from "./history";
 
 export interface DashboardInput {
   histories: PeriodHistory[];
+  /** What the 进度 light is computed from; absent: no measure is rated for progress. */
+  progress?: ProgressInput;
   departments: { id: string; shortName: string }[];
   tasks: { number: number; title: string }[];
 }
@@ -66,13 +68,19 @@ export interface AssignmentFacts {
   overdue: boolean;
   /** Returned for revision and not resubmitted. */
   returned: boolean;
+  /** Still owed on `asOf` (or already done): not once the measure is closed, nor an off-year quarter of a 常态化 measure. */
+  owed: boolean;
 }
 
 export function assignmentFacts(h: PeriodHistory, d: Assignment, asOf: string, windowDays?: number): AssignmentFacts {
   const s = departmentPeriodStatus(h, d.departmentId, asOf, windowDays);
   const reportState = reportOn(d.events, asOf).state;
   const done = s.status === "COMPLETED" || s.status === "COMPLETED_LATE";
+  if (!done && !owedOn(h, asOf)) {
+    return { status: "WAIVED", light: "GREEN", dueDate: s.dueDate, reportState, done, counted: false, onTime: false, overdue: false, returned: false, owed: false };
+  }
   return {
+    owed: true,
     ...s,
     reportState,
     done,
@@ -138,6 +146,31 @@ export const percent = (part: number, whole: number): number | null => (whole ? 
 /** The mean of some durations in hours with one decimal, or null when there are none. */
 export const averageHours = (hours: number[]): number | null => (hours.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10 : null);
 
+/** A measure's 进度 on `asOf`: its state, light, points behind and the day it was closed (已销号), if it was. */
+export interface MeasureProgressOn {
+  state: ProgressState;
+  light: Light;
+  behind: number | null;
+  closedOn: string | null;
+}
+
+/** Each measure's 进度 light on `asOf`, by the one rule (src/lib/status.ts measureProgress) and the plan's thresholds. */
+export function measureProgressOn(input: DashboardInput, asOf: string): Map<string, MeasureProgressOn> {
+  const out = new Map<string, MeasureProgressOn>();
+  if (!input.progress) return out;
+  const periods = new Map<string, PeriodHistory[]>();
+  for (const h of input.histories) {
+    const list = periods.get(h.measureId);
+    if (list) list.push(h);
+    else periods.set(h.measureId, [h]);
+  }
+  for (const m of input.progress.measures) {
+    const p = measureProgress(progressFacts(m, periods.get(m.measureId) ?? [], input.progress, asOf), asOf, input.progress.thresholds);
+    out.set(m.measureId, { ...p, closedOn: closedOn(m.owing.closures, asOf) });
+  }
+  return out;
+}
+
 /**
  * Every figure of the leader overview as it stood on `asOf`, from the stored
  * history alone, with the one status definition of src/lib/status.ts.
@@ -145,6 +178,7 @@ export const averageHours = (hours: number[]): number | null => (hours.length ? 
 export function computeDashboard(input: DashboardInput, asOf: string, windowDays?: number) {
   const measureStatuses = new Map<string, { status: Status; light: Light; periodStart: string }[]>();
   const measureTask = new Map<string, number>();
+  const measureNumber = new Map<string, number>();
   const overdue: OverdueItem[] = [];
   const deptRows = new Map<string, DepartmentRow>(
     input.departments.map((d) => [d.id, { id: d.id, shortName: d.shortName, led: 0, supported: 0, dueSoFar: 0, onTime: 0, onTimePct: null, overdue: 0, returned: 0, avgReviewHours: null }]),
@@ -163,6 +197,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
 
   for (const h of input.histories) {
     measureTask.set(h.measureId, h.keyTaskNumber);
+    measureNumber.set(h.measureId, h.measureNumber);
     for (const d of h.departments) {
       const row = deptRows.get(d.departmentId);
       if (!row) continue;
@@ -207,7 +242,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
         for (const r of cycles.reviews) list.push(r.hours);
         reviewHours.set(d.departmentId, list);
       }
-      if (inHeatMap(h, asOf)) {
+      if (s.owed && inHeatMap(h, asOf)) {
         const cell = `${d.departmentId}:${quarterOf(h.periodEnd)}`;
         const c = heat.get(cell) ?? { due: 0, done: 0 };
         c.due++;
@@ -222,12 +257,25 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     row.avgReviewHours = averageHours(reviewHours.get(row.id) ?? []);
   }
 
-  const measures = [...measureStatuses.entries()].map(([measureId, list]) => ({ measureId, keyTaskNumber: measureTask.get(measureId)!, ...combinedStatus(list, asOf) }));
+  const progress = measureProgressOn(input, asOf);
+  const measures = [...measureStatuses.entries()].map(([measureId, list]) => ({
+    measureId,
+    keyTaskNumber: measureTask.get(measureId)!,
+    measureNumber: measureNumber.get(measureId)!,
+    ...combinedStatus(list, asOf),
+    progress: progress.get(measureId) ?? null,
+  }));
   const byStatus = {} as Record<Status, number>;
   const byLight = { GREEN: 0, YELLOW: 0, RED: 0 } as Record<Light, number>;
+  const byProgressLight = { GREEN: 0, YELLOW: 0, RED: 0 } as Record<Light, number>;
+  const byProgress = {} as Record<ProgressState, number>;
   for (const m of measures) {
     byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
     byLight[m.light]++;
+    if (m.progress) {
+      byProgressLight[m.progress.light]++;
+      byProgress[m.progress.state] = (byProgress[m.progress.state] ?? 0) + 1;
+    }
   }
   const tasks = input.tasks.map((t) => {
     const ms = measures.filter((m) => m.keyTaskNumber === t.number);
@@ -238,6 +286,9 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
       red: ms.filter((m) => m.light === "RED").length,
       yellow: ms.filter((m) => m.light === "YELLOW").length,
       green: ms.filter((m) => m.light === "GREEN").length,
+      progressRed: ms.filter((m) => m.progress?.light === "RED").length,
+      progressYellow: ms.filter((m) => m.progress?.light === "YELLOW").length,
+      progressGreen: ms.filter((m) => m.progress?.light === "GREEN").length,
       periodsDue: tp.due,
       periodsDone: tp.done,
       progressPct: percent(tp.done, tp.due),
@@ -249,6 +300,9 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     measureCount: measures.length,
     byStatus,
     byLight,
+    byProgress,
+    byProgressLight,
+    progressThresholds: input.progress?.thresholds ?? DEFAULT_PROGRESS_THRESHOLDS,
     measures,
     tasks,
     departments: [...deptRows.values()],

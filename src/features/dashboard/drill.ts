@@ -10,7 +10,7 @@ import { planHref, type PlanRef } from "@/lib/plan-urls";
 import { daysBetween } from "@/lib/due";
 import { idInput } from "@/lib/input";
 import { reportsForMeasure, type Light, type Status } from "@/lib/status";
-import { assignmentFacts, averageHours, inHeatMap, measureAssignments, percent, quarterOf, reviewCycles, type AssignmentFacts, type Dashboard, type DashboardInput } from "./compute";
+import { assignmentFacts, averageHours, inHeatMap, measureAssignments, percent, quarterOf, reviewCycles, type AssignmentFacts, type Dashboard, type DashboardInput, type MeasureProgressOn } from "./compute";
 import { dueDateOn, type PeriodHistory } from "./history";
 
 /**
@@ -27,7 +27,7 @@ import { dueDateOn, type PeriodHistory } from "./history";
  */
 export const LIST_METRICS = ["measures", "due", "overdue", "returned", "reviews", "quarter", "submitted"] as const;
 export type ListMetric = (typeof LIST_METRICS)[number];
-export const LIST_STATUSES = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"] as const satisfies readonly Status[];
+export const LIST_STATUSES = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED", "WAIVED"] as const satisfies readonly Status[];
 export const LIST_LIGHTS = ["RED", "YELLOW", "GREEN"] as const satisfies readonly Light[];
 export const LIST_ROLES = ["lead", "support"] as const;
 export type ListRole = (typeof LIST_ROLES)[number];
@@ -38,6 +38,8 @@ export interface ListFilter {
   status?: Status;
   /** Measure lists only. */
   light?: Light;
+  /** Measure lists only: the 进度 light. */
+  progress?: Light;
   task?: number;
   dept?: string;
   /** With a department: only the measures (or parts) it leads, or only those it supports. */
@@ -52,6 +54,7 @@ const filterSchema = z.object({
   metric: z.enum(LIST_METRICS).catch("measures"),
   status: z.enum(LIST_STATUSES).optional().catch(undefined),
   light: z.enum(LIST_LIGHTS).optional().catch(undefined),
+  progress: z.enum(LIST_LIGHTS).optional().catch(undefined),
   task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
   dept: idInput().optional().catch(undefined),
   role: z.enum(LIST_ROLES).optional().catch(undefined),
@@ -68,6 +71,7 @@ export function parseListFilter(raw: Record<string, string | string[] | undefine
     metric: first(raw.metric),
     status: first(raw.status) || undefined,
     light: first(raw.light) || undefined,
+    progress: first(raw.progress) || undefined,
     task: first(raw.task) || undefined,
     dept: first(raw.dept) || undefined,
     role: first(raw.role) || undefined,
@@ -77,6 +81,7 @@ export function parseListFilter(raw: Record<string, string | string[] | undefine
   if (parsed.metric === "measures") {
     if (parsed.status) filter.status = parsed.status;
     if (parsed.light) filter.light = parsed.light;
+    if (parsed.progress) filter.progress = parsed.progress;
   }
   if (parsed.task !== undefined) filter.task = parsed.task;
   if (parsed.dept) filter.dept = parsed.dept;
@@ -90,6 +95,7 @@ export function listHref(plan: PlanRef, asOf: string, filter: ListFilter): strin
   const params = new URLSearchParams({ asOf, metric: filter.metric });
   if (filter.status) params.set("status", filter.status);
   if (filter.light) params.set("light", filter.light);
+  if (filter.progress) params.set("progress", filter.progress);
   if (filter.task !== undefined) params.set("task", String(filter.task));
   if (filter.dept) params.set("dept", filter.dept);
   if (filter.dept && filter.role) params.set("role", filter.role);
@@ -115,6 +121,8 @@ export interface MeasureListRow {
   /** The measure's combined status and light; null for a measure without a lead department (the overview does not rate it). */
   status: Status | null;
   light: Light | null;
+  /** The measure's 进度 light (src/lib/status.ts measureProgress), as the overview has it. */
+  progress: MeasureProgressOn | null;
   /** With a department filter: whether that department leads the measure. */
   isLead: boolean | null;
 }
@@ -130,13 +138,13 @@ export function listMeasures(input: DashboardInput, d: Pick<Dashboard, "measures
   if (filter.dept) {
     rows = assignments
       .filter((a) => a.departmentId === filter.dept && (!filter.role || a.isLead === (filter.role === "lead")))
-      .map((a) => ({ ...pick(a), status: rated.get(a.measureId)?.status ?? null, light: rated.get(a.measureId)?.light ?? null, isLead: a.isLead }));
+      .map((a) => ({ ...pick(a), status: rated.get(a.measureId)?.status ?? null, light: rated.get(a.measureId)?.light ?? null, progress: rated.get(a.measureId)?.progress ?? null, isLead: a.isLead }));
   } else {
     const numbers = new Map(assignments.map((a) => [a.measureId, a.measureNumber]));
-    rows = d.measures.map((m) => ({ measureId: m.measureId, keyTaskNumber: m.keyTaskNumber, measureNumber: numbers.get(m.measureId) ?? 0, status: m.status, light: m.light, isLead: null }));
+    rows = d.measures.map((m) => ({ measureId: m.measureId, keyTaskNumber: m.keyTaskNumber, measureNumber: numbers.get(m.measureId) ?? 0, status: m.status, light: m.light, progress: m.progress, isLead: null }));
   }
   return rows
-    .filter((r) => (filter.task === undefined || r.keyTaskNumber === filter.task) && (!filter.status || r.status === filter.status) && (!filter.light || r.light === filter.light))
+    .filter((r) => (filter.task === undefined || r.keyTaskNumber === filter.task) && (!filter.status || r.status === filter.status) && (!filter.light || r.light === filter.light) && (!filter.progress || r.progress?.light === filter.progress))
     .sort(byNumber);
 }
 
@@ -156,7 +164,7 @@ const METRIC_TEST: Record<PeriodMetric, (f: AssignmentFacts, h: PeriodHistory, a
   overdue: (f) => f.overdue,
   returned: (f) => f.returned,
   // A heat-map cell: every part of the department (lead or support) in that quarter's begun periods.
-  quarter: (_f, h, asOf, filter) => inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
+  quarter: (f, h, asOf, filter) => f.owed && inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
 };
 
 /** The period, measure and department a period, review or submission row is about. */
@@ -327,6 +335,7 @@ export function taskTimeline(input: DashboardInput, d: Pick<Dashboard, "measures
         measureNumber: m.measureNumber,
         status: rated.get(m.measureId)?.status ?? null,
         light: rated.get(m.measureId)?.light ?? null,
+        progress: rated.get(m.measureId)?.progress ?? null,
         cells: ordered.map((c) => m.cells.get(c.key) ?? null),
       })),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { departmentPeriodStatus, dueDateOn, reportOn, type PeriodHistory } from "./history";
+import { measureProgress } from "@/lib/status";
+import { departmentPeriodStatus, dueDateOn, owedOn, progressFacts, reportOn, type MeasureProgressHistory, type PeriodHistory } from "./history";
 
 const history: PeriodHistory = {
   periodId: "p",
@@ -78,5 +79,63 @@ describe("an extension of one department", () => {
     const moved = { ...shared, dueChanges: [{ on: "2023-07-21", dueDate: "2023-10-31" }] };
     expect(dueDateOn(moved, "2023-07-25", "support")).toBe("2023-10-31");
     expect(dueDateOn(moved, "2023-07-25", "lead")).toBe("2023-10-31");
+  });
+});
+
+describe("replaying a measure's 进度 (progressFacts → measureProgress)", () => {
+  const milestone: PeriodHistory = {
+    ...history,
+    periodId: "deadline",
+    kind: "MILESTONE",
+    periodStart: "2023-01-01",
+    periodEnd: "2023-09-30",
+    originalDueDate: "2023-09-30",
+    dueChanges: [],
+    departments: [
+      {
+        departmentId: "lead",
+        isLead: true,
+        events: [
+          { on: "2023-09-25", at: Date.parse("2023-09-25T02:00:00Z"), event: "SUBMITTED" },
+          { on: "2023-10-08", at: Date.parse("2023-10-08T02:00:00Z"), event: "ACCEPTED" },
+        ],
+      },
+    ],
+  };
+  const measure: MeasureProgressHistory = {
+    measureId: "m",
+    spanStart: "2023-01-01",
+    spanEnd: "2023-09-30",
+    indicators: [{ id: "i", comparison: "GTE", target: 100, period: "YEAR" }],
+    submissions: [
+      { on: "2023-07-01", periodId: "p", rating: "DIFFICULT", values: { i: 25 } },
+      { on: "2023-08-15", periodId: "p", rating: "IN_PROGRESS", values: { i: 60 } },
+      { on: "2023-09-25", periodId: "deadline", rating: "COMPLETED", values: { i: 100 } },
+    ],
+    owing: { closures: [], normalizedOn: null },
+  };
+  const plan = { planStart: "2021-01-01", planEnd: "2025-12-31" };
+  const on = (asOf: string) => measureProgress(progressFacts(measure, [history, milestone], plan, asOf), asOf);
+
+  it("follows the department's ratings, values, reviews and the deadline day by day", () => {
+    // 2 July: 存在困难, and 25 of 100 when half the year has passed (25 points behind): yellow.
+    expect(on("2023-07-02")).toMatchObject({ state: "BEHIND", light: "YELLOW", behind: 25 });
+    // 4 July: the report was returned the day before; still yellow.
+    expect(on("2023-07-04").light).toBe("YELLOW");
+    // 16 August: 60 of 100 with 62 % of the year gone, resubmitted: on schedule.
+    expect(on("2023-08-16")).toMatchObject({ state: "ON_SCHEDULE", light: "GREEN" });
+    // 1 October: the deadline (30 September) passed; its report rated 已完成 is not yet accepted.
+    expect(on("2023-10-01")).toMatchObject({ state: "DEADLINE_MISSED", light: "RED" });
+    // 8 October: accepted, the deadline is met.
+    expect(on("2023-10-08").light).toBe("GREEN");
+  });
+
+  it("waives what a closed measure has not done, from the day it closed", () => {
+    const closed = { ...history, owing: { closures: [{ closedOn: "2023-07-20", reopenedOn: null }], normalizedOn: null } };
+    const lead = closed.departments[0];
+    expect(owedOn(closed, "2023-07-19")).toBe(true);
+    expect(owedOn(closed, "2023-07-20")).toBe(false);
+    expect(departmentPeriodStatus(closed, "lead", "2023-07-19").status).toBe("DUE_SOON");
+    expect(lead.isLead).toBe(true);
   });
 });

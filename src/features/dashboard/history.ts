@@ -1,5 +1,5 @@
 import { departmentDueDay } from "@/lib/due";
-import { periodStatus, type Light, type Status } from "@/lib/status";
+import { closedOn, periodOwed, periodStatus, type Light, type ProgressFacts, type ProgressRating, type ProgressThresholds, type Status } from "@/lib/status";
 
 /** Everything stored about one period that the dashboard needs to replay its history. */
 export interface PeriodHistory {
@@ -25,6 +25,81 @@ export interface PeriodHistory {
     events: { on: string; at: number; event: "SUBMITTED" | "RETURNED" | "ACCEPTED" }[];
     dueChanges?: { on: string; dueDate: string }[];
   }[];
+  /** The measure's closures (办结销号) and 常态化 day, shared by its periods; absent: always owed. */
+  owing?: MeasureOwing;
+}
+
+/** What decides whether a measure's periods are still owed on a day (src/lib/status.ts periodOwed). */
+export interface MeasureOwing {
+  closures: ProgressFacts["closures"];
+  normalizedOn: string | null;
+}
+
+/** Whether a period is owed on `asOf`: not once its measure is closed, nor a non-year-end quarter of a 常态化 measure. */
+export function owedOn(h: Pick<PeriodHistory, "kind" | "periodEnd" | "owing">, asOf: string): boolean {
+  if (!h.owing) return true;
+  return periodOwed(h, { closedOn: closedOn(h.owing.closures, asOf), normalizedOn: h.owing.normalizedOn }, asOf);
+}
+
+/** Everything stored about one measure that its 进度 light is replayed from. */
+export interface MeasureProgressHistory {
+  measureId: string;
+  spanStart: string;
+  spanEnd: string;
+  indicators: { id: string; comparison: "GTE" | "LTE" | "EQ"; target: number; period: "YEAR" | "PLAN" | "CYCLE" }[];
+  /** The lead department's submissions, oldest first: the day, the period, its rating and indicator values. */
+  submissions: { on: string; periodId: string; rating: ProgressRating | null; values: Record<string, number> }[];
+  owing: MeasureOwing;
+}
+
+/** What the 进度 light of a plan's measures is computed from, with the plan's thresholds. */
+export interface ProgressInput {
+  thresholds: ProgressThresholds;
+  planStart: string;
+  planEnd: string;
+  measures: MeasureProgressHistory[];
+}
+
+/**
+ * The dated facts of one measure's progress (src/lib/status.ts measureProgress) from its stored
+ * history: a deadline is met on the day the lead department's report for it, rated 已完成, was accepted.
+ */
+export function progressFacts(m: MeasureProgressHistory, periods: PeriodHistory[], input: Pick<ProgressInput, "planStart" | "planEnd">, asOf: string): ProgressFacts {
+  const ratingOf = new Map<string, { on: string; rating: ProgressRating | null }[]>();
+  for (const s of m.submissions) ratingOf.set(s.periodId, [...(ratingOf.get(s.periodId) ?? []), s]);
+  const milestones: ProgressFacts["milestones"] = [];
+  const reviews: ProgressFacts["reviews"] = [];
+  for (const h of periods) {
+    const lead = h.departments.find((d) => d.isLead);
+    const events = lead?.events ?? [];
+    for (const e of events) if (e.event !== "SUBMITTED") reviews.push({ on: e.on, outcome: e.event });
+    if (h.kind !== "MILESTONE") continue;
+    let metOn: string | null = null;
+    for (const e of events) {
+      if (e.event !== "ACCEPTED") continue;
+      const rated = (ratingOf.get(h.periodId) ?? []).filter((r) => r.on <= e.on).at(-1);
+      if (rated?.rating === "COMPLETED") {
+        metOn = e.on;
+        break;
+      }
+    }
+    milestones.push({ dueDate: dueDateOn(h, asOf, lead?.departmentId), metOn });
+  }
+  reviews.sort((a, b) => a.on.localeCompare(b.on));
+  return {
+    spanStart: m.spanStart,
+    spanEnd: m.spanEnd,
+    planStart: input.planStart,
+    planEnd: input.planEnd,
+    milestones,
+    indicators: m.indicators.map((i) => ({
+      ...i,
+      values: m.submissions.filter((s) => i.id in s.values).map((s) => ({ on: s.on, value: s.values[i.id] })),
+    })),
+    ratings: m.submissions.map((s) => ({ on: s.on, rating: s.rating })),
+    reviews,
+    closures: m.owing.closures,
+  };
 }
 
 /** The last of `changes` in force on `asOf`. */

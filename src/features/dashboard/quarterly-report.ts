@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { Light, ProgressState, Status } from "@/lib/status";
 import type { Dashboard } from "./compute";
 import { reportsForMeasure } from "@/lib/status";
 
@@ -14,6 +15,8 @@ export function quarterlyReportRows(d: Dashboard, scope: ReportScope) {
   const overdue = d.overdue.filter((o) => (scope.departmentId === null ? reportsForMeasure(o) : o.departmentId === scope.departmentId));
   return {
     tasks: scope.departmentId === null ? d.tasks : [],
+    // Both lights of every measure (报送 and 进度); plan-wide like the key tasks.
+    measures: scope.departmentId === null ? [...d.measures].sort((a, b) => a.keyTaskNumber - b.keyTaskNumber || a.measureNumber - b.measureNumber) : [],
     departments,
     overdue: overdue.map((o) => ({ ...o, department: name.get(o.departmentId) ?? "" })),
   };
@@ -38,6 +41,12 @@ const column = <T,>(header: string, width: number, value: (row: T) => Cell): Rep
 type TaskRow = Rows["tasks"][number];
 type DepartmentRowOut = Rows["departments"][number];
 type OverdueRow = Rows["overdue"][number];
+type MeasureRowOut = Rows["measures"][number];
+
+/** The words of src/lib/status.ts for the workbook, which is in Chinese only. */
+const STATUS_WORDS: Record<Status, string> = { NOT_STARTED: "未开始", ON_TRACK: "正常推进", DUE_SOON: "即将到期", OVERDUE: "已逾期", COMPLETED: "按时报送", COMPLETED_LATE: "逾期报送", WAIVED: "无需报送" };
+const LIGHT_WORDS: Record<Light, string> = { RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯" };
+const PROGRESS_WORDS: Record<ProgressState, string> = { NOT_STARTED: "未开始", ON_SCHEDULE: "按序时推进", BEHIND: "滞后", FAR_BEHIND: "严重滞后", DEADLINE_MISSED: "逾期未完成", CLOSED: "已销号" };
 
 /** The report's views, defined once for the workbook and the print page alike. */
 export const QUARTERLY_SHEETS: ReportSheet[] = [
@@ -51,9 +60,25 @@ export const QUARTERLY_SHEETS: ReportSheet[] = [
       column<TaskRow>("红灯", 6, (t) => t.red),
       column<TaskRow>("黄灯", 6, (t) => t.yellow),
       column<TaskRow>("绿灯", 6, (t) => t.green),
+      column<TaskRow>("进度红灯", 10, (t) => t.progressRed),
+      column<TaskRow>("进度黄灯", 10, (t) => t.progressYellow),
+      column<TaskRow>("进度绿灯", 10, (t) => t.progressGreen),
       column<TaskRow>("已到期期次", 12, (t) => t.periodsDue),
-      column<TaskRow>("已完成期次", 12, (t) => t.periodsDone),
-      column<TaskRow>("完成率(%)", 10, (t) => t.progressPct),
+      column<TaskRow>("已报送期次", 12, (t) => t.periodsDone),
+      column<TaskRow>("报送率(%)", 10, (t) => t.progressPct),
+    ],
+  },
+  {
+    name: "按措施",
+    rows: (r) => r.measures,
+    columns: [
+      column<MeasureRowOut>("措施", 8, (m) => `${m.keyTaskNumber}.${m.measureNumber}`),
+      column<MeasureRowOut>("报送", 8, (m) => LIGHT_WORDS[m.light]),
+      column<MeasureRowOut>("报送状态", 12, (m) => STATUS_WORDS[m.status]),
+      column<MeasureRowOut>("进度", 8, (m) => (m.progress ? LIGHT_WORDS[m.progress.light] : null)),
+      column<MeasureRowOut>("进度状态", 12, (m) => (m.progress ? PROGRESS_WORDS[m.progress.state] : null)),
+      column<MeasureRowOut>("落后序时进度(百分点)", 20, (m) => m.progress?.behind ?? null),
+      column<MeasureRowOut>("销号日期", 12, (m) => m.progress?.closedOn ?? null),
     ],
   },
   {
@@ -63,7 +88,7 @@ export const QUARTERLY_SHEETS: ReportSheet[] = [
       column<DepartmentRowOut>("部门", 12, (d) => d.shortName),
       column<DepartmentRowOut>("牵头措施", 10, (d) => d.led),
       column<DepartmentRowOut>("配合措施", 10, (d) => d.supported),
-      column<DepartmentRowOut>("按时完成率(%)", 14, (d) => d.onTimePct),
+      column<DepartmentRowOut>("按时报送率(%)", 14, (d) => d.onTimePct),
       column<DepartmentRowOut>("当前逾期", 10, (d) => d.overdue),
       column<DepartmentRowOut>("被退回", 8, (d) => d.returned),
       column<DepartmentRowOut>("平均审核时长(小时)", 18, (d) => d.avgReviewHours),
@@ -84,7 +109,7 @@ export const QUARTERLY_SHEETS: ReportSheet[] = [
 
 /** The sheets a caller gets: a liaison's export has no plan-wide task sheet. */
 export function sheetsFor(scope: ReportScope): ReportSheet[] {
-  return scope.departmentId === null ? QUARTERLY_SHEETS : QUARTERLY_SHEETS.filter((s) => s.name !== "按重点任务");
+  return scope.departmentId === null ? QUARTERLY_SHEETS : QUARTERLY_SHEETS.filter((s) => s.name !== "按重点任务" && s.name !== "按措施");
 }
 
 /** Builds the Excel workbook: one sheet per view, Chinese headers, frozen header row, fitted columns. */

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/server/db";
 import { isoDay, todayInChina } from "@/lib/due";
 import type { DashboardInput } from "./compute";
-import type { PeriodHistory } from "./history";
+import { DEFAULT_PROGRESS_THRESHOLDS, type ProgressRating } from "@/lib/status";
+import type { MeasureOwing, MeasureProgressHistory, PeriodHistory, ProgressInput } from "./history";
 
 type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
 
@@ -65,6 +66,7 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
   }
   const inOrder = (key: string) => (changes.get(key) ?? []).sort((a, b) => a.at - b.at).map(({ on, dueDate }) => ({ on, dueDate }));
 
+  const { progress, owing } = await loadProgressInput(planId);
   // Only departments that carry something in this plan appear in its overview.
   const carrying = new Set(assignments.map((a) => a.departmentId));
   const histories: PeriodHistory[] = periods.map((p) => ({
@@ -78,6 +80,57 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
     originalDueDate: isoDay(p.originalDueDate),
     dueChanges: inOrder(p.id),
     departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
+    owing: owing.get(p.measureId),
   }));
-  return { histories, departments: departments.filter((d) => carrying.has(d.id)), tasks };
+  return { histories, departments: departments.filter((d) => carrying.has(d.id)), tasks, progress };
+}
+
+/**
+ * What the 进度 light replays (src/lib/status.ts measureProgress): the plan's thresholds, each measure's
+ * span, indicators, the lead department's submitted ratings and values (from the frozen revisions), and
+ * its closures (办结销号) and 常态化 day, which also decide what the measure still owes.
+ */
+async function loadProgressInput(planId: string): Promise<{ progress: ProgressInput | undefined; owing: Map<string, MeasureOwing> }> {
+  const [plan, measures, indicators, submissions, closures] = await Promise.all([
+    db.plan.findUnique({ where: { id: planId }, select: { startYear: true, endYear: true, progressYellowPoints: true, progressRedPoints: true } }),
+    db.measure.findMany({ where: { keyTask: { planId } }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
+    db.indicator.findMany({ where: { measure: { keyTask: { planId } } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
+    db.$queryRaw<{ measureId: string; periodId: string; at: Date; rating: string | null; values: { indicatorId: string; value: string }[] | null }[]>`
+      SELECT r."measureId", r."periodId", v."at", v."snapshot"->>'progress' AS "rating", v."snapshot"->'values' AS "values" FROM "ProgressReportRevision" v
+      JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND r."isLead" AND v."event" = 'SUBMITTED'
+      ORDER BY v."at", v."number"`,
+    db.measureClosure.findMany({
+      where: { state: { in: ["CLOSED", "REOPENED"] }, closedAt: { not: null }, measure: { keyTask: { planId } } },
+      orderBy: { closedAt: "asc" },
+      select: { measureId: true, closedAt: true, reopenedAt: true },
+    }),
+  ]);
+  const owing = new Map<string, MeasureOwing>();
+  for (const m of measures) owing.set(m.id, { closures: [], normalizedOn: m.normalizedAt ? todayInChina(m.normalizedAt) : null });
+  for (const c of closures) owing.get(c.measureId)?.closures.push({ closedOn: todayInChina(c.closedAt!), reopenedOn: c.reopenedAt ? todayInChina(c.reopenedAt) : null });
+  if (!plan) return { progress: undefined, owing };
+  const planStart = `${plan.startYear}-01-01`;
+  const planEnd = `${plan.endYear}-12-31`;
+  const byMeasure = new Map<string, MeasureProgressHistory>(
+    measures.map((m) => [
+      m.id,
+      {
+        measureId: m.id,
+        spanStart: m.scheduleStart ? isoDay(m.scheduleStart) : planStart,
+        spanEnd: m.deadline ? isoDay(m.deadline) : planEnd,
+        indicators: [],
+        submissions: [],
+        owing: owing.get(m.id)!,
+      },
+    ]),
+  );
+  for (const i of indicators) byMeasure.get(i.measureId)?.indicators.push({ id: i.id, comparison: i.comparison, target: Number(i.target), period: i.period });
+  for (const s of submissions) {
+    const values: Record<string, number> = {};
+    for (const v of s.values ?? []) values[v.indicatorId] = Number(v.value);
+    byMeasure.get(s.measureId)?.submissions.push({ on: todayInChina(s.at), periodId: s.periodId, rating: s.rating as ProgressRating | null, values });
+  }
+  const thresholds = { yellowPoints: plan.progressYellowPoints ?? DEFAULT_PROGRESS_THRESHOLDS.yellowPoints, redPoints: plan.progressRedPoints ?? DEFAULT_PROGRESS_THRESHOLDS.redPoints };
+  return { progress: { thresholds, planStart, planEnd, measures: [...byMeasure.values()] }, owing };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Principal } from "@/lib/permissions";
 import { getDashboard, getDashboardWithInput } from "./cached";
+import type { Dashboard } from "./compute";
 import type { ReportScope } from "./quarterly-report";
 
 /*
@@ -42,4 +43,16 @@ export async function readQuarterlyReport(actor: Principal | null, planId: strin
       : null;
   if (!scope) return null;
   return { dashboard: await getDashboard(planId, asOf), scope };
+}
+
+/** One measure's two lights on a day (报送 and 进度), for a caller who may read the plan; null otherwise or when the overview does not rate it. */
+export async function readMeasureLights(actor: Principal | null, planId: string, measureId: string, asOf: string) {
+  if (!can(actor, "plan:read")) return null;
+  return (await getDashboard(planId, asOf)).measures.find((m) => m.measureId === measureId) ?? null;
+}
+
+/** Every measure's two lights in a plan on a day (报送 and 进度), by measure id, for a caller who may read the plan; empty otherwise. */
+export async function readPlanMeasureLights(actor: Principal | null, planId: string, asOf: string) {
+  if (!can(actor, "plan:read")) return new Map<string, Dashboard["measures"][number]>();
+  return new Map((await getDashboard(planId, asOf)).measures.map((m) => [m.measureId, m]));
 }

@@ -3,6 +3,7 @@ import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { addDays, periodLabel } from "@/lib/periods";
 import { rolesWith } from "@/lib/permissions";
 import { statusesWhere } from "@/lib/plan-lifecycle";
+import { periodOwed } from "@/lib/status";
 
 /** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
 export const SCAN_LOCK_KEY = 73_102_025;
@@ -48,19 +49,22 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       const periods = await tx.reportingPeriod.findMany({
         where: {
           OR: [{ dueDate: inWindow }, { departmentDues: { some: { dueDate: inWindow } } }],
-          measure: { ...reminding, departments: { some: { departmentId: { in: departments } } } },
+          // A closed measure (已销号) owes nothing more: no reminder, no overdue notice.
+          measure: { ...reminding, closedAt: null, departments: { some: { departmentId: { in: departments } } } },
         },
         select: {
           id: true,
           kind: true,
           periodEnd: true,
           dueDate: true,
-          measure: { select: { number: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true } } } },
+          measure: { select: { number: true, normalizedAt: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true } } } },
           reports: { select: { departmentId: true, state: true } },
           departmentDues: { select: { departmentId: true, dueDate: true } },
         },
       });
       for (const p of periods) {
+        // 常态化: only each year's last quarter is owed.
+        if (!periodOwed({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }, { closedOn: null, normalizedOn: p.measure.normalizedAt ? todayInChina(p.measure.normalizedAt) : null }, today)) continue;
         const label = { measure: `${p.measure.keyTask.number}.${p.measure.number}`, period: periodLabel({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }) };
         for (const { departmentId } of p.measure.departments) {
           const state = p.reports.find((r) => r.departmentId === departmentId)?.state;

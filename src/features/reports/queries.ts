@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
-import { dayToDate, departmentDueDate, isoDay } from "@/lib/due";
+import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
+import { periodOwed } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, type Principal } from "@/lib/permissions";
@@ -33,7 +34,8 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
   const todayDate = dayToDate(today);
   const [periods, reports] = await Promise.all([
     db.reportingPeriod.findMany({
-      where: { periodStart: { lte: todayDate }, measure: { withdrawnAt: null, departments: { some: { departmentId } } } },
+      // A withdrawn measure (撤销) or a closed one (已销号) owes nothing more.
+      where: { periodStart: { lte: todayDate }, measure: { withdrawnAt: null, closedAt: null, departments: { some: { departmentId } } } },
       select: {
         id: true,
         kind: true,
@@ -46,6 +48,7 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
             id: true,
             number: true,
             text: true,
+            normalizedAt: true,
             keyTask: { select: { number: true } },
             departments: { where: { departmentId }, select: { isLead: true } },
           },
@@ -59,6 +62,9 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
   for (const p of periods) {
     const state = stateOf.get(p.id) ?? null;
     if (state === "SUBMITTED" || state === "ACCEPTED") continue;
+    // 常态化: only each year's last quarter is owed (src/lib/status.ts, the rule the overview replays).
+    const normalizedOn = p.measure.normalizedAt ? todayInChina(p.measure.normalizedAt) : null;
+    if (!periodOwed({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }, { closedOn: null, normalizedOn }, today)) continue;
     const dueDate = isoDay(departmentDueDate(p.dueDate, p.departmentDues[0]?.dueDate));
     items.push({
       periodId: p.id,

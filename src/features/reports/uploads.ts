@@ -96,8 +96,12 @@ export async function sweepEvidence(db: PrismaClient, store: EvidenceStore, opti
   const candidates = entries.filter((e) => e.kind === "file" && !pending.has(e.name) && e.mtimeMs < now - grace).map((e) => e.name);
   for (let i = 0; i < candidates.length; i += 500) {
     const batch = candidates.slice(i, i + 500);
-    const rows = await db.attachment.findMany({ where: { storedName: { in: batch } }, select: { storedName: true } });
-    const referenced = new Set(rows.map((r) => r.storedName));
+    // A report's evidence, or a closure application's (办结销号), which shares the store.
+    const [rows, closureRows] = await Promise.all([
+      db.attachment.findMany({ where: { storedName: { in: batch } }, select: { storedName: true } }),
+      db.closureEvidence.findMany({ where: { storedName: { in: batch } }, select: { storedName: true } }),
+    ]);
+    const referenced = new Set([...rows, ...closureRows].map((r) => r.storedName));
     for (const name of batch) {
       if (referenced.has(name)) continue;
       await store.remove(name);

@@ -16,6 +16,7 @@ import { periodLabel } from "@/lib/periods";
 import { quarterEnds } from "@/lib/schedule";
 import { dayInput, idInput } from "@/lib/input";
 import { requirePermission } from "@/server/auth";
+import { PendingClosures } from "@/features/closure/components/pending-closures";
 
 const filtersSchema = z.object({
   dept: idInput().optional().catch(undefined),
@@ -42,6 +43,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title={t("reviewTitle")} description={t("reviewHint")} />
+      <PendingClosures user={user} />
       <form method="get" role="search" className="mb-5 flex flex-col gap-3 rounded-lg border border-border bg-card p-4 sm:flex-row sm:items-end">
         <div className="flex flex-1 flex-col gap-1">
           <Label htmlFor="dept">{t("department")}</Label>

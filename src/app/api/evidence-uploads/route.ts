@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { refusal } from "@/lib/permissions";
+import { canAtAll, refusal } from "@/lib/permissions";
+import { receiveClosureUpload } from "@/features/closure/mutations";
 import { RuleError } from "@/lib/rule-error";
 import { receiveUpload } from "@/features/reports/uploads";
 import { getActor } from "@/server/auth";
@@ -32,7 +33,10 @@ function hostOf(origin: string): string | null {
 async function upload(request: Request) {
   const [t, te, ta, actor] = await Promise.all([getTranslations("reports"), getTranslations("errors"), getTranslations("authz"), getActor()]);
   if (!actor) return json(401, { message: (await getTranslations("api"))("signInRequired") });
-  const denied = refusal(actor, "report:write", { departmentId: actor.departmentId });
+  const url = new URL(request.url);
+  // With `measureId` instead of `periodId`: evidence of a closure application (办结销号) by the measure's lead department.
+  const measureId = url.searchParams.get("measureId");
+  const denied = measureId !== null ? (canAtAll(actor, "closure:apply") ? null : refusal(actor, "closure:apply")) : refusal(actor, "report:write", { departmentId: actor.departmentId });
   if (denied) return json(403, { message: ta(denied.key) });
   // Not a form a foreign page could send: a cross-site request needs a preflight for this type, and an Origin must be ours.
   const origin = request.headers.get("origin");
@@ -40,16 +44,18 @@ async function upload(request: Request) {
   if (request.headers.get("content-type") !== "application/octet-stream" || (origin !== null && hostOf(origin) !== host)) {
     return json(403, { message: ta("forbidden") });
   }
-  const url = new URL(request.url);
   const length = request.headers.get("content-length");
   const limits = evidenceLimits();
   try {
-    const received = await receiveUpload(db, evidenceStore(), limits, actor, {
-      periodId: (url.searchParams.get("periodId") ?? "").slice(0, 40),
+    const file = {
       name: (url.searchParams.get("name") ?? "").slice(0, 500),
       declaredLength: length !== null && /^\d+$/.test(length) ? Number(length) : null,
       body: request.body,
-    });
+    };
+    const received =
+      measureId !== null
+        ? await receiveClosureUpload(db, evidenceStore(), limits, actor, { ...file, measureId: measureId.slice(0, 40) })
+        : await receiveUpload(db, evidenceStore(), limits, actor, { ...file, periodId: (url.searchParams.get("periodId") ?? "").slice(0, 40) });
     return json(201, { ...received });
   } catch (error) {
     if (error instanceof RuleError) {

@@ -11,6 +11,10 @@ export interface TaskProgressRow {
   red: number;
   yellow: number;
   green: number;
+  /** The 进度 lights of the task's measures. */
+  progressRed?: number;
+  progressYellow?: number;
+  progressGreen?: number;
 }
 
 /**
@@ -25,6 +29,7 @@ export function TaskProgress({
   asOfQuery,
   dueHref,
   lightHref,
+  progressHref,
 }: {
   tasks: TaskProgressRow[];
   /** The plan's task timelines, up to the task number. */
@@ -33,6 +38,8 @@ export function TaskProgress({
   asOfQuery: string;
   dueHref: string;
   lightHref: { RED: string; YELLOW: string; GREEN: string };
+  /** The lists behind the 进度 counts; without them no 进度 counts are shown. */
+  progressHref?: { RED: string; YELLOW: string; GREEN: string };
 }) {
   const t = useTranslations("dashboard");
   const figure = (label: string, value: number) => t("figureLink", { label, value: String(value) });
@@ -75,6 +82,26 @@ export function TaskProgress({
                   </a>
                 </span>
               ))}
+              {progressHref ? (
+                <>
+                  {" "}· {t("lightProgress")}{" "}
+                  {lights.map(([light, colour], i) => {
+                    const count = task[`progress${light[0]}${light.slice(1).toLowerCase()}` as "progressRed" | "progressYellow" | "progressGreen"] ?? 0;
+                    return (
+                      <span key={light}>
+                        {i > 0 ? "/" : null}
+                        <a
+                          href={`${progressHref[light]}&task=${task.number}`}
+                          aria-label={figure(`${t("taskLabel", { number: task.number })} ${t("lightProgress")}${t(`light${light}`)}`, count)}
+                          className={`hover:underline ${colour}`}
+                        >
+                          {count}
+                        </a>
+                      </span>
+                    );
+                  })}
+                </>
+              ) : null}
             </span>
           </div>
           <div className="mt-1 h-2 rounded bg-muted" role="progressbar" aria-valuenow={task.progressPct ?? 0} aria-valuemin={0} aria-valuemax={100} aria-label={`${task.number}. ${task.title}`}>

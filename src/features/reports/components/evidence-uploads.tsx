@@ -29,12 +29,15 @@ export const isUploading = (items: UploadItem[]) => items.some((i) => i.status =
  */
 export function EvidenceUploads({
   periodId,
+  measureId,
   items,
   setItems,
   limits,
   existingCount,
 }: {
-  periodId: string;
+  /** The report's period; or, for a closure application (办结销号), its measure. */
+  periodId?: string;
+  measureId?: string;
   items: UploadItem[];
   setItems: (update: (items: UploadItem[]) => UploadItem[]) => void;
   limits: { maxMb: number; maxFiles: number };
@@ -50,7 +53,8 @@ export function EvidenceUploads({
   function upload(key: string, file: File) {
     const xhr = new XMLHttpRequest();
     requests.current.set(key, xhr);
-    xhr.open("POST", `/api/evidence-uploads?${new URLSearchParams({ periodId, name: file.name })}`);
+    const target: Record<string, string> = measureId ? { measureId } : { periodId: periodId ?? "" };
+    xhr.open("POST", `/api/evidence-uploads?${new URLSearchParams({ ...target, name: file.name })}`);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) update(key, { percent: Math.min(99, Math.floor((e.loaded / e.total) * 100)) });

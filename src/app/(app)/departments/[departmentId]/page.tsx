@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDepartmentInstructions, getWorklist, type WorklistItem } from "@/features/reports/queries";
-import { readDepartmentRecord } from "@/features/dashboard/read";
+import { readDepartmentRecord, readPlanMeasureLights } from "@/features/dashboard/read";
 import { UpdatedAt } from "@/features/dashboard/components/updated-at";
 import { addDays } from "@/lib/periods";
 import { Badge } from "@/components/ui/badge";
@@ -47,6 +47,14 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
         }),
     )
   ).filter((r) => r.record);
+  // Both lights of the department's measures, per plan as the overview has them on its default day.
+  const lights = new Map(
+    (
+      await Promise.all(
+        plans.filter((p) => measures.some((m) => m.plan.id === p.id)).map(async (plan) => [...(await readPlanMeasureLights(user, plan.id, defaultAsOf(plan, today))).entries()]),
+      )
+    ).flat(),
+  );
   const in30 = addDays(today, 30);
   const returned = worklist.filter((w) => w.urgency === "RETURNED");
   const dueSoon = worklist.filter((w) => w.urgency !== "RETURNED" && w.dueDate >= today && w.dueDate <= in30);
@@ -73,6 +81,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
             plan={rows[0].plan}
             today={today}
             highlightDepartmentId={department.id}
+            lights={lights}
           />
         )}
       </CardContent>

@@ -21,23 +21,34 @@ import { periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { nextDue, todayInChina } from "@/lib/due";
 import { requirePermission } from "@/server/auth";
+import { planLifecycle } from "@/lib/plan-lifecycle";
+import { getMeasureClosure } from "@/features/closure/queries";
+import { ClosureCard } from "@/features/closure/components/closure-card";
+import { readMeasureLights } from "@/features/dashboard/read";
+import { parseAsOf } from "@/features/dashboard/as-of";
+import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
+import { MeasureLightsPair } from "@/features/dashboard/components/measure-lights";
 
 export default async function MeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
   const user = await requirePermission("plan:read");
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, tc, format, locale, departments, progress, history] = await Promise.all([
+  const [t, tp, tr, ta, tc, td, format, locale, departments, progress, history, closure, lights] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
     getTranslations("admin"),
     getTranslations("common"),
+    getTranslations("dashboard"),
     getFormatter(),
     getLocale(),
     listDepartments(),
     getMeasureProgress(user, measure.id),
     getMeasureHistory(user, measure.id),
+    getMeasureClosure(user, measure.id),
+    // Both lights as the overview has them on the plan's default day (an ended plan: its last day).
+    readMeasureLights(user, measure.plan.id, measure.id, parseAsOf(undefined, measure.plan)),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
   // 现行表述 beside 原文 when an administrator changed the wording; the issued text itself never changes.
@@ -75,6 +86,12 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         <Alert tone="warning" className="mb-5" data-testid="withdrawn-notice">
           <strong>{t("withdrawnTitle")}</strong> {t("withdrawnNotice", { date: measure.withdrawn.on, reason: measure.withdrawn.reason })}
         </Alert>
+      ) : null}
+      {/* Phones: both lights right under the title; the card with them sits in the side column further down. */}
+      {lights ? (
+        <div className="mb-4 rounded-lg border border-border bg-card px-4 py-3 lg:hidden" data-testid="measure-lights-compact">
+          <MeasureLightsPair lights={lights} className="flex-row flex-wrap gap-x-4 text-sm" />
+        </div>
       ) : null}
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="flex flex-col gap-5 lg:col-span-2">
@@ -278,6 +295,28 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         </div>
 
         <div className="flex h-fit flex-col gap-5">
+        {lights ? (
+          <Card className="h-fit" data-testid="measure-lights">
+            <CardHeader>
+              <CardTitle>{tr("twoLights")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
+                <dt className="text-muted-foreground">{td("lightReporting")}</dt>
+                <dd className="flex flex-wrap items-center gap-2" data-testid="reporting-light" data-light={lights.light}>
+                  <LightLabel light={lights.light} />
+                  <StatusBadge status={lights.status} />
+                </dd>
+                <dt className="text-muted-foreground">{td("lightProgress")}</dt>
+                <dd className="flex flex-col gap-0.5">
+                  <ProgressLabel progress={lights.progress} />
+                  {lights.progress?.behind ? <span className="text-xs text-muted-foreground">{td("progressBehind", { points: lights.progress.behind })}</span> : null}
+                </dd>
+              </dl>
+            </CardContent>
+          </Card>
+        ) : null}
+        {closure ? <ClosureCard user={user} measureId={measure.id} closure={closure} writable={planLifecycle[measure.plan.status].writable} /> : null}
         <Card className="h-fit">
           <CardHeader>
             <CardTitle>{t("departments")}</CardTitle>

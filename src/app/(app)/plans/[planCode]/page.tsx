@@ -19,6 +19,13 @@ import { planHref } from "@/lib/plan-urls";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { PlanStatusForm } from "@/features/plan/components/plan-status-form";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
+import { readPlanMeasureLights } from "@/features/dashboard/read";
+import { parseAsOf } from "@/features/dashboard/as-of";
+import { LightsLegend } from "@/features/dashboard/components/lights-legend";
+import { ProgressSettingsForm } from "@/features/closure/components/closure-forms";
+import { setProgressSettingsAction } from "@/features/closure/actions";
+import { getPlanProgressSettings } from "@/features/closure/queries";
+import { planLifecycle } from "@/lib/plan-lifecycle";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
 const MEASURES_PER_PAGE = 50;
@@ -49,8 +56,9 @@ export default async function PlanOverviewPage({
     dept: typeof rawFilters.dept === "string" ? rawFilters.dept : undefined,
     task: typeof rawFilters.task === "string" ? rawFilters.task : undefined,
   });
-  const [t, departments, counts, allTasks, plans] = await Promise.all([
+  const [t, tr, departments, counts, allTasks, plans] = await Promise.all([
     getTranslations("plan"),
+    getTranslations("reports"),
     listDepartments(),
     getPlanCounts(plan.id),
     getPlanTasks(plan.id),
@@ -79,6 +87,8 @@ export default async function PlanOverviewPage({
   };
   const today = todayInChina();
   const showTimeline = can(user, "dashboard:read");
+  // Both lights of every measure, as the overview has them on the plan's default day (an ended plan: its last day).
+  const [lights, settings] = await Promise.all([readPlanMeasureLights(user, plan.id, parseAsOf(undefined, plan)), getPlanProgressSettings(plan.id)]);
 
   return (
     <>
@@ -104,6 +114,15 @@ export default async function PlanOverviewPage({
 
       <PlanEndedNotice plan={plan} className="mb-4" />
       {can(user, "plan:manage") ? <PlanStatusForm planId={plan.id} status={plan.status} className="mb-6" /> : null}
+      {can(user, "plan:manage") && planLifecycle[plan.status].writable ? (
+        <details className="mb-6 rounded-lg border border-border bg-card p-4" data-testid="progress-settings">
+          <summary className="cursor-pointer text-sm font-medium">{tr("progressSettings")}</summary>
+          <div className="mt-3">
+            <ProgressSettingsForm planId={plan.id} yellowPoints={settings.progressYellowPoints} redPoints={settings.progressRedPoints} closureSignoff={settings.closureSignoff} action={setProgressSettingsAction} />
+          </div>
+        </details>
+      ) : null}
+      <LightsLegend thresholds={{ yellowPoints: settings.progressYellowPoints, redPoints: settings.progressRedPoints }} className="mb-6" />
 
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
@@ -184,7 +203,7 @@ export default async function PlanOverviewPage({
                 ) : null}
               </CardHeader>
               <CardContent className="px-0 py-0 sm:px-2">
-                <MeasureTable taskNumber={task.number} measures={task.measures} plan={plan} today={today} highlightDepartmentId={departmentId} />
+                <MeasureTable taskNumber={task.number} measures={task.measures} plan={plan} today={today} highlightDepartmentId={departmentId} lights={lights} />
               </CardContent>
             </Card>
           ))}

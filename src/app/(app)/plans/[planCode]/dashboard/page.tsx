@@ -28,6 +28,8 @@ import { planExportHref, planHref } from "@/lib/plan-urls";
 import { cn } from "@/lib/cn";
 import type { Light, Status } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
+import { LightsLegend } from "@/features/dashboard/components/lights-legend";
+import { PendingClosures } from "@/features/closure/components/pending-closures";
 
 const SORTS = ["shortName", "led", "supported", "onTimePct", "overdue", "returned", "avgReviewHours"] as const;
 type Sort = (typeof SORTS)[number];
@@ -115,9 +117,36 @@ export default async function DashboardPage({
       <PlanEndedNotice plan={plan} className="mb-4" />
       <AsOfForm asOf={asOf} todayHref={planLifecycle[plan.status].opensAtEnd ? planHref(plan, "dashboard", { asOf: todayInChina() }) : planHref(plan, "dashboard")} className="mb-6" />
 
-      <section aria-labelledby="by-light" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <h2 id="by-light" className="sr-only">
-          {t("measures")}
+      <PendingClosures user={user} />
+      <section aria-labelledby="by-progress" className="mb-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <h2 id="by-progress" className="col-span-full text-sm font-semibold">
+          {t("progressLights")}
+        </h2>
+        {(["RED", "YELLOW", "GREEN"] as Light[]).map((l) => (
+          <a
+            key={l}
+            href={list({ metric: "measures", progress: l })}
+            aria-label={figure(`${t("lightProgress")} ${t(`light${l}`)}`, d.byProgressLight[l])}
+            className="flex items-center gap-3 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary"
+            data-testid={`progress-${l}`}
+          >
+            <span className={cn("size-4 rounded-sm", lightClass[l])} aria-hidden />
+            <div>
+              <div className="text-xs text-muted-foreground">{t(`light${l}`)}</div>
+              <div className="text-2xl font-semibold tabular-nums">{d.byProgressLight[l]}</div>
+            </div>
+          </a>
+        ))}
+        {(["DEADLINE_MISSED", "FAR_BEHIND", "CLOSED"] as const).map((s) => (
+          <div key={s} className="rounded-lg border border-border bg-card px-4 py-3" data-testid={`progress-state-${s}`}>
+            <div className="text-xs text-muted-foreground">{t(`progress${s}`)}</div>
+            <div className="text-2xl font-semibold tabular-nums">{d.byProgress[s] ?? 0}</div>
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="by-light" className="mb-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <h2 id="by-light" className="col-span-full text-sm font-semibold">
+          {t("reportingLights")}
         </h2>
         {(["RED", "YELLOW", "GREEN"] as Light[]).map((l) => (
           <a
@@ -149,6 +178,7 @@ export default async function DashboardPage({
           </a>
         ))}
       </section>
+      <LightsLegend thresholds={d.progressThresholds} className="mb-6" />
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Card>
@@ -157,11 +187,12 @@ export default async function DashboardPage({
           </CardHeader>
           <CardContent className="flex flex-col gap-2">
             <TaskProgress
-              tasks={d.tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green }))}
+              tasks={d.tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green, progressRed: k.progressRed, progressYellow: k.progressYellow, progressGreen: k.progressGreen }))}
               timelineHref={`${planHref(plan)}/tasks/`}
               asOfQuery={q({})}
               dueHref={list({ metric: "due" })}
               lightHref={{ RED: list({ metric: "measures", light: "RED" }), YELLOW: list({ metric: "measures", light: "YELLOW" }), GREEN: list({ metric: "measures", light: "GREEN" }) }}
+              progressHref={{ RED: list({ metric: "measures", progress: "RED" }), YELLOW: list({ metric: "measures", progress: "YELLOW" }), GREEN: list({ metric: "measures", progress: "GREEN" }) }}
             />
           </CardContent>
         </Card>

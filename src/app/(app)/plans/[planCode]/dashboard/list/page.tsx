@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { readDashboardWithInput } from "@/features/dashboard/read";
-import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
+import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { LIST_LIGHTS, LIST_METRICS, LIST_STATUSES, listFor, listHref, parseListFilter, type ListMetric } from "@/features/dashboard/drill";
 import { getPlanByCode, getPlanTasks, type MeasureRow } from "@/features/plan/queries";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
@@ -70,7 +70,8 @@ export default async function DashboardListPage({
 
   const titleParts: string[] = [t(METRIC_TITLE[filter.metric])];
   if (filter.status) titleParts.push(t(`status${filter.status}`));
-  if (filter.light) titleParts.push(t(`light${filter.light}`));
+  if (filter.light) titleParts.push(`${t("lightReporting")}${t(`light${filter.light}`)}`);
+  if (filter.progress) titleParts.push(`${t("lightProgress")}${t(`light${filter.progress}`)}`);
   if (filter.task !== undefined) titleParts.push(t("taskLabel", { number: filter.task }));
   if (filter.quarter) titleParts.push(quarterKeyLabel(filter.quarter, locale).text);
   if (dept) titleParts.push(filter.role ? t("departmentRole", { department: dept.shortName, role: roleText(filter.role === "lead") }) : dept.shortName);
@@ -150,7 +151,7 @@ export default async function DashboardListPage({
   if (result.metric === "measures") {
     summary = t("listCount", { count: result.rows.length });
     table = listTable(
-      [t("colMeasure"), t("colLead"), dept ? t("colRole") : null, t("colStatus"), t("colLight")],
+      [t("colMeasure"), t("colLead"), dept ? t("colRole") : null, t("colStatus"), t("colReportingLight"), t("colProgress")],
       result.rows,
       (r) => r.measureId,
       (r) => (
@@ -163,6 +164,9 @@ export default async function DashboardListPage({
           </Td>
           <Td>
             <LightLabel light={r.light} />
+          </Td>
+          <Td>
+            <ProgressLabel progress={r.progress} />
           </Td>
         </>
       ),
@@ -277,6 +281,17 @@ export default async function DashboardListPage({
               <Label htmlFor="list-light">{t("filterLight")}</Label>
               <Select id="list-light" name="light" defaultValue={filter.light ?? ""} className="w-32">
                 <option value="">{t("anyLight")}</option>
+                {LIST_LIGHTS.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`light${l}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="list-progress">{t("filterProgress")}</Label>
+              <Select id="list-progress" name="progress" defaultValue={filter.progress ?? ""} className="w-32">
+                <option value="">{t("anyProgress")}</option>
                 {LIST_LIGHTS.map((l) => (
                   <option key={l} value={l}>
                     {t(`light${l}`)}

@@ -9,7 +9,7 @@ import { parseAsOf } from "@/features/dashboard/as-of";
 import { AsOfForm } from "@/features/dashboard/components/as-of-form";
 import { quarterOf } from "@/features/dashboard/compute";
 import { readDashboardWithInput } from "@/features/dashboard/read";
-import { LightLabel, StatusBadge } from "@/features/dashboard/components/status-label";
+import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { listHref, taskTimeline, type TimelineCell } from "@/features/dashboard/drill";
 import { getPlanByCode, getPlanTasks } from "@/features/plan/queries";
 import { cn } from "@/lib/cn";
@@ -28,6 +28,7 @@ const LEGEND = [
   ["bg-emerald-200", "legendOnTrack"],
   ["border border-dashed border-emerald-600", "legendNotStarted"],
   ["bg-emerald-600 ring-2 ring-inset ring-amber-400", "legendLate"],
+  ["border border-dashed border-border bg-muted", "legendWaived"],
 ] as const;
 
 /** The mark inside a cell: what the lead department's report was that day. */
@@ -36,6 +37,8 @@ const REPORT_MARK = { ACCEPTED: "✓", SUBMITTED: "…", RETURNED: "↩" } as co
 function cellClass(c: TimelineCell): string {
   if (!c.status || !c.light) return "border border-dashed border-border bg-background text-muted-foreground";
   if (c.status === "NOT_STARTED") return "border border-dashed border-emerald-600 bg-background text-emerald-800";
+  // Not owed (the measure closed, or a 常态化 measure's off-year quarter): nothing to colour.
+  if (c.status === "WAIVED") return "border border-dashed border-border bg-muted text-muted-foreground";
   const fill = { RED: "bg-red-600 text-white", YELLOW: "bg-amber-400 text-black", GREEN: c.status === "ON_TRACK" ? "bg-emerald-200 text-emerald-950" : "bg-emerald-600 text-white" }[c.light];
   return cn(fill, c.status === "COMPLETED_LATE" && "ring-2 ring-inset ring-amber-400");
 }
@@ -171,6 +174,7 @@ export default async function TaskTimelinePage({
                       <div className="flex flex-col items-start gap-1">
                         <LightLabel light={r.light} />
                         <StatusBadge status={r.status} />
+                        <ProgressLabel progress={r.progress} className="text-xs" />
                       </div>
                     </Td>
                     {r.cells.map((c, i) => (
