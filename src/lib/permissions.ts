@@ -30,6 +30,14 @@ export type Action =
   | "extension:decide"
   | "instruction:read"
   | "instruction:write"
+  | "instruction:assign"
+  | "instruction:reply"
+  | "instruction:close"
+  | "notice:read"
+  | "notice:issue"
+  | "notice:sign"
+  | "notice:reply"
+  | "notice:close"
   | "audit:read"
   | "dashboard:read"
   | "export:read"
@@ -41,8 +49,9 @@ export type Action =
  * "own": records of the caller's department.
  * "ownOrLed": records of the caller's department, and of the other departments on a measure the caller's department leads.
  * "onMeasure": records about a measure the caller's department carries (as lead or supporting department).
+ * "ownOrOnMeasure": records of the caller's department, and records about a measure it carries.
  */
-export type Scope = "any" | "own" | "ownOrLed" | "onMeasure";
+export type Scope = "any" | "own" | "ownOrLed" | "onMeasure" | "ownOrOnMeasure";
 
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
   [Role.ADMIN]: {
@@ -59,6 +68,13 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "extension:read": "any",
     "extension:decide": "any",
     "instruction:read": "any",
+    // The bureau assigns instructions (交办) and closes them (办结) or sends them back, like the leader.
+    "instruction:assign": "any",
+    "instruction:close": "any",
+    // 督办单: the bureau issues them, and accepts (办结) or returns the departments' replies.
+    "notice:read": "any",
+    "notice:issue": "any",
+    "notice:close": "any",
     "audit:read": "any",
     "dashboard:read": "any",
     "export:read": "any",
@@ -73,6 +89,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "extension:read": "any",
     "instruction:read": "any",
     "instruction:write": "any",
+    "instruction:assign": "any",
+    "instruction:close": "any",
+    "notice:read": "any",
     "dashboard:read": "any",
     "export:read": "any",
     "notification:read": "any",
@@ -85,8 +104,14 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "report:write": "own",
     "extension:read": "own",
     "extension:request": "own",
-    // 领导批示: the departments on the measure, lead and supporting; nobody else's liaison.
-    "instruction:read": "onMeasure",
+    // 领导批示: the department it is assigned to, and the departments on the measure (lead and supporting); nobody else's liaison.
+    "instruction:read": "ownOrOnMeasure",
+    // 落实情况: the assigned department's own report on an instruction.
+    "instruction:reply": "own",
+    // 督办单 sent to the caller's department: read, sign for (签收) and answer.
+    "notice:read": "own",
+    "notice:sign": "own",
+    "notice:reply": "own",
     "export:read": "own",
     "notification:read": "any",
     "account:password": "any",
@@ -144,6 +169,8 @@ export function can(actor: Principal | null, action: Action, target?: Target): b
       return own || (Boolean(onMeasure?.isLead) && Boolean(target.measure?.departments.some((d) => d.departmentId === target.departmentId)));
     case "onMeasure":
       return Boolean(onMeasure);
+    case "ownOrOnMeasure":
+      return own || Boolean(onMeasure);
   }
 }
 
