@@ -34,7 +34,7 @@ const listSelect = {
   repliedAt: true,
   closedAt: true,
   version: true,
-  department: { select: { id: true, shortName: true } },
+  department: { select: { id: true, shortName: true, fullName: true } },
   measure: { select: { id: true, number: true, text: true, currentText: true, keyTask: { select: { number: true, plan: { select: { code: true, title: true } } } } } },
   period: { select: { kind: true, periodEnd: true } },
 } satisfies Prisma.SupervisionNoticeSelect;

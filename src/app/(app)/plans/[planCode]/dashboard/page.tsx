@@ -20,6 +20,7 @@ import { listHref, type ListFilter } from "@/features/dashboard/drill";
 import { getPlanByCode } from "@/features/plan/queries";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
+import { OpenInstructionsCard } from "@/features/instructions/components/open-instructions-card";
 import { todayInChina } from "@/lib/due";
 import { planLifecycle } from "@/lib/plan-lifecycle";
 import { planExportHref, planHref } from "@/lib/plan-urls";
@@ -190,6 +191,8 @@ export default async function DashboardPage({
           </CardContent>
         </Card>
       </div>
+
+      <OpenInstructionsCard user={user} planId={plan.id} />
 
       <Card className="mt-5">
         <CardHeader>
