@@ -24,12 +24,13 @@ test("the bureau issues a red 督办单, the department signs and replies, the b
 
   // The bureau issues it from the measure page.
   await openMeasure65(admin);
-  await admin.getByTestId("issue-notice").getByText("下发督办单").click();
-  await admin.getByLabel("承办部门").selectOption({ label: "市卫健委" });
-  await admin.getByLabel("红色（逾期）").check();
-  await admin.getByLabel("办理时限").fill(inDays(5));
-  await admin.getByLabel("督办事项").fill(text);
-  await admin.getByRole("button", { name: "下发", exact: true }).click();
+  const form = admin.getByTestId("issue-notice");
+  await form.getByText("下发督办单").click();
+  await form.getByLabel("承办部门").selectOption({ label: "市卫健委" });
+  await form.getByLabel("红色（逾期）").check();
+  await form.getByLabel("办理时限").fill(inDays(5));
+  await form.getByLabel("督办事项").fill(text);
+  await form.getByRole("button", { name: "下发", exact: true }).click();
   await expect(admin.getByText("督办单已下发")).toBeVisible();
   const row = admin.getByTestId("measure-notices").getByTestId("notice-row").first();
   await expect(row).toContainText("待签收");
@@ -77,10 +78,12 @@ test("a leader assigns an instruction, the department reports what it did, the l
   const text = `请市卫健委年底前完成尘肺病通报全覆盖（${Date.now()}）`;
 
   await openMeasure65(leader);
-  await leader.getByLabel("批示内容").fill(text);
-  await leader.getByLabel("交办部门").selectOption({ label: "市卫健委" });
-  await leader.getByLabel("办理时限").fill(inDays(10));
-  await leader.getByRole("button", { name: "发送批示" }).click();
+  // The form for a new instruction (the card also holds the assign forms of instructions not yet assigned).
+  const form = leader.locator("form", { has: leader.locator("#instruction-text") });
+  await form.getByLabel("批示内容").fill(text);
+  await form.getByLabel("交办部门").selectOption({ label: "市卫健委" });
+  await form.getByLabel("办理时限").fill(inDays(10));
+  await form.getByRole("button", { name: "发送批示" }).click();
   const mine = leader.getByTestId("instruction").filter({ hasText: text });
   await expect(mine.getByTestId("instruction-state")).toHaveText("已交办");
 
