@@ -1,6 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
 
+/** How long a step may take on a loaded machine (an action, then the page's refresh). */
+const STEP = { timeout: 30_000 };
+
 /** A day `days` from today in China, as the date inputs take it. */
 const inDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -31,9 +34,9 @@ test("the bureau issues a red 督办单, the department signs and replies, the b
   await form.getByLabel("办理时限").fill(inDays(5));
   await form.getByLabel("督办事项").fill(text);
   await form.getByRole("button", { name: "下发", exact: true }).click();
-  await expect(admin.getByText("督办单已下发")).toBeVisible();
+  await expect(admin.getByText("督办单已下发")).toBeVisible(STEP);
   const row = admin.getByTestId("measure-notices").getByTestId("notice-row").first();
-  await expect(row).toContainText("待签收");
+  await expect(row).toContainText("待签收", STEP);
   const number = (await row.getByRole("link").first().textContent())!;
   expect(number).toMatch(/^督〔\d{4}〕\d+号$/);
 
@@ -50,10 +53,10 @@ test("the bureau issues a red 督办单, the department signs and replies, the b
   await liaison.getByRole("link", { name: number }).click();
   await expect(liaison.getByTestId("notice-text")).toHaveText(text);
   await liaison.getByRole("button", { name: "签收" }).click();
-  await expect(liaison.getByTestId("notice-state")).toHaveText("已签收");
+  await expect(liaison.getByTestId("notice-state")).toHaveText("已签收", STEP);
   await liaison.getByLabel("回复办理情况").fill("已约谈3家责任单位，通报整改情况已报市人社局。");
   await liaison.getByRole("button", { name: "提交回复" }).click();
-  await expect(liaison.getByTestId("notice-state")).toHaveText("已回复");
+  await expect(liaison.getByTestId("notice-state")).toHaveText("已回复", STEP);
 
   // The print view: the notice alone, with its number and a print button, no navigation of the app.
   await liaison.goto(liaison.url().replace("/notices/", "/print/notices/"));
@@ -67,7 +70,7 @@ test("the bureau issues a red 督办单, the department signs and replies, the b
   await admin.getByRole("link", { name: number }).click();
   await expect(admin.getByTestId("notice-reply")).toContainText("已约谈3家责任单位");
   await admin.getByRole("button", { name: "审核通过并办结" }).click();
-  await expect(admin.getByTestId("notice-state")).toHaveText("已办结");
+  await expect(admin.getByTestId("notice-state")).toHaveText("已办结", STEP);
   await expect(admin.getByTestId("notice-course")).toContainText("办结时间");
 });
 
@@ -85,7 +88,8 @@ test("a leader assigns an instruction, the department reports what it did, the l
   await form.getByLabel("办理时限").fill(inDays(10));
   await form.getByRole("button", { name: "发送批示" }).click();
   const mine = leader.getByTestId("instruction").filter({ hasText: text });
-  await expect(mine.getByTestId("instruction-state")).toHaveText("已交办");
+  await expect(leader.getByText("批示已发送")).toBeVisible(STEP);
+  await expect(mine.getByTestId("instruction-state")).toHaveText("已交办", STEP);
 
   // The department finds it on its page and reports what it did.
   await liaison.goto("/");
@@ -93,14 +97,14 @@ test("a leader assigns an instruction, the department reports what it did, the l
   await expect(theirs).toContainText(`交办 市卫健委，时限 ${inDays(10)}`);
   await theirs.getByLabel("落实情况").fill("已印发通报方案，全市覆盖率达95%。");
   await theirs.getByRole("button", { name: "报送落实情况" }).click();
-  await expect(theirs.getByTestId("instruction-state")).toHaveText("已报落实情况");
+  await expect(theirs.getByTestId("instruction-state")).toHaveText("已报落实情况", STEP);
 
   // The leader sees the reply on the overview and closes it.
   await leader.goto(`${SHIPPED_PLAN}/dashboard`);
   const open = leader.getByTestId("open-instructions").getByTestId("instruction").filter({ hasText: text });
   await expect(open.getByTestId("instruction-reply")).toContainText("已印发通报方案");
   await open.getByRole("button", { name: "办结" }).click();
-  await expect(leader.getByTestId("open-instructions").getByTestId("instruction").filter({ hasText: text })).toHaveCount(0);
+  await expect(leader.getByTestId("open-instructions").getByTestId("instruction").filter({ hasText: text })).toHaveCount(0, STEP);
   await openMeasure65(leader);
   await expect(leader.getByTestId("instruction").filter({ hasText: text }).getByTestId("instruction-state")).toHaveText("已办结");
 });
