@@ -30,14 +30,14 @@ export function AssignInstructionForm({
   const t = useTranslations("instructions");
   const id = (f: string) => `${f}-${instructionId}`;
   return (
-    <ActionForm action={action} className="flex flex-wrap items-end gap-2">
+    <ActionForm action={action} className="flex max-w-full flex-wrap items-end gap-2">
       {(state, pending) => (
         <>
           <input type="hidden" name="instructionId" value={instructionId} />
           <input type="hidden" name="expectedVersion" value={version} />
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 max-w-full flex-col gap-1">
             <Label htmlFor={id("dept")}>{t("department")}</Label>
-            <Select id={id("dept")} name="departmentId" defaultValue={departmentId ?? ""} aria-describedby={id("dept-error")}>
+            <Select id={id("dept")} className="max-w-full" name="departmentId" defaultValue={departmentId ?? ""} aria-describedby={id("dept-error")}>
               <option value="" disabled>
                 —
               </option>
@@ -49,7 +49,7 @@ export function AssignInstructionForm({
             </Select>
             <FieldError id={id("dept-error")} messages={state.fieldErrors?.departmentId} />
           </div>
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 max-w-full flex-col gap-1">
             <Label htmlFor={id("deadline")}>{t("deadline")}</Label>
             <Input id={id("deadline")} name="deadline" type="date" min={minDate} aria-describedby={id("deadline-error")} />
             <FieldError id={id("deadline-error")} messages={state.fieldErrors?.deadline} />

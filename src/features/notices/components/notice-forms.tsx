@@ -53,7 +53,7 @@ export function IssueNoticeForm({
                 ))}
               </Select>
             </div>
-            <fieldset className="flex flex-col gap-1">
+            <fieldset className="flex min-w-0 flex-col gap-1">
               <legend className="mb-1 text-sm font-medium">{t("colour")}</legend>
               <div className="flex flex-wrap gap-3 text-sm">
                 {(["BLUE", "YELLOW", "RED"] as const).map((c) => (

@@ -106,10 +106,10 @@ export function InstructionForm({
           <Label htmlFor="instruction-text">{t("writeInstruction")}</Label>
           <textarea id="instruction-text" name="text" className={textarea} aria-describedby="instruction-text-error" />
           <FieldError id="instruction-text-error" messages={state.fieldErrors?.text} />
-          <div className="grid grid-cols-2 gap-2">
-            <div className="flex flex-col gap-1">
+          <div className="grid gap-2 sm:grid-cols-2">
+            <div className="flex min-w-0 flex-col gap-1">
               <Label htmlFor="instruction-department">{t("instructionDepartment")}</Label>
-              <Select id="instruction-department" name="departmentId" defaultValue={departments.find((d) => d.isLead)?.id ?? ""}>
+              <Select id="instruction-department" className="max-w-full" name="departmentId" defaultValue={departments.find((d) => d.isLead)?.id ?? ""}>
                 {departments.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.shortName}
@@ -117,7 +117,7 @@ export function InstructionForm({
                 ))}
               </Select>
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <Label htmlFor="instruction-deadline">{t("instructionDeadline")}</Label>
               <Input id="instruction-deadline" name="deadline" type="date" min={minDate} aria-describedby="instruction-deadline-error" />
             </div>
