@@ -77,7 +77,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
         }
       />
 
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="flex flex-col gap-5 lg:col-span-2">
           <Card>
             <CardHeader>
@@ -260,7 +260,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           ) : null}
         </div>
 
-        <div className="flex h-fit flex-col gap-5">
+        <div className="flex h-fit min-w-0 flex-col gap-5">
         <Card className="h-fit">
           <CardHeader>
             <CardTitle>{t("departments")}</CardTitle>

@@ -61,7 +61,7 @@ export default async function NoticePage({ params }: { params: Promise<{ noticeI
           </Button>
         }
       />
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="flex flex-col gap-5 lg:col-span-2">
           <Card>
             <CardHeader>
