@@ -6,7 +6,7 @@ import { listPlans } from "@/features/plan/queries";
 import { currentPlan, planLifecycle } from "@/lib/plan-lifecycle";
 import { planHref } from "@/lib/plan-urls";
 import { PlanSwitcher } from "./plan-switcher";
-import { can, homeDepartmentId } from "@/lib/permissions";
+import { can, canAtAll, homeDepartmentId } from "@/lib/permissions";
 import { CHANGE_PASSWORD_PATH, type CurrentUser } from "@/server/auth";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
@@ -56,6 +56,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   if (home) links.push({ href: `/departments/${home}`, label: t("myDepartment") });
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
   if (can(user, "report:review")) links.push({ href: "/review", label: trp("reviewQueue") });
+  if (canAtAll(user, "notice:read")) links.push({ href: "/notices", label: t("notices") });
   if (can(user, "extension:decide")) links.push({ href: "/admin/extensions", label: trp("extensions") });
   if (can(user, "department:read", { departmentId: null })) links.push({ href: "/departments", label: t("departments") });
   if (can(user, "user:manage")) {

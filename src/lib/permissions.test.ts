@@ -27,6 +27,14 @@ const actions: Action[] = [
   "extension:decide",
   "instruction:read",
   "instruction:write",
+  "instruction:assign",
+  "instruction:reply",
+  "instruction:close",
+  "notice:read",
+  "notice:issue",
+  "notice:sign",
+  "notice:reply",
+  "notice:close",
   "audit:read",
   "dashboard:read",
   "export:read",
@@ -61,6 +69,14 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "extension:decide", true, true],
   [ADMIN, "instruction:read", true, true],
   [ADMIN, "instruction:write", false, false],
+  [ADMIN, "instruction:assign", true, true],
+  [ADMIN, "instruction:reply", false, false],
+  [ADMIN, "instruction:close", true, true],
+  [ADMIN, "notice:read", true, true],
+  [ADMIN, "notice:issue", true, true],
+  [ADMIN, "notice:sign", false, false],
+  [ADMIN, "notice:reply", false, false],
+  [ADMIN, "notice:close", true, true],
   [ADMIN, "audit:read", true, true],
   [ADMIN, "dashboard:read", true, true],
   [ADMIN, "export:read", true, true],
@@ -86,6 +102,14 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "extension:decide", false, false],
   [LEADER, "instruction:read", true, true],
   [LEADER, "instruction:write", true, true],
+  [LEADER, "instruction:assign", true, true],
+  [LEADER, "instruction:reply", false, false],
+  [LEADER, "instruction:close", true, true],
+  [LEADER, "notice:read", true, true],
+  [LEADER, "notice:issue", false, false],
+  [LEADER, "notice:sign", false, false],
+  [LEADER, "notice:reply", false, false],
+  [LEADER, "notice:close", false, false],
   [LEADER, "audit:read", false, false],
   [LEADER, "dashboard:read", true, true],
   [LEADER, "export:read", true, true],
@@ -109,9 +133,17 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "extension:read", true, false],
   [LIAISON, "extension:request", true, false],
   [LIAISON, "extension:decide", false, false],
-  // Instructions are about a measure, not a department's record: see the measure cases below.
-  [LIAISON, "instruction:read", false, false],
+  // An instruction assigned to the department; one about a measure it carries: see the measure cases below.
+  [LIAISON, "instruction:read", true, false],
   [LIAISON, "instruction:write", false, false],
+  [LIAISON, "instruction:assign", false, false],
+  [LIAISON, "instruction:reply", true, false],
+  [LIAISON, "instruction:close", false, false],
+  [LIAISON, "notice:read", true, false],
+  [LIAISON, "notice:issue", false, false],
+  [LIAISON, "notice:sign", true, false],
+  [LIAISON, "notice:reply", true, false],
+  [LIAISON, "notice:close", false, false],
   [LIAISON, "audit:read", false, false],
   [LIAISON, "dashboard:read", false, false],
   [LIAISON, "export:read", true, false],
@@ -184,6 +216,23 @@ describe("measure-scoped rules", () => {
     expect(can(actors.LIAISON, "closure:review", { measure: led })).toBe(false);
     expect(can(actors.LEADER, "closure:signoff", { measure: foreign })).toBe(true);
     expect(can(actors.ADMIN, "closure:signoff", { measure: foreign })).toBe(false);
+  });
+
+  it("an instruction assigned to the caller's department is theirs to read even on a measure it does not carry; another's on such a measure is not", () => {
+    expect(can(actors.LIAISON, "instruction:read", { departmentId: OWN, measure: foreign })).toBe(true);
+    expect(can(actors.LIAISON, "instruction:read", { departmentId: OTHER, measure: foreign })).toBe(false);
+    expect(can(actors.LIAISON, "instruction:read", { departmentId: OTHER, measure: supported })).toBe(true);
+    // Replying stays with the department it is assigned to, even on a measure the caller leads.
+    expect(can(actors.LIAISON, "instruction:reply", { departmentId: OTHER, measure: led })).toBe(false);
+  });
+
+  it("督办单: the bureau issues and closes, the department it is sent to signs and replies, a leader reads", () => {
+    expect(can(actors.ADMIN, "notice:issue")).toBe(true);
+    expect(can(actors.LIAISON, "notice:sign", { departmentId: OWN })).toBe(true);
+    expect(can(actors.LIAISON, "notice:reply", { departmentId: OTHER, measure: led })).toBe(false);
+    expect(can(actors.LEADER, "notice:reply", { departmentId: OWN })).toBe(false);
+    expect(rolesWith("notice:close")).toEqual([ADMIN]);
+    expect(rolesWith("instruction:close")).toEqual([ADMIN, LEADER]);
   });
 
   it("report:write stays the caller's own department's, even on a measure it leads", () => {

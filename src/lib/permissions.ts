@@ -31,6 +31,14 @@ export type Action =
   | "extension:decide"
   | "instruction:read"
   | "instruction:write"
+  | "instruction:assign"
+  | "instruction:reply"
+  | "instruction:close"
+  | "notice:read"
+  | "notice:issue"
+  | "notice:sign"
+  | "notice:reply"
+  | "notice:close"
   | "audit:read"
   | "dashboard:read"
   | "export:read"
@@ -47,8 +55,9 @@ export type Action =
  * "ownOrLed": records of the caller's department, and of the other departments on a measure the caller's department leads.
  * "onMeasure": records about a measure the caller's department carries (as lead or supporting department).
  * "leads": records about a measure the caller's department leads (牵头).
+ * "ownOrOnMeasure": records of the caller's department, and records about a measure it carries.
  */
-export type Scope = "any" | "own" | "ownOrLed" | "onMeasure" | "leads";
+export type Scope = "any" | "own" | "ownOrLed" | "onMeasure" | "leads" | "ownOrOnMeasure";
 
 export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
   [Role.ADMIN]: {
@@ -67,6 +76,13 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "extension:read": "any",
     "extension:decide": "any",
     "instruction:read": "any",
+    // The bureau assigns instructions (交办) and closes them (办结) or sends them back, like the leader.
+    "instruction:assign": "any",
+    "instruction:close": "any",
+    // 督办单: the bureau issues them, and accepts (办结) or returns the departments' replies.
+    "notice:read": "any",
+    "notice:issue": "any",
+    "notice:close": "any",
     "audit:read": "any",
     "dashboard:read": "any",
     "export:read": "any",
@@ -84,6 +100,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "extension:read": "any",
     "instruction:read": "any",
     "instruction:write": "any",
+    "instruction:assign": "any",
+    "instruction:close": "any",
+    "notice:read": "any",
     "dashboard:read": "any",
     "export:read": "any",
     "notification:read": "any",
@@ -99,8 +118,14 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "report:write": "own",
     "extension:read": "own",
     "extension:request": "own",
-    // 领导批示: the departments on the measure, lead and supporting; nobody else's liaison.
-    "instruction:read": "onMeasure",
+    // 领导批示: the department it is assigned to, and the departments on the measure (lead and supporting); nobody else's liaison.
+    "instruction:read": "ownOrOnMeasure",
+    // 落实情况: the assigned department's own report on an instruction.
+    "instruction:reply": "own",
+    // 督办单 sent to the caller's department: read, sign for (签收) and answer.
+    "notice:read": "own",
+    "notice:sign": "own",
+    "notice:reply": "own",
     "export:read": "own",
     "notification:read": "any",
     "account:password": "any",
@@ -163,6 +188,8 @@ export function can(actor: Principal | null, action: Action, target?: Target): b
       return Boolean(onMeasure);
     case "leads":
       return Boolean(onMeasure?.isLead);
+    case "ownOrOnMeasure":
+      return own || Boolean(onMeasure);
   }
 }
 

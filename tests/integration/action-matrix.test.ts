@@ -77,6 +77,13 @@ import { GET as exportQuarterly } from "@/app/api/plans/[planCode]/exports/quart
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
 import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
 import { importPlanAction } from "@/features/plan-import/actions";
+import { decideNoticeAction, issueNoticeAction, replyNoticeAction, signNoticeAction } from "@/features/notices/actions";
+import { issueNotice, replyNotice, signNotice } from "@/features/notices/mutations";
+import { listNotices } from "@/features/notices/queries";
+import { assignInstructionAction, decideInstructionAction, replyInstructionAction } from "@/features/instructions/actions";
+import { replyInstruction } from "@/features/instructions/mutations";
+import { getOpenInstructions } from "@/features/reports/queries";
+import { todayInChina } from "@/lib/due";
 
 /** Who is "signed in" for the call under test, and where evidence files go. */
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir: "" }));
@@ -201,7 +208,7 @@ function structureSubject(
 /** Everything a cell could touch, scoped to the records above; a denied cell must leave all of it unchanged. */
 async function world() {
   const personaIds = personaKeys.flatMap((p) => (personas[p] ? [personas[p].id] : []));
-  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, structure, userCount, departmentCount, closures, closing] = await Promise.all([
+  const [reports, extensions, periods, instructions, users, departments, audit, sessions, plans, structure, userCount, departmentCount, closures, closing, notices, notificationCount] = await Promise.all([
     db.progressReport.findMany({
       where: { measureId: fx.measureId },
       include: { values: { orderBy: { indicatorId: "asc" } }, attachments: { orderBy: { id: "asc" } }, revisions: { orderBy: { number: "asc" } } },
@@ -228,6 +235,9 @@ async function world() {
     // 办结销号: the measure's applications and whether it is closed or 常态化; the plans' settings.
     db.measureClosure.findMany({ where: { measureId: fx.measureId }, include: { evidence: { orderBy: { id: "asc" } } }, orderBy: { id: "asc" } }),
     db.measure.findUniqueOrThrow({ where: { id: fx.measureId }, select: { closedAt: true, normalizedAt: true, version: true } }),
+    db.supervisionNotice.findMany({ where: { measureId: fx.measureId }, orderBy: { id: "asc" } }),
+    // A refused step notifies nobody.
+    db.notification.count(),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
   const settings = await db.plan.findMany({ select: { id: true, progressYellowPoints: true, progressRedPoints: true, closureSignoff: true }, orderBy: { id: "asc" } });
@@ -236,7 +246,7 @@ async function world() {
     db.measure.findUnique({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } }),
     db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
   ]);
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -288,7 +298,33 @@ async function pendingExtension(periodId: string) {
   return db.extensionRequest.findUniqueOrThrow({ where: { id } });
 }
 
+// ── 督办单 and instructions in the state each step needs, made through the mutations ─────
+
+const inDays = (days: number) => addDays(todayInChina(), days);
+
+/** A fresh notice to the owning department, issued by the bureau and moved to `state`. */
+async function noticeIn(state: "ISSUED" | "SIGNED" | "REPLIED") {
+  const { id } = await issueNotice(db, actorOf("admin"), { measureId: fx.measureId, departmentId: fx.owningDeptId, periodId: null, colour: "RED", dueDate: inDays(10), text: "请加快尘肺病通报工作进度" });
+  if (state !== "ISSUED") await signNotice(db, actorOf("owningLiaison"), { noticeId: id, expectedVersion: 1 });
+  if (state === "REPLIED") await replyNotice(db, actorOf("owningLiaison"), { noticeId: id, expectedVersion: 2, reply: "已开展专项通报" });
+  return db.supervisionNotice.findUniqueOrThrow({ where: { id } });
+}
+
+/** A fresh instruction of the leader on the measure (to its lead, the owning department), assigned unless `PENDING`, replied to when asked. */
+async function instructionIn(state: "PENDING" | "ASSIGNED" | "REPLIED") {
+  const id = await addInstruction(db, actorOf("leader"), { measureId: fx.measureId, text: "请按季度通报尘肺病防治情况", deadline: state === "PENDING" ? null : inDays(14) });
+  if (state === "REPLIED") await replyInstruction(db, actorOf("owningLiaison"), { instructionId: id, expectedVersion: 1, reply: "已按季度通报" });
+  return db.leaderInstruction.findUniqueOrThrow({ where: { id } });
+}
+
+/** The kinds of the notifications written since `before` (by the step's own transaction). */
+async function notifiedSince(before: World) {
+  const rows = await db.notification.findMany({ orderBy: { createdAt: "desc" }, take: (await db.notification.count()) - before.notificationCount });
+  return rows.map((n) => n.kind);
+}
+
 // ── What each action is, how to set it up, and what success looks like ─────
+
 
 type Outcome = { kind: "action"; state: ActionState } | { kind: "response"; response: Response } | { kind: "read"; value: unknown };
 
@@ -465,6 +501,121 @@ const subjects = {
           const created = await db.leaderInstruction.findMany({ where: { measureId: fx.measureId, id: { notIn: before.instructions.map((i) => i.id) } } });
           expect(created.map((i) => [i.text, i.authorId])).toEqual([[text, personas[persona]!.id]]);
           expect(await auditSince(before)).toEqual([["instruction.create", "LeaderInstruction", created[0].id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  issueNoticeAction: {
+    name: "issueNoticeAction",
+    async prepare(persona) {
+      const text = `尘肺病通报滞后，请整改（${persona}-${suffix}）`;
+      return {
+        invoke: () => action(issueNoticeAction(initialActionState, form({ measureId: fx.measureId, departmentId: fx.owningDeptId, periodId: "", colour: "RED", dueDate: inDays(7), text }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.notices.issued);
+          const created = await db.supervisionNotice.findMany({ where: { measureId: fx.measureId, id: { notIn: before.notices.map((n) => n.id) } } });
+          expect(created.map((n) => [n.text, n.colour, n.state, n.departmentId, n.issuedById])).toEqual([[text, "RED", "ISSUED", fx.owningDeptId, personas[persona]!.id]]);
+          expect(await auditSince(before)).toEqual([["notice.issue", "SupervisionNotice", created[0].id, personas[persona]!.id, "127.0.0.1"]]);
+          expect(await notifiedSince(before)).toContain("NOTICE_ISSUED");
+        },
+      };
+    },
+  },
+
+  signNoticeAction: {
+    name: "signNoticeAction",
+    async prepare(persona) {
+      const notice = await noticeIn("ISSUED");
+      return {
+        invoke: () => action(signNoticeAction(initialActionState, form({ noticeId: notice.id, expectedVersion: "1" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.notices.signed);
+          expect(await db.supervisionNotice.findUniqueOrThrow({ where: { id: notice.id } })).toMatchObject({ state: "SIGNED", signedById: personas[persona]!.id, version: 2 });
+          expect(await auditSince(before)).toEqual([["notice.sign", "SupervisionNotice", notice.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  replyNoticeAction: {
+    name: "replyNoticeAction",
+    async prepare(persona) {
+      const notice = await noticeIn("SIGNED");
+      const reply = `已约谈责任单位（${persona}）`;
+      return {
+        invoke: () => action(replyNoticeAction(initialActionState, form({ noticeId: notice.id, expectedVersion: String(notice.version), reply }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.notices.replied);
+          expect(await db.supervisionNotice.findUniqueOrThrow({ where: { id: notice.id } })).toMatchObject({ state: "REPLIED", reply, repliedById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["notice.reply", "SupervisionNotice", notice.id, personas[persona]!.id, "127.0.0.1"]]);
+          expect(await notifiedSince(before)).toContain("NOTICE_REPLIED");
+        },
+      };
+    },
+  },
+
+  decideNoticeAction: {
+    name: "decideNoticeAction",
+    async prepare(persona) {
+      const notice = await noticeIn("REPLIED");
+      return {
+        invoke: () => action(decideNoticeAction(initialActionState, form({ noticeId: notice.id, expectedVersion: String(notice.version), decision: "ACCEPT", reason: "" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.notices.closed);
+          expect(await db.supervisionNotice.findUniqueOrThrow({ where: { id: notice.id } })).toMatchObject({ state: "CLOSED", closedById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["notice.close", "SupervisionNotice", notice.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  assignInstructionAction: {
+    name: "assignInstructionAction",
+    async prepare(persona) {
+      const instruction = await instructionIn("PENDING");
+      const deadline = inDays(21);
+      return {
+        invoke: () => action(assignInstructionAction(initialActionState, form({ instructionId: instruction.id, expectedVersion: "1", departmentId: fx.owningDeptId, deadline }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.instructions.assigned);
+          const after = await db.leaderInstruction.findUniqueOrThrow({ where: { id: instruction.id } });
+          expect(after).toMatchObject({ state: "ASSIGNED", departmentId: fx.owningDeptId, assignedById: personas[persona]!.id });
+          expect(isoDay(after.deadline!)).toBe(deadline);
+          expect(await auditSince(before)).toEqual([["instruction.assign", "LeaderInstruction", instruction.id, personas[persona]!.id, "127.0.0.1"]]);
+          expect(await notifiedSince(before)).toContain("INSTRUCTION_ASSIGNED");
+        },
+      };
+    },
+  },
+
+  replyInstructionAction: {
+    name: "replyInstructionAction",
+    async prepare(persona) {
+      const instruction = await instructionIn("ASSIGNED");
+      const reply = `已按批示落实（${persona}）`;
+      return {
+        invoke: () => action(replyInstructionAction(initialActionState, form({ instructionId: instruction.id, expectedVersion: "1", reply }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.instructions.replied);
+          expect(await db.leaderInstruction.findUniqueOrThrow({ where: { id: instruction.id } })).toMatchObject({ state: "REPLIED", reply, repliedById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["instruction.reply", "LeaderInstruction", instruction.id, personas[persona]!.id, "127.0.0.1"]]);
+          expect(await notifiedSince(before)).toContain("INSTRUCTION_REPLIED");
+        },
+      };
+    },
+  },
+
+  decideInstructionAction: {
+    name: "decideInstructionAction",
+    async prepare(persona) {
+      const instruction = await instructionIn("REPLIED");
+      return {
+        invoke: () => action(decideInstructionAction(initialActionState, form({ instructionId: instruction.id, expectedVersion: String(instruction.version), decision: "CLOSE", reason: "" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.instructions.closed);
+          expect(await db.leaderInstruction.findUniqueOrThrow({ where: { id: instruction.id } })).toMatchObject({ state: "CLOSED", closedById: personas[persona]!.id });
+          expect(await auditSince(before)).toEqual([["instruction.close", "LeaderInstruction", instruction.id, personas[persona]!.id, "127.0.0.1"]]);
         },
       };
     },
@@ -1005,6 +1156,16 @@ const subjects = {
     (actor) => getReviewQueue(actor, { departmentId: fx.owningDeptId }),
     (queue) => expect(ids(queue.rows)).toContain(fx.readReportId),
   ),
+  listNotices: readSubject(
+    "listNotices (notices of the owning department)",
+    (actor) => listNotices(actor, { departmentId: fx.owningDeptId }, "zh-CN"),
+    (notices) => expect(notices.length).toBeGreaterThan(0),
+  ),
+  getOpenInstructions: readSubject(
+    "getOpenInstructions (leader overview)",
+    (actor) => getOpenInstructions(actor, fx.planId),
+    (open) => expect(ids(open)).toContain(fx.instructionId),
+  ),
   getPendingExtensions: readSubject(
     "getPendingExtensions (extension requests)",
     (actor) => getPendingExtensions(actor),
@@ -1087,6 +1248,15 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   requestExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
   decideExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   addInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
+  // 督办单: the bureau issues and closes; the department it is sent to signs and replies.
+  issueNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  signNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
+  replyNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
+  decideNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  // 领导批示: a leader or the bureau assigns and closes; the assigned department reports.
+  assignInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  replyInstructionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
+  decideInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserActiveAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   endSessionsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
@@ -1158,6 +1328,8 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   },
   getDepartmentInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
   getReviewQueue: adminOnly({ rows: [], total: 0 }),
+  listNotices: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
+  getOpenInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: NONE, otherLiaison: NONE, admin: ALLOW },
   getPendingExtensions: adminOnly([]),
   getMeasurePeriodsForEdit: adminOnly([]),
   getMeasureHistory: adminOnly([]),
@@ -1173,7 +1345,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 250;
+const EXPECTED_CELLS = 295;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1254,6 +1426,8 @@ beforeAll(async () => {
   fx.readReportId = (await submittedReport(fx.periods.read)).id;
   fx.readExtensionId = (await pendingExtension(fx.periods.read)).id;
   fx.instructionId = await addInstruction(db, { ...personas.leader!, ip: "127.0.0.1" }, { measureId: measure.id, text: `请按季度报送通报情况（${suffix}）` });
+  // And a 督办单 to the owning department, for the notice list.
+  await noticeIn("ISSUED");
 });
 
 beforeEach(() => {
@@ -1281,9 +1455,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 50 × 5", () => {
+  it("has one cell per action, read, route and persona: 59 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(73);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(87);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { seedShippedPlans } from "../../scripts/lib/seed";
 import { deliverNotificationEmails } from "../../src/features/notifications/email";
 import { runNotificationScan } from "../../src/features/notifications/run";
+import { issueNotice } from "../../src/features/notices/mutations";
+import { addDays } from "../../src/lib/periods";
+import { todayInChina } from "../../src/lib/due";
 import type { MailSettings } from "../../src/server/env";
 import { testDb } from "../support/db";
 import { whileShippedPlanRan } from "../support/plans";
@@ -257,6 +260,31 @@ describe("e-mailing the scan's notifications", () => {
     // The same notifications went to the colleague who has an address, so the server was used.
     expect(mailsTo(server, withAddress.email!).length).toBe(theirs.length);
     expect(server.received.every((m) => m.envelopeTo.every((to) => to.endsWith("@example.gov.cn")))).toBe(true);
+  });
+
+  it("e-mails an event's notification, written in the event's transaction, once that has committed: once, in the in-app words", async () => {
+    const server = await startMailServer();
+    const user = await liaison();
+    const admin = await db.user.create({ data: { loginName: `mail-${suffix}-admin`, displayName: "督办科", role: "ADMIN", passwordHash: "not-used" } });
+    const carried = await db.measureDepartment.findFirstOrThrow({ where: { departmentId, measure: { keyTask: { plan: { code: "hs-gsyf-2021-2025" } } } }, include: { measure: { include: { keyTask: true } } } });
+    const due = addDays(todayInChina(), 7);
+    const { number } = await issueNotice(db, { id: admin.id, loginName: admin.loginName, role: "ADMIN", departmentId: null }, {
+      measureId: carried.measureId,
+      departmentId,
+      periodId: null,
+      colour: "BLUE",
+      dueDate: due,
+      text: "请按时报送本季度进展。",
+    });
+    // What deliverAfterCommit starts once the action's transaction is done.
+    // The department's other liaisons with an address (made by earlier tests) are told as well.
+    const told = await db.notification.count({ where: { kind: "NOTICE_ISSUED", user: { departmentId, email: { not: null }, active: true }, params: { path: ["number"], equals: number } } });
+    expect(await deliverNotificationEmails(db, server.settings)).toEqual({ sent: told, failed: 0 });
+    const mails = mailsTo(server, user.email!);
+    expect(mails.map((m) => m.subject)).toEqual([`【督办】督办单 ${number}（措施 ${carried.measure.keyTask.number}.${carried.measure.number}）已下发本部门，请签收并于 ${due} 前回复。`]);
+    expect(mails[0].text).toContain(`${BASE_URL}/notices/`);
+    expect(await deliverNotificationEmails(db, server.settings)).toEqual({ sent: 0, failed: 0 });
+    await db.user.update({ where: { id: admin.id }, data: { active: false } });
   });
 
   it("attempts nothing without SMTP settings, and the notifications stay due an e-mail", async () => {

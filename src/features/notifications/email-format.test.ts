@@ -25,11 +25,26 @@ describe("formatNotificationEmail", () => {
     ]);
   });
 
-  it("puts the extension decision into words", () => {
-    const approved = formatNotificationEmail({ kind: "EXTENSION_DECIDED", params: { state: "APPROVED", date: "2023-09-30" }, link: "/reports/p2" }, { displayName: "李" }, base);
-    const rejected = formatNotificationEmail({ kind: "EXTENSION_DECIDED", params: { state: "REJECTED", date: "2023-09-30" }, link: "/reports/p2" }, { displayName: "李" }, base);
-    expect(approved.subject).toBe("【督办】延期申请（延至 2023-09-30）已批准。");
-    expect(rejected.subject).toBe("【督办】延期申请（延至 2023-09-30）未批准。");
+  it("puts the extension decision into words, naming the measure", () => {
+    const approved = formatNotificationEmail({ kind: "EXTENSION_DECIDED", params: { measure: "2.4", state: "APPROVED", date: "2023-09-30" }, link: "/reports/p2" }, { displayName: "李" }, base);
+    const rejected = formatNotificationEmail({ kind: "EXTENSION_DECIDED", params: { measure: "2.4", state: "REJECTED", date: "2023-09-30" }, link: "/reports/p2" }, { displayName: "李" }, base);
+    expect(approved.subject).toBe("【督办】措施 2.4 的延期申请（延至 2023-09-30）已批准。");
+    expect(rejected.subject).toBe("【督办】措施 2.4 的延期申请（延至 2023-09-30）未批准。");
+  });
+
+  it.each([
+    ["NOTICE_ISSUED", { measure: "6.5", number: "督〔2026〕3号", date: "2026-12-20" }, "督办单 督〔2026〕3号（措施 6.5）已下发本部门，请签收并于 2026-12-20 前回复。"],
+    ["NOTICE_REPLIED", { measure: "6.5", number: "督〔2026〕3号" }, "督办单 督〔2026〕3号（措施 6.5）已回复，请审核。"],
+    ["NOTICE_RETURNED", { measure: "6.5", number: "督〔2026〕3号", reason: "请附台账" }, "督办单 督〔2026〕3号（措施 6.5）的回复被退回：请附台账"],
+    ["INSTRUCTION_ASSIGNED", { measure: "1.2", date: "2026-12-31" }, "领导对措施 1.2 的批示已交办本部门，请于 2026-12-31 前报送落实情况。"],
+    ["INSTRUCTION_REPLIED", { measure: "1.2" }, "措施 1.2 的领导批示已报送落实情况，请审阅。"],
+    ["INSTRUCTION_RETURNED", { measure: "1.2", reason: "请说明时间" }, "措施 1.2 的批示落实情况被退回：请说明时间"],
+  ] as const)("says %s with its measure", (kind, params, sentence) => {
+    expect(formatNotificationEmail({ kind, params, link: "/notices/n1" }, { displayName: "王" }, base).subject).toBe(`【督办】${sentence}`);
+  });
+
+  it("refuses a notice notification without its measure", () => {
+    expect(() => formatNotificationEmail({ kind: "NOTICE_ISSUED", params: { number: "督〔2026〕3号", date: "2026-12-20" }, link: "/notices/n1" }, { displayName: "王" }, base)).toThrow(/measure/);
   });
 
   it("keeps the subject to one short line and the full reason in the body", () => {

@@ -14,9 +14,10 @@ const LOOKBACK_DAYS = 30;
 type Row = Prisma.NotificationCreateManyInput;
 
 /**
- * Creates the notifications that are due: reports due within `windowDays`,
- * periods that became overdue in the last 30 days, reports returned for
- * revision, extension requests decided, new leader instructions. Idempotent
+ * Creates the notifications a date brings: reports due within `windowDays`
+ * and periods that became overdue in the last 30 days. (An event's
+ * notifications, a returned report, a decided extension, a notice, an
+ * instruction, are written by the event's own transaction: see events.ts.) Idempotent
  * (one row per user and dedupe key; existing ones are skipped) and safe when
  * several instances run it at once (a transaction-scoped advisory lock: a
  * second scan meanwhile does nothing and says so).
@@ -83,49 +84,6 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
         }
       }
 
-      const returned = await tx.progressReport.findMany({
-        where: { state: "RETURNED", departmentId: { in: departments }, measure: reminding },
-        select: { id: true, version: true, periodId: true, departmentId: true, returnReason: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
-      });
-      for (const r of returned) {
-        toDepartment(r.departmentId, {
-          kind: "RETURNED",
-          dedupeKey: `returned:${r.id}:${r.version}`,
-          params: { measure: `${r.measure.keyTask.number}.${r.measure.number}`, reason: r.returnReason ?? "" },
-          link: `/reports/${r.periodId}`,
-        });
-      }
-
-      const decided = await tx.extensionRequest.findMany({
-        where: { state: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: since }, period: { measure: reminding } },
-        select: { id: true, state: true, requestedById: true, periodId: true, requestedDueDate: true },
-      });
-      for (const e of decided) {
-        rows.push({
-          userId: e.requestedById,
-          kind: "EXTENSION_DECIDED",
-          dedupeKey: `extension:${e.id}`,
-          params: { state: e.state, date: isoDay(e.requestedDueDate) },
-          link: `/reports/${e.periodId}`,
-        });
-      }
-
-      const instructions = await tx.leaderInstruction.findMany({
-        where: { createdAt: { gte: since }, measure: reminding },
-        select: { id: true, measureId: true, measure: { select: { number: true, keyTask: { select: { number: true } }, departments: { where: { isLead: true }, select: { departmentId: true } } } } },
-      });
-      for (const i of instructions) {
-        for (const { departmentId } of i.measure.departments) {
-          toDepartment(departmentId, {
-            kind: "INSTRUCTION",
-            dedupeKey: `instruction:${i.id}`,
-            params: { measure: `${i.measure.keyTask.number}.${i.measure.number}` },
-            link: `/measures/${i.measureId}`,
-          });
-        }
-      }
-
-      // Requesters who are no longer active users are skipped by the foreign key filter below.
       const activeIds = new Set(liaisons.map((u) => u.id));
       const created = rows.length ? (await tx.notification.createMany({ data: rows.filter((r) => activeIds.has(r.userId)), skipDuplicates: true })).count : 0;
       return { created, skipped: false };

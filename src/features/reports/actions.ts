@@ -3,6 +3,7 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
+import { deliverAfterCommit } from "@/server/deliver-after-commit";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { addInstruction, decideExtension, requestExtension, reviewReport, saveReport } from "./mutations";
 import { addInstructionSchema, decideExtensionSchema, reportFormInput, requestExtensionSchema, reviewReportSchema, saveReportSchema } from "./schemas";
@@ -42,7 +43,10 @@ export async function reviewReportAction(_prev: ActionState, formData: FormData)
     schema: reviewReportSchema,
     input: Object.fromEntries(formData),
     namespace: "reports",
-    mutate: (actor, input) => reviewReport(db, actor, input),
+    mutate: async (actor, input) => {
+      await reviewReport(db, actor, input);
+      deliverAfterCommit();
+    },
     success: formData.get("decision") === "RETURN" ? "returned" : "accepted",
     revalidate: ["/review", "/reports"],
   });
@@ -69,7 +73,10 @@ export async function decideExtensionAction(_prev: ActionState, formData: FormDa
     schema: decideExtensionSchema,
     input: Object.fromEntries(formData),
     namespace: "reports",
-    mutate: (actor, input) => decideExtension(db, actor, { extensionId: input.extensionId, approve: input.decision === "APPROVE", note: input.note }),
+    mutate: async (actor, input) => {
+      await decideExtension(db, actor, { extensionId: input.extensionId, approve: input.decision === "APPROVE", note: input.note });
+      deliverAfterCommit();
+    },
     success: "extensionDecided",
     revalidate: ["/admin/extensions", "/reports"],
   });
@@ -82,8 +89,12 @@ export async function addInstructionAction(_prev: ActionState, formData: FormDat
     schema: addInstructionSchema,
     input: Object.fromEntries(formData),
     namespace: "reports",
-    mutate: (actor, input) => addInstruction(db, actor, input),
+    mutate: async (actor, input) => {
+      const id = await addInstruction(db, actor, input);
+      deliverAfterCommit();
+      return id;
+    },
     success: "instructionSaved",
-    revalidate: ["/measures", "/departments"],
+    revalidate: ["/measures", "/departments", "/plans"],
   });
 }

@@ -4,6 +4,7 @@ import { RuleError } from "@/lib/rule-error";
 import { dayToDate, departmentDueDate } from "@/lib/due";
 import { authorize, Forbidden, type Action, type Actor } from "@/lib/permissions";
 import { refuseReadOnlyPlan } from "@/features/plan/mutations";
+import { measureNumber, notifyDepartment, notifyUsers } from "@/features/notifications/events";
 import type { EvidenceLimits, EvidenceStore, PendingUpload } from "./evidence";
 
 export type ReportErrorKey =
@@ -257,7 +258,10 @@ export async function assertMayUpload(db: PrismaClient, actor: Actor, periodId: 
   return { departmentId };
 }
 
-/** Accepts or returns (with a reason) a submitted report. Administrators only. */
+/**
+ * Accepts or returns (with a reason) a submitted report. Administrators only. A return notifies the
+ * department's liaisons in the same transaction (a report returned and resubmitted at once is still told).
+ */
 export async function reviewReport(
   db: PrismaClient,
   actor: Actor,
@@ -267,7 +271,10 @@ export async function reviewReport(
   const reason = input.reason.trim();
   if (input.decision === "RETURN" && !reason) throw new ReportRuleError("reasonRequired");
   await db.$transaction(async (tx) => {
-    const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, select: { state: true } });
+    const report = await tx.progressReport.findUnique({
+      where: { id: input.reportId },
+      select: { state: true, periodId: true, departmentId: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
+    });
     if (!report) throw new ReportRuleError("notFound");
     await refuseReadOnlyPlan(tx, { reportId: input.reportId });
     if (report.state !== "SUBMITTED") throw new ReportRuleError("notSubmitted");
@@ -282,6 +289,14 @@ export async function reviewReport(
       data: { reportId: input.reportId, number: revisions + 1, event: state, reason: reason || null, actorId: actor.id, snapshot },
     });
     await audit(tx, actor, input.decision === "ACCEPT" ? "report.accept" : "report.return", "ProgressReport", input.reportId, { state: "SUBMITTED" }, { state, reason: reason || null });
+    if (state === "RETURNED") {
+      await notifyDepartment(tx, report.departmentId, "report:write", {
+        kind: "RETURNED",
+        dedupeKey: `returned:${input.reportId}:${input.expectedVersion + 1}`,
+        params: { measure: measureNumber(report.measure), reason },
+        link: `/reports/${report.periodId}`,
+      });
+    }
   });
 }
 
@@ -322,7 +337,7 @@ export async function requestExtension(
 /**
  * Approves or rejects an extension request. Approval moves the due date of the department that
  * asked, and only its own (DepartmentDueDate); the period's due date and every other department's
- * stay as they were, and the original stays recorded.
+ * stay as they were, and the original stays recorded. The requester is notified in the same transaction.
  */
 export async function decideExtension(db: PrismaClient, actor: Actor, input: { extensionId: string; approve: boolean; note: string }): Promise<void> {
   authorize(actor, "extension:decide");
@@ -333,8 +348,9 @@ export async function decideExtension(db: PrismaClient, actor: Actor, input: { e
         state: true,
         periodId: true,
         departmentId: true,
+        requestedById: true,
         requestedDueDate: true,
-        period: { select: { dueDate: true } },
+        period: { select: { dueDate: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } } },
       },
     });
     if (!request) throw new ReportRuleError("notFound");
@@ -357,18 +373,14 @@ export async function decideExtension(db: PrismaClient, actor: Actor, input: { e
       departmentId: request.departmentId,
       note: input.note.trim() || null,
     });
+    await notifyUsers(tx, [request.requestedById], {
+      kind: "EXTENSION_DECIDED",
+      dedupeKey: `extension:${input.extensionId}`,
+      params: { measure: measureNumber(request.period.measure), state: input.approve ? "APPROVED" : "REJECTED", date: request.requestedDueDate.toISOString().slice(0, 10) },
+      link: `/reports/${request.periodId}`,
+    });
   });
 }
 
-/** A leader's instruction (领导批示) on a measure. Leaders only. */
-export async function addInstruction(db: PrismaClient, actor: Actor, input: { measureId: string; text: string }): Promise<string> {
-  authorize(actor, "instruction:write");
-  return db.$transaction(async (tx) => {
-    const measure = await tx.measure.findUnique({ where: { id: input.measureId }, select: { id: true } });
-    if (!measure) throw new ReportRuleError("notFound");
-    await refuseReadOnlyPlan(tx, { measureId: measure.id });
-    const created = await tx.leaderInstruction.create({ data: { measureId: measure.id, authorId: actor.id, text: input.text.trim() }, select: { id: true } });
-    await audit(tx, actor, "instruction.create", "LeaderInstruction", created.id, null, { measureId: measure.id, text: input.text.trim() });
-    return created.id;
-  });
-}
+/** 领导批示 are written, assigned and closed in src/features/instructions/mutations.ts. */
+export { addInstruction } from "@/features/instructions/mutations";

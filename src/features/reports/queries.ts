@@ -4,7 +4,7 @@ import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { periodOwed } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
-import { can, type Principal } from "@/lib/permissions";
+import { can, canAtAll, type Principal } from "@/lib/permissions";
 
 /*
  * Every query here takes the caller and returns only what the policy
@@ -236,6 +236,14 @@ const instructionSelect = {
   id: true,
   text: true,
   createdAt: true,
+  state: true,
+  deadline: true,
+  reply: true,
+  repliedAt: true,
+  returnReason: true,
+  closedAt: true,
+  version: true,
+  department: { select: { id: true, shortName: true } },
   author: { select: { displayName: true } },
   measure: { select: { id: true, number: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true, isLead: true } } } },
 } as const;
@@ -266,10 +274,12 @@ export async function getMeasureProgress(actor: Principal | null, measureId: str
           },
         })
       : null,
-    can(actor, "instruction:read", { measure })
+    // All of the measure's for those who read them; else only those assigned to the caller's own department.
+    can(actor, "instruction:read", { measure }) || canAtAll(actor, "instruction:read")
       ? db.leaderInstruction.findMany({ where: { measureId }, orderBy: { createdAt: "desc" }, select: instructionSelect })
       : null,
   ]);
+  const readableInstructions = instructions?.filter((i) => can(actor, "instruction:read", { departmentId: i.department?.id ?? null, measure })) ?? [];
   return {
     periods:
       periods?.map(({ departmentDues, ...p }) => ({
@@ -278,23 +288,40 @@ export async function getMeasureProgress(actor: Principal | null, measureId: str
         dueDate: isoDay(departmentDueDate(p.dueDate, departmentDues[0]?.dueDate)),
         originalDueDate: isoDay(p.originalDueDate),
       })) ?? null,
-    instructions,
+    instructions: can(actor, "instruction:read", { measure }) || readableInstructions.length ? readableInstructions : null,
   };
 }
 
 /**
- * Instructions on the measures a department carries (leads or supports), newest
- * first, as the caller may read them; empty for a caller who may not open the department.
+ * Instructions assigned to a department, and those on the measures it carries (leads or supports),
+ * open ones first, then newest first, as the caller may read them; empty for a caller who may not
+ * open the department.
  */
 export async function getDepartmentInstructions(actor: Principal | null, departmentId: string) {
   if (!can(actor, "department:read", { departmentId })) return [];
   const instructions = await db.leaderInstruction.findMany({
-    where: { measure: { departments: { some: { departmentId } } } },
-    orderBy: { createdAt: "desc" },
-    take: 20,
+    where: { OR: [{ departmentId }, { measure: { departments: { some: { departmentId } } } }] },
+    orderBy: [{ createdAt: "desc" }],
+    take: 50,
     select: instructionSelect,
   });
-  return instructions.filter((i) => can(actor, "instruction:read", { measure: i.measure }));
+  const open = (i: { state: string }) => (i.state === "CLOSED" ? 1 : 0);
+  return instructions
+    .filter((i) => can(actor, "instruction:read", { departmentId: i.department?.id ?? null, measure: i.measure }))
+    .sort((a, b) => open(a) - open(b))
+    .slice(0, 20);
+}
+
+/** A plan's instructions not yet closed (待交办, 已交办, 已报落实情况), oldest deadline first; for the leader overview. Empty for a caller who may not read them all. */
+export async function getOpenInstructions(actor: Principal | null, planId: string) {
+  if (!can(actor, "instruction:read", { measure: { departments: [] } })) return [];
+  const rows = await db.leaderInstruction.findMany({
+    where: { state: { not: "CLOSED" }, measure: { keyTask: { planId } } },
+    orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    take: 50,
+    select: instructionSelect,
+  });
+  return rows.map((r) => ({ ...r, deadline: r.deadline ? isoDay(r.deadline) : null }));
 }
 
 /** A measure's periods with their versions, for the administrator's due-date editor; empty for anybody else. */

@@ -64,6 +64,9 @@ export const decideExtensionSchema = z.object({
 export const addInstructionSchema = z.object({
   measureId: idInput(),
   text: textInput(1000, { tooLong: "reasonTooLong" }).pipe(z.string().trim().min(1, "instructionRequired")),
+  // 交办 at once: the department (by default the measure's lead) and the deadline; without a deadline it waits to be assigned.
+  departmentId: z.union([z.literal(""), idInput()]).default("").transform((v) => v || null),
+  deadline: z.union([z.literal(""), dayInput("deadlineInvalid")]).default("").transform((v) => v || null),
 });
 
 /** Splits a report form into the shape saveReportSchema reads. */

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,9 +36,10 @@ export default async function NotificationsPage() {
               <li key={n.id} className="flex items-start gap-3 px-4 py-3 text-sm" data-testid="notification">
                 {n.readAt ? null : <Badge tone="primary">{t("new")}</Badge>}
                 <div className="flex-1">
-                  <Link href={n.link} className="hover:text-primary hover:underline">
+                  {/* A plain link, never prefetched: opening it marks the notification read. */}
+                  <a href={`/api/notifications/${n.id}`} className="hover:text-primary hover:underline">
                     {notificationText(t, n.kind, n.params)}
-                  </Link>
+                  </a>
                   <div className="text-xs text-muted-foreground">{format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })}</div>
                 </div>
               </li>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label } from "@/components/ui/form";
+import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -85,8 +85,18 @@ export function ExtensionDecisionForm({ extensionId, action }: { extensionId: st
   );
 }
 
-/** A leader writes an instruction on a measure. */
-export function InstructionForm({ measureId, action }: { measureId: string; action: ServerAction }) {
+/** A leader writes an instruction on a measure and assigns it (交办): department (the lead by default) and deadline. */
+export function InstructionForm({
+  measureId,
+  departments,
+  minDate,
+  action,
+}: {
+  measureId: string;
+  departments: { id: string; shortName: string; isLead: boolean }[];
+  minDate: string;
+  action: ServerAction;
+}) {
   const t = useTranslations("reports");
   return (
     <ActionForm action={action} className="flex flex-col gap-2">
@@ -96,6 +106,24 @@ export function InstructionForm({ measureId, action }: { measureId: string; acti
           <Label htmlFor="instruction-text">{t("writeInstruction")}</Label>
           <textarea id="instruction-text" name="text" className={textarea} aria-describedby="instruction-text-error" />
           <FieldError id="instruction-text-error" messages={state.fieldErrors?.text} />
+          <div className="grid gap-2 sm:grid-cols-2">
+            <div className="flex min-w-0 flex-col gap-1">
+              <Label htmlFor="instruction-department">{t("instructionDepartment")}</Label>
+              <Select id="instruction-department" className="max-w-full" name="departmentId" defaultValue={departments.find((d) => d.isLead)?.id ?? ""}>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.shortName}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="flex min-w-0 flex-col gap-1">
+              <Label htmlFor="instruction-deadline">{t("instructionDeadline")}</Label>
+              <Input id="instruction-deadline" name="deadline" type="date" min={minDate} aria-describedby="instruction-deadline-error" />
+            </div>
+          </div>
+          <FieldError id="instruction-deadline-error" messages={state.fieldErrors?.deadline} />
+          <p className="text-xs text-muted-foreground">{t("instructionDeadlineHint")}</p>
           <div>
             <Button type="submit" disabled={pending}>
               {t("saveInstruction")}

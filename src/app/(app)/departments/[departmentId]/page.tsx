@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDepartmentInstructions, getWorklist, type WorklistItem } from "@/features/reports/queries";
 import { readDepartmentRecord, readPlanMeasureLights } from "@/features/dashboard/read";
 import { UpdatedAt } from "@/features/dashboard/components/updated-at";
@@ -11,7 +11,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/empty-state";
 import { MeasureTable } from "@/components/measure-table";
 import { PageHeader } from "@/components/page-header";
-import { getDepartment, getDepartmentMeasures, listPlans, type DepartmentMeasure } from "@/features/plan/queries";
+import { getDepartment, getDepartmentMeasures, listDepartments, listPlans, type DepartmentMeasure } from "@/features/plan/queries";
+import { InstructionList } from "@/features/instructions/components/instruction-list";
+import { NoticeTable } from "@/features/notices/components/notice-table";
+import { listNotices } from "@/features/notices/queries";
 import { todayInChina } from "@/lib/due";
 import { defaultAsOf, planLifecycle } from "@/lib/plan-lifecycle";
 import { planHref } from "@/lib/plan-urls";
@@ -25,15 +28,17 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
   if (!department) notFound();
   const today = todayInChina();
   const locale = await getLocale();
-  const [t, tr, tc, format, measures, instructions, worklist, plans] = await Promise.all([
+  const [t, tr, tc, tn, measures, instructions, worklist, plans, notices, allDepartments] = await Promise.all([
     getTranslations("department"),
     getTranslations("reports"),
     getTranslations("common"),
-    getFormatter(),
+    getTranslations("notices"),
     getDepartmentMeasures(department.id),
     getDepartmentInstructions(user, department.id),
     getWorklist(user, department.id, today, locale),
     listPlans(),
+    listNotices(user, { departmentId: department.id, state: "open" }, locale),
+    listDepartments(),
   ]);
   // The department's record in each live plan (running, and ended while it is evaluated: as of its last day),
   // from the same computation as the leader overview; a plan the department has no part in is left out.
@@ -144,25 +149,30 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
           <WorkCard title={t("returnedList")} items={returned} empty={t("noReturned")} testId="department-returned" />
           <WorkCard title={t("due30")} items={dueSoon} empty={t("nothingDue30")} testId="department-due30" />
         </div>
+        {notices.length ? (
+          <Card data-testid="department-notices">
+            <CardHeader>
+              <CardTitle>
+                {tn("title")} <span className="ml-1 text-sm font-normal text-muted-foreground">({tn("stateOpen")} {notices.length})</span>
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="px-0 py-0 sm:px-2">
+              <NoticeTable notices={notices} showDepartment={false} />
+              <p className="px-4 pb-3 text-sm">
+                <Link href="/notices" className="text-primary hover:underline">
+                  {tn("title")} →
+                </Link>
+              </p>
+            </CardContent>
+          </Card>
+        ) : null}
         {instructions.length ? (
           <Card data-testid="department-instructions">
             <CardHeader>
               <CardTitle>{tr("instructions")}</CardTitle>
             </CardHeader>
             <CardContent>
-              <ul className="flex flex-col gap-2 text-sm">
-                {instructions.map((i) => (
-                  <li key={i.id} className="rounded-md bg-amber-50 px-3 py-2">
-                    <Link href={`/measures/${i.measure.id}`} className="mr-2 font-medium text-primary hover:underline">
-                      {i.measure.keyTask.number}.{i.measure.number}
-                    </Link>
-                    <span className="whitespace-pre-wrap">{i.text}</span>
-                    <span className="ml-2 text-xs text-muted-foreground">
-                      {i.author.displayName} · {format.dateTime(i.createdAt, { dateStyle: "short", timeStyle: "short" })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <InstructionList user={user} instructions={instructions} departments={allDepartments} today={today} showMeasure testId="department-instruction-list" />
             </CardContent>
           </Card>
         ) : null}

@@ -16,9 +16,14 @@ import { getMeasureProgress } from "@/features/reports/queries";
 import { getMeasureHistory } from "@/features/audit/queries";
 import { addInstructionAction } from "@/features/reports/actions";
 import { InstructionForm } from "@/features/reports/components/small-forms";
+import { InstructionList } from "@/features/instructions/components/instruction-list";
+import { issueNoticeAction } from "@/features/notices/actions";
+import { IssueNoticeForm } from "@/features/notices/components/notice-forms";
+import { NoticeTable } from "@/features/notices/components/notice-table";
+import { listNotices } from "@/features/notices/queries";
 import { AuditActionLabel } from "@/components/audit-action-label";
 import { periodLabel } from "@/lib/periods";
-import { can } from "@/lib/permissions";
+import { can, canAtAll } from "@/lib/permissions";
 import { nextDue, todayInChina } from "@/lib/due";
 import { requirePermission } from "@/server/auth";
 import { planLifecycle } from "@/lib/plan-lifecycle";
@@ -34,13 +39,14 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, tc, td, format, locale, departments, progress, history, closure, lights] = await Promise.all([
+  const [t, tp, tr, ta, tc, td, tn, format, locale, departments, progress, history, closure, lights] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
     getTranslations("admin"),
     getTranslations("common"),
     getTranslations("dashboard"),
+    getTranslations("notices"),
     getFormatter(),
     getLocale(),
     listDepartments(),
@@ -51,6 +57,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     readMeasureLights(user, measure.plan.id, measure.id, parseAsOf(undefined, measure.plan)),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
+  // 督办单 about this measure that the caller may read (a liaison: their own department's).
+  const notices = canAtAll(user, "notice:read") ? await listNotices(user, { measureId: measure.id }, locale) : null;
   // 现行表述 beside 原文 when an administrator changed the wording; the issued text itself never changes.
   const reworded = measure.text !== measure.issuedText;
   const today = todayInChina();
@@ -93,7 +101,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           <MeasureLightsPair lights={lights} className="flex-row flex-wrap gap-x-4 text-sm" />
         </div>
       ) : null}
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="flex flex-col gap-5 lg:col-span-2">
           <Card>
             <CardHeader>
@@ -294,7 +302,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           ) : null}
         </div>
 
-        <div className="flex h-fit flex-col gap-5">
+        <div className="flex h-fit min-w-0 flex-col gap-5">
         {lights ? (
           <Card className="h-fit" data-testid="measure-lights">
             <CardHeader>
@@ -356,6 +364,31 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           </CardContent>
         </Card>
 
+        {notices && (notices.length || can(user, "notice:issue")) ? (
+          <Card className="h-fit" data-testid="measure-notices">
+            <CardHeader>
+              <CardTitle>{tn("title")}</CardTitle>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-4 px-0 py-0 pb-4 text-sm sm:px-2">
+              {notices.length ? <NoticeTable notices={notices} showMeasure={false} /> : <p className="px-5 pt-4 text-muted-foreground">{tn("empty")}</p>}
+              {can(user, "notice:issue") ? (
+                <details className="px-5" data-testid="issue-notice">
+                  <summary className="cursor-pointer font-medium text-primary">{tn("issueTitle")}</summary>
+                  <div className="mt-3">
+                    <IssueNoticeForm
+                      measureId={measure.id}
+                      departments={measure.departments.map((d) => ({ id: d.id, shortName: d.shortName, isLead: d.isLead }))}
+                      periods={(progress.periods ?? []).map((p) => ({ id: p.id, label: periodLabel(p, locale) }))}
+                      minDate={today}
+                      action={issueNoticeAction}
+                    />
+                  </div>
+                </details>
+              ) : null}
+            </CardContent>
+          </Card>
+        ) : null}
+
         {progress.instructions ? (
         <Card className="h-fit" data-testid="instructions-card">
           <CardHeader>
@@ -365,18 +398,17 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
             {progress.instructions.length === 0 ? (
               <p className="text-muted-foreground">{tr("noInstructions")}</p>
             ) : (
-              <ul className="flex flex-col gap-2" data-testid="instructions">
-                {progress.instructions.map((i) => (
-                  <li key={i.id} className="rounded-md bg-amber-50 px-3 py-2">
-                    <p className="whitespace-pre-wrap">{i.text}</p>
-                    <p className="mt-1 text-xs text-muted-foreground">
-                      {i.author.displayName} · {format.dateTime(i.createdAt, { dateStyle: "short", timeStyle: "short" })}
-                    </p>
-                  </li>
-                ))}
-              </ul>
+              <InstructionList user={user} instructions={progress.instructions} departments={departments} today={today} />
             )}
-            {can(user, "instruction:write") ? <InstructionForm key={progress.instructions.length} measureId={measure.id} action={addInstructionAction} /> : null}
+            {can(user, "instruction:write") ? (
+              <InstructionForm
+                key={progress.instructions.length}
+                measureId={measure.id}
+                departments={measure.departments.map((d) => ({ id: d.id, shortName: d.shortName, isLead: d.isLead }))}
+                minDate={today}
+                action={addInstructionAction}
+              />
+            ) : null}
           </CardContent>
         </Card>
         ) : null}

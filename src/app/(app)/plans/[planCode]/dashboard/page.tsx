@@ -21,6 +21,7 @@ import { UpdatedAt } from "@/features/dashboard/components/updated-at";
 import { getPlanByCode } from "@/features/plan/queries";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
+import { OpenInstructionsCard } from "@/features/instructions/components/open-instructions-card";
 import { todayInChina } from "@/lib/due";
 import { quarterKeyLabel } from "@/lib/periods";
 import { planLifecycle } from "@/lib/plan-lifecycle";
@@ -224,6 +225,8 @@ export default async function DashboardPage({
           </CardContent>
         </Card>
       </div>
+
+      <OpenInstructionsCard user={user} planId={plan.id} />
 
       <Card className="mt-5">
         <CardHeader>

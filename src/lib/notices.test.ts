@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { countNotices, ESCALATE_AGAIN_AFTER_DAYS, noticeColourOn, noticeNumber, overdueUnanswered, type NoticeFacts } from "./notices";
+
+describe("noticeNumber", () => {
+  it.each([
+    [2026, 3, "督〔2026〕3号"],
+    [2026, 1, "督〔2026〕1号"],
+    [2027, 120, "督〔2027〕120号"],
+  ])("%i, %i → %s", (year, serial, expected) => {
+    expect(noticeNumber(year, serial)).toBe(expected);
+  });
+});
+
+describe("noticeColourOn: escalation past the limit", () => {
+  const blue = { colour: "BLUE" as const, dueDate: "2026-03-10", answeredOn: null };
+  it.each([
+    ["2026-03-01", "BLUE", 0],
+    ["2026-03-10", "BLUE", 0], // the limit itself: still in time
+    ["2026-03-11", "YELLOW", 1], // the first day late
+    [`2026-03-${10 + ESCALATE_AGAIN_AFTER_DAYS}`, "YELLOW", 7], // the last day at one step
+    ["2026-03-18", "RED", 8], // more than 7 days late
+    ["2026-06-30", "RED", 112],
+  ])("a blue notice due 2026-03-10, unanswered, on %s is %s (%i days late)", (day, colour, daysLate) => {
+    expect(noticeColourOn(blue, day)).toMatchObject({ colour, daysLate, escalated: colour !== "BLUE" });
+  });
+
+  it("a yellow notice is red from the first day late; a red one stays red", () => {
+    expect(noticeColourOn({ colour: "YELLOW", dueDate: "2026-03-10", answeredOn: null }, "2026-03-10").colour).toBe("YELLOW");
+    expect(noticeColourOn({ colour: "YELLOW", dueDate: "2026-03-10", answeredOn: null }, "2026-03-11").colour).toBe("RED");
+    expect(noticeColourOn({ colour: "RED", dueDate: "2026-03-10", answeredOn: null }, "2026-12-31")).toMatchObject({ colour: "RED", escalated: false });
+  });
+
+  it("stops escalating on the day of the answer, and replays the days before it", () => {
+    const late = { colour: "BLUE" as const, dueDate: "2026-03-10", answeredOn: "2026-03-12" };
+    expect(noticeColourOn(late, "2026-03-11")).toMatchObject({ colour: "YELLOW", daysLate: 1 });
+    expect(noticeColourOn(late, "2026-03-12")).toMatchObject({ colour: "YELLOW", daysLate: 2 });
+    expect(noticeColourOn(late, "2026-05-01")).toMatchObject({ colour: "YELLOW", daysLate: 2 });
+    const onTime = { colour: "BLUE" as const, dueDate: "2026-03-10", answeredOn: "2026-03-10" };
+    expect(noticeColourOn(onTime, "2026-09-01")).toMatchObject({ colour: "BLUE", daysLate: 0, escalated: false });
+  });
+
+  it("counts a notice overdue and unanswered from the day after its limit until its answer", () => {
+    const n = { colour: "RED" as const, dueDate: "2026-03-10", answeredOn: "2026-03-15" };
+    expect(overdueUnanswered(n, "2026-03-10")).toBe(false);
+    expect(overdueUnanswered(n, "2026-03-11")).toBe(true);
+    expect(overdueUnanswered(n, "2026-03-14")).toBe(true);
+    expect(overdueUnanswered(n, "2026-03-15")).toBe(false);
+  });
+});
+
+describe("countNotices: per department and quarter", () => {
+  const q1 = { from: "2026-01-01", to: "2026-03-31" };
+  const notices: NoticeFacts[] = [
+    // A: issued red in the quarter, answered in time.
+    { departmentId: "A", issuedOn: "2026-01-05", colour: "RED", dueDate: "2026-01-20", answeredOn: "2026-01-18" },
+    // A: blue, never answered, due 2026-03-20: yellow on 03-21, red on 03-28 (more than 7 days late).
+    { departmentId: "A", issuedOn: "2026-03-01", colour: "BLUE", dueDate: "2026-03-20", answeredOn: null },
+    // B: issued the quarter before, still unanswered: counts as overdue, not as issued.
+    { departmentId: "B", issuedOn: "2025-12-01", colour: "YELLOW", dueDate: "2025-12-15", answeredOn: null },
+    // B: issued after the quarter.
+    { departmentId: "B", issuedOn: "2026-04-02", colour: "RED", dueDate: "2026-04-10", answeredOn: null },
+    // C: issued the quarter before and answered: not counted at all.
+    { departmentId: "C", issuedOn: "2025-11-01", colour: "RED", dueDate: "2025-11-10", answeredOn: "2025-11-09" },
+  ];
+
+  it("at the quarter's end", () => {
+    const counts = countNotices(notices, q1, "2026-06-30");
+    expect(Object.fromEntries(counts)).toEqual({
+      A: { issued: 2, red: 2, overdueUnanswered: 1 },
+      B: { issued: 0, red: 0, overdueUnanswered: 1 },
+    });
+  });
+
+  it("as of a day inside the quarter, from what was known then", () => {
+    expect(countNotices(notices, q1, "2026-03-25").get("A")).toEqual({ issued: 2, red: 1, overdueUnanswered: 1 });
+    expect(countNotices(notices, q1, "2026-03-20").get("A")).toEqual({ issued: 2, red: 1, overdueUnanswered: 0 });
+    expect(countNotices(notices, q1, "2026-01-10").get("A")).toEqual({ issued: 1, red: 1, overdueUnanswered: 0 });
+  });
+});
