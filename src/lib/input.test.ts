@@ -59,8 +59,8 @@ describe("every form schema", () => {
     expect(updateMeasureSchema.safeParse({ ...measure, expectedVersion: "99999999999" }).success).toBe(false);
   });
   it("refuses NUL in the administrators' forms", () => {
-    expect(messages(updateDepartmentSchema.safeParse({ departmentId: "d", fullName: "黄石市\u0000", aliases: "" }))).toEqual(["textInvalid"]);
-    expect(messages(updateDepartmentSchema.safeParse({ departmentId: "d", fullName: "黄石市", aliases: "甲\u0000" }))).toEqual(["textInvalid"]);
+    expect(messages(updateDepartmentSchema.safeParse({ departmentId: "d", shortName: "市某局", fullName: "黄石市\u0000", aliases: "", kind: "CITY" }))).toEqual(["textInvalid"]);
+    expect(messages(updateDepartmentSchema.safeParse({ departmentId: "d", shortName: "市某局", fullName: "黄石市", aliases: "甲\u0000", kind: "CITY" }))).toEqual(["textInvalid"]);
     expect(messages(setUserEmailSchema.safeParse({ userId: "u", email: "a\u0000@b.cn" }))).toEqual(["emailInvalid"]);
   });
 });

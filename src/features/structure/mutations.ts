@@ -8,6 +8,7 @@ import { dayToDate } from "@/lib/due";
 import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
 import { parseTimeArrangement } from "@/lib/schedule";
+import { proposedReporting } from "@/lib/periods";
 import { assignmentProblem, flagsOf, indicatorProblem, proposedIndicators, roleOf, type IndicatorFields, type MeasureRole } from "./rules";
 
 /*
@@ -157,6 +158,7 @@ export async function addMeasure(
     const last = await tx.measure.aggregate({ where: { keyTaskId: task.id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const indicators = proposedIndicators(input.text);
+    const reporting = proposedReporting(s, input.text, plan);
     const measure = await tx.measure.create({
       data: {
         keyTaskId: task.id,
@@ -174,6 +176,9 @@ export async function addMeasure(
         reportsQuarterly: s?.reportsQuarterly ?? false,
         dueDates: (s?.dueDates ?? []).map(dayToDate),
         scheduleFlags: s?.flags ?? [],
+        // Its reporting as an import proposes it (src/lib/periods.ts, decision 020).
+        cadence: reporting.cadence,
+        checkpoints: reporting.checkpoints.map(dayToDate),
         departments: { create: assignments.map((a) => ({ departmentId: a.departmentId, ...flagsOf(a.role), sortOrder: a.sortOrder })) },
         indicators: { create: indicators.map((i) => ({ ...i })) },
       },
