@@ -35,7 +35,7 @@ test.describe("leader overview", () => {
     await page.getByTestId("light-RED").click();
     // The list keeps the day the figure was shown for, and holds exactly the two red measures: 3.1 and 9.1, checked each 31 March.
     await expect(page).toHaveURL(/\/dashboard\/list\?asOf=2021-04-01&metric=measures&light=RED$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 红灯");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施清单 · 报送红灯");
     await expect(page.getByTestId("list-total")).toHaveText("共 2 条");
     await expect(page.getByTestId("list-row")).toHaveCount(2);
     await expect(page.getByTestId("list-row").first()).toContainText("3.1");
