@@ -8,8 +8,15 @@ test.describe("leader overview", () => {
     await page.goto(OVERVIEW);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("领导驾驶舱");
     // The 2021—2025 plan has ended (it opens on 2025-12-31) with nothing accepted in this fresh database: every measure that owes
-    // anything is red, 33 of 34 (6.5 「2020年底前」 owes nothing until an administrator confirms its deadline, decision 020).
+    // anything is red, 33 of 34; 6.5 「2020年底前」 owes nothing until an administrator confirms its deadline (decision 020), yet is
+    // still one of the plan's 34 measures: green, 未开始.
     await expect(page.getByTestId("light-RED")).toHaveText(/^红灯\s*33$/);
+    await expect(page.getByTestId("light-GREEN")).toHaveText(/^绿灯\s*1$/);
+    await page.getByTestId("light-GREEN").click();
+    await expect(page.getByTestId("list-row")).toHaveCount(1);
+    await expect(page.getByTestId("list-row").first()).toContainText("6.5");
+    await expect(page.getByTestId("list-row").first()).toContainText("未开始");
+    await page.goto(OVERVIEW);
     // The overdue count is a count of measures, and its list has exactly that many rows.
     const count = await page.getByTestId("overdue-count").innerText();
     await page.getByTestId("overdue-count").click();

@@ -3,8 +3,22 @@ import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress,
 import { periodLabel } from "@/lib/periods";
 import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type PeriodHistory, type ProgressInput } from "./history";
 
+/** A measure of the plan (not withdrawn) with its departments, whether or not it has reporting periods yet. */
+export interface PlanMeasure {
+  measureId: string;
+  keyTaskNumber: number;
+  measureNumber: number;
+  departments: { departmentId: string; isLead: boolean; isJointLead?: boolean }[];
+}
+
 export interface DashboardInput {
   histories: PeriodHistory[];
+  /**
+   * Every measure of the plan that is not withdrawn. A measure without periods (its deadline 待确认, or a
+   * schedule of "none" with no checkpoints) owes nothing yet but is still one of the plan's measures: the
+   * overview counts it, 未开始. Absent: the measures are those the periods name.
+   */
+  measures?: PlanMeasure[];
   /** What the 进度 light is computed from; absent: no measure is rated for progress. */
   progress?: ProgressInput;
   departments: { id: string; shortName: string }[];
@@ -125,11 +139,11 @@ export interface MeasureAssignment {
   isLead: boolean;
 }
 
-/** Each measure's departments as the overview counts them: once per measure and department, from its periods. */
-export function measureAssignments(input: Pick<DashboardInput, "histories">): MeasureAssignment[] {
+/** Each measure's departments as the overview counts them: once per measure and department, from the plan's measures and their periods. */
+export function measureAssignments(input: Pick<DashboardInput, "histories" | "measures">): MeasureAssignment[] {
   const seen = new Set<string>();
   const out: MeasureAssignment[] = [];
-  for (const h of input.histories) {
+  for (const h of [...(input.measures ?? []), ...input.histories]) {
     for (const d of h.departments) {
       const key = `${h.measureId}:${d.departmentId}`;
       if (seen.has(key)) continue;
@@ -193,6 +207,14 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     if (!row) continue;
     if (a.isLead) row.led++;
     else row.supported++;
+  }
+
+  // Every measure a department reports for counts, with or without periods: one that owes nothing yet is 未开始.
+  for (const m of input.measures ?? []) {
+    if (!m.departments.some(reportsForMeasure)) continue;
+    measureTask.set(m.measureId, m.keyTaskNumber);
+    measureNumber.set(m.measureId, m.measureNumber);
+    measureStatuses.set(m.measureId, []);
   }
 
   for (const h of input.histories) {

@@ -228,3 +228,80 @@ describe("the submissions chart", () => {
     expect(d.heatmap.quarters).toEqual(["2023-Q1", "2023-Q2"]);
   });
 });
+
+describe("a measure without reporting periods (its deadline 待确认)", () => {
+  // m5 (2.3): A leads, B supports, and it owes nothing yet; m6 (2.4) is supported only. The periods are the first input's.
+  const measures = [
+    ...[...new Map(input.histories.map((h) => [h.measureId, h])).values()].map((h) => ({ measureId: h.measureId, keyTaskNumber: h.keyTaskNumber, measureNumber: h.measureNumber, departments: h.departments })),
+    { measureId: "m5", keyTaskNumber: 2, measureNumber: 3, departments: [{ departmentId: "A", isLead: true }, { departmentId: "B", isLead: false }] },
+    { measureId: "m6", keyTaskNumber: 2, measureNumber: 4, departments: [{ departmentId: "B", isLead: false }] },
+  ];
+  const all: DashboardInput = { ...input, measures };
+  const progress = () => ({ spanStart: "2023-01-01", spanEnd: "2023-12-31", indicators: [], submissions: [], owing: { closures: [], normalizedOn: null } });
+  const rated: DashboardInput = {
+    ...all,
+    progress: {
+      thresholds: { yellowPoints: 10, redPoints: 30 },
+      planStart: "2023-01-01",
+      planEnd: "2023-12-31",
+      measures: ["m1", "m2", "m3", "m4", "m5", "m6"].map((measureId) => ({ measureId, ...progress() })),
+    },
+  };
+
+  it("is counted, 未开始 (green), in the overview, its key task and its departments", () => {
+    const before = computeDashboard(input, "2023-07-20");
+    const d = computeDashboard(all, "2023-07-20");
+    expect(d.measureCount).toBe(before.measureCount + 1);
+    expect(d.measures.find((m) => m.measureId === "m5")).toMatchObject({ status: "NOT_STARTED", light: "GREEN" });
+    expect(d.byStatus.NOT_STARTED).toBe(1);
+    expect(d.byLight).toEqual({ RED: 3, YELLOW: 0, GREEN: 1 });
+    expect(d.tasks.find((t) => t.number === 2)).toMatchObject({ measures: 2, red: 1, green: 1, periodsDue: 2 });
+    expect(d.departments.find((x) => x.id === "A")).toMatchObject({ led: 3, supported: 0 });
+    expect(d.departments.find((x) => x.id === "B")).toMatchObject({ led: 1, supported: 4 });
+    // Nobody reports for m6: unrated, as a measure with periods that nobody leads.
+    expect(d.measures.some((m) => m.measureId === "m6")).toBe(false);
+    expect(listMeasures(all, d, { metric: "measures", dept: "B", role: "support" }).map((m) => [m.measureId, m.status])).toEqual([
+      ["m1", "OVERDUE"],
+      ["m4", null],
+      ["m5", "NOT_STARTED"],
+      ["m6", null],
+    ]);
+    expect(listMeasures(all, d, { metric: "measures", status: "NOT_STARTED" }).map((m) => `${m.keyTaskNumber}.${m.measureNumber}`)).toEqual(["2.3"]);
+    expect(taskTimeline(all, d, 2, "2023-07-20").rows.map((r) => [r.measureId, r.light, r.cells.every((c) => c === null)])).toEqual([
+      ["m3", "RED", false],
+      ["m4", null, false],
+      ["m5", "GREEN", true],
+      ["m6", null, true],
+    ]);
+  });
+
+  it("gets the 进度 light by the one rule: 未开始 before its span, on schedule in it with nothing reported", () => {
+    const early = computeDashboard({ ...rated, progress: { ...rated.progress!, measures: rated.progress!.measures.map((m) => ({ ...m, spanStart: "2023-09-01" })) } }, "2023-07-20");
+    expect(early.measures.find((m) => m.measureId === "m5")?.progress).toMatchObject({ state: "NOT_STARTED", light: "GREEN" });
+    const d = computeDashboard(rated, "2023-07-20");
+    expect(d.measures.find((m) => m.measureId === "m5")?.progress).toMatchObject({ state: "ON_SCHEDULE", light: "GREEN", behind: null });
+    expect(listMeasures(rated, d, { metric: "measures", progress: "GREEN" })).toHaveLength(d.byProgressLight.GREEN);
+  });
+
+  for (const asOf of DAYS) {
+    it(`keeps every list as long as its figure as of ${asOf}`, () => {
+      const d = computeDashboard(rated, asOf);
+      const count = (f: Omit<ListFilter, "metric">) => listMeasures(rated, d, { metric: "measures", ...f }).length;
+      expect(count({})).toBe(d.measureCount);
+      for (const light of LIST_LIGHTS) {
+        expect(count({ light })).toBe(d.byLight[light]);
+        expect(count({ progress: light })).toBe(d.byProgressLight[light]);
+      }
+      for (const status of LIST_STATUSES) expect(count({ status })).toBe(d.byStatus[status] ?? 0);
+      for (const task of d.tasks) {
+        expect(count({ task: task.number })).toBe(task.measures);
+        for (const light of LIST_LIGHTS) expect(count({ task: task.number, light })).toBe(task[light === "RED" ? "red" : light === "YELLOW" ? "yellow" : "green"]);
+        expect(listPeriods(rated, asOf, { metric: "due", task: task.number })).toHaveLength(task.periodsDue);
+      }
+      for (const row of d.departments) {
+        expect(count({ dept: row.id, role: "lead" })).toBe(row.led);
+        expect(count({ dept: row.id, role: "support" })).toBe(row.supported);
+      }
+    });
+  }
+});

@@ -325,6 +325,10 @@ export function taskTimeline(input: DashboardInput, d: Pick<Dashboard, "measures
     m.cells.set(key, cell);
     measures.set(h.measureId, m);
   }
+  // A measure without periods yet (its deadline 待确认) is still one of the task's measures: a row of empty cells.
+  for (const m of input.measures ?? []) {
+    if (m.keyTaskNumber === taskNumber && !measures.has(m.measureId)) measures.set(m.measureId, { measureId: m.measureId, measureNumber: m.measureNumber, cells: new Map() });
+  }
   const ordered = [...columns.values()].sort((a, b) => a.key.localeCompare(b.key));
   return {
     columns: ordered,

@@ -13,7 +13,7 @@ type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
  * loading by id lists, which at province scale means tens of thousands of ids.
  */
 export async function loadDashboardInput(planId: string): Promise<DashboardInput> {
-  const [periods, assignments, revisions, extensions, dueEdits, departments, tasks] = await Promise.all([
+  const [periods, assignments, revisions, extensions, dueEdits, departments, tasks, planMeasures] = await Promise.all([
     db.$queryRaw<
       { id: string; kind: "QUARTER" | "MILESTONE"; periodStart: Date; periodEnd: Date; originalDueDate: Date; measureId: string; measureNumber: number; taskNumber: number }[]
     >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
@@ -35,6 +35,10 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
     db.auditEvent.findMany({ where: { action: "period.set_due_date" }, orderBy: { id: "asc" }, select: { at: true, entityId: true, after: true } }),
     db.department.findMany({ orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }], select: { id: true, shortName: true } }),
     db.keyTask.findMany({ where: { planId }, orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    // Every measure, periods or not: one whose deadline is 待确认 owes nothing yet but is still counted (未开始).
+    db.$queryRaw<{ measureId: string; measureNumber: number; taskNumber: number }[]>`
+      SELECT m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber" FROM "Measure" m JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY t."number", m."number"`,
   ]);
 
   const byMeasure = new Map<string, { departmentId: string; isLead: boolean; isJointLead: boolean }[]>();
@@ -82,7 +86,8 @@ export async function loadDashboardInput(planId: string): Promise<DashboardInput
     departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
     owing: owing.get(p.measureId),
   }));
-  return { histories, departments: departments.filter((d) => carrying.has(d.id)), tasks, progress };
+  const measures = planMeasures.map((m) => ({ measureId: m.measureId, keyTaskNumber: m.taskNumber, measureNumber: m.measureNumber, departments: byMeasure.get(m.measureId) ?? [] }));
+  return { histories, measures, departments: departments.filter((d) => carrying.has(d.id)), tasks, progress };
 }
 
 /**
