@@ -43,7 +43,7 @@ function printPreview(preview: PlanPreview): void {
     console.log(`\n${task.number}. ${task.title}`);
     for (const m of task.measures) {
       console.log(`  ${task.number}.${m.number}（第 ${m.line} 行）${m.text}`);
-      const departments = m.departments.map((d) => `${d.shortName}${d.lead ? "（牵头）" : ""}${d.isNew ? "［新部门］" : ""}`).join("、");
+      const departments = m.departments.map((d) => `${d.shortName}${d.lead ? "（牵头）" : d.jointLead ? "（共同牵头）" : ""}${d.isNew ? "［新部门］" : ""}`).join("、");
       const schedule = m.schedule ? `${t(`planImport.scheduleKind.${m.schedule.kind}` as never)}${m.schedule.deadline ? ` 截止 ${m.schedule.deadline}` : ""}` : "未识别";
       console.log(`      责任部门：${departments || "无"}；时间安排：${m.timeArrangement || "（空）"} → ${schedule}`);
       for (const i of m.indicators) console.log(`      指标：${i.name} ${i.comparison} ${i.target}${i.unit}`);

@@ -32,11 +32,11 @@ test("an administrator downloads the template, uploads a filled sheet, fixes a r
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(template);
   const sheet = workbook.worksheets[0];
-  expect(sheet.getRow(1).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "时间安排"]);
-  sheet.addRow([1, "健全安全生产培训机制", "每年培训企业安全管理人员不少于300人。", "市应急局牵头、市人社局", "每年第一季度"]);
-  sheet.addRow([null, null, "建立培训档案。", "市应急局", "看情况"]);
-  sheet.addRow([2, "开展专项检查", "对重点企业开展专项检查。", "市应急局、市卫健委、市总工会等", "2016-2018年"]);
-  sheet.addRow([null, null, "这一行是样例，不导入。", "市应急局", "每季度"]);
+  expect(sheet.getRow(1).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排"]);
+  sheet.addRow([1, "健全安全生产培训机制", "每年培训企业安全管理人员不少于300人。", "市应急局牵头、市人社局", "", "每年第一季度"]);
+  sheet.addRow([null, null, "建立培训档案。", "市应急局", "", "看情况"]);
+  sheet.addRow([2, "开展专项检查", "对重点企业开展专项检查。", "市应急局、市卫健委、市总工会等", "", "2016-2018年"]);
+  sheet.addRow([null, null, "这一行是样例，不导入。", "市应急局", "", "每季度"]);
   const filled = path.join(tmpdir(), `plan-filled-${Date.now()}.xlsx`);
   await workbook.xlsx.writeFile(filled);
 

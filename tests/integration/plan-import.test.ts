@@ -117,7 +117,7 @@ async function planShape(code: string) {
         reportsQuarterly: m.reportsQuarterly,
         dueDates: m.dueDates,
         scheduleFlags: m.scheduleFlags,
-        departments: m.departments.map((d) => [d.department.shortName, d.isLead, d.sortOrder]),
+        departments: m.departments.map((d) => [d.department.shortName, d.isLead, d.isJointLead, d.sortOrder]),
         indicators: m.indicators.map((i) => [i.key, i.name, i.unit, i.comparison, i.target?.toString(), i.period, i.sourceText]),
         periods: m.periods.map((p) => [p.kind, p.periodStart, p.periodEnd, p.dueDate]),
       })),
@@ -180,8 +180,8 @@ describe("importing through the mutation", () => {
     expect(result.report).toMatchObject({ planCreated: true, keyTasksCreated: 2, measuresCreated: 3, departmentsCreated: 1 });
     const shape = await planShape(code);
     expect(shape.tasks.map((task) => [task.number, task.title, task.measures.map((m) => m.departments)])).toEqual([
-      [1, "建立联防联控机制", [[["市人社局", true, 0]], [["市卫健委", true, 0], ["市人社局", false, 1], ["市新闻办", false, 2]]]],
-      [2, "开展专项行动", [[["市人社局", true, 0], ["市应急局", false, 1]]]],
+      [1, "建立联防联控机制", [[["市人社局", true, false, 0]], [["市卫健委", true, false, 0], ["市人社局", false, false, 1], ["市新闻办", false, false, 2]]]],
+      [2, "开展专项行动", [[["市人社局", true, false, 0], ["市应急局", false, false, 1]]]],
     ]);
     const m2 = shape.tasks[0].measures[1];
     expect(m2).toMatchObject({ scheduleKind: "DEADLINE", deadline: new Date("2026-12-31T00:00:00Z") });
@@ -281,7 +281,7 @@ describe("exporting and importing again", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported!.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(SHEET_NAME)!;
-    expect(sheet.getRow(2).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "时间安排"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排"]);
     expect(sheet.rowCount).toBe(2 + 34);
 
     const rows = await readPlanFile(new Uint8Array(exported!.body), "exported.xlsx");
@@ -311,8 +311,74 @@ describe("exporting and importing again", () => {
     await importPlan(db, actor(users.admin), { ...meta(`${code}-2`), rows });
     const again = await planShape(`${code}-2`);
     expect(again.tasks[0].measures[0].departments).toEqual([
-      ["市财政局", true, 0],
-      ["市人社局", false, 1],
+      ["市财政局", true, false, 0],
+      ["市人社局", false, false, 1],
+    ]);
+  });
+
+  it("keeps joint leads (共同牵头): exported in their column, shown in the preview, written by the import", async () => {
+    // The shipped measure 1.2: 市住建局 leads, its three other departments are joint leads.
+    const roles = async (code: string) =>
+      (
+        await db.measure.findMany({
+          where: { keyTask: { plan: { code } } },
+          orderBy: [{ keyTask: { number: "asc" } }, { number: "asc" }],
+          include: { keyTask: { select: { number: true } }, departments: { orderBy: { sortOrder: "asc" }, include: { department: { select: { shortName: true } } } } },
+        })
+      ).map((m) => ({
+        measure: `${m.keyTask.number}.${m.number}`,
+        departments: m.departments.map((d) => d.department.shortName),
+        lead: m.departments.find((d) => d.isLead)?.department.shortName,
+        jointLeads: m.departments.filter((d) => d.isJointLead).map((d) => d.department.shortName),
+      }));
+    const shipped = await roles(SHIPPED);
+    expect(shipped.find((m) => m.measure === "1.2")).toEqual({
+      measure: "1.2",
+      departments: ["市住建局", "市交运局", "市卫健委", "市应急局"],
+      lead: "市住建局",
+      jointLeads: ["市交运局", "市卫健委", "市应急局"],
+    });
+
+    const exported = await planWorkbook(db, SHIPPED);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported!.body as unknown as ArrayBuffer);
+    // Row 4: title, header, measure 1.1, measure 1.2; column 5 is 共同牵头.
+    expect(workbook.getWorksheet(SHEET_NAME)!.getRow(4).getCell(5).text).toBe("市交运局、市卫健委、市应急局");
+
+    const rows = await readPlanFile(new Uint8Array(exported!.body), "joint.xlsx");
+    const code = `joint-${suffix}`;
+    const plan = await db.plan.findUniqueOrThrow({ where: { code: SHIPPED } });
+    const result = await importPlan(db, actor(users.admin), { code, title: plan.title, issuer: plan.issuer, startYear: plan.startYear, endYear: plan.endYear, rows });
+    const previewed = result.preview.tasks[0].measures[1];
+    expect(previewed.jointLeadsText).toBe("市交运局、市卫健委、市应急局");
+    expect(previewed.departments.map((d) => [d.shortName, d.lead, d.jointLead])).toEqual([
+      ["市住建局", true, false],
+      ["市交运局", false, true],
+      ["市卫健委", false, true],
+      ["市应急局", false, true],
+    ]);
+    expect(previewed.notices).toEqual([]);
+    expect(await roles(code)).toEqual(shipped);
+  });
+
+  it("ignores, with a notice, a joint lead that is not a supporting department of the measure", async () => {
+    const rows = await readPlanFile(
+      new TextEncoder().encode(["序号,重点任务,主要措施,责任部门,共同牵头,时间安排", "1,任务,措施。,市人社局、市财政局,市人社局、市财政局、市应急局,每季度"].join("\n")),
+      "j.csv",
+    );
+    const code = `joint-notice-${suffix}`;
+    const result = await importPlan(db, actor(users.admin), { ...meta(code), rows });
+    expect(result.preview.tasks[0].measures[0].notices).toEqual([
+      { code: "jointLeadIgnored", detail: "市人社局" },
+      { code: "jointLeadIgnored", detail: "市应急局" },
+    ]);
+    const measure = await db.measure.findFirstOrThrow({
+      where: { keyTask: { plan: { code } } },
+      include: { departments: { orderBy: { sortOrder: "asc" }, include: { department: { select: { shortName: true } } } } },
+    });
+    expect(measure.departments.map((d) => [d.department.shortName, d.isLead, d.isJointLead])).toEqual([
+      ["市人社局", true, false],
+      ["市财政局", false, true],
     ]);
   });
 });
@@ -379,7 +445,7 @@ describe("the upload route", () => {
     expect(template.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await template.arrayBuffer());
-    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "时间安排"]);
+    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排"]);
     expect((await exportRoute(new Request("http://localhost/api/admin/plans/export?plan=nope"))).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A plan as the key-task table (the import template): one row per measure, 序号 and 重点任务
  * merged over a task's measures as the issued tables show them. Reading the file back with
- * `readPlanFile` gives the same texts, departments, leads and time arrangements.
+ * `readPlanFile` gives the same texts, departments, leads, joint leads (共同牵头) and time arrangements.
  */
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -9,8 +9,8 @@ import type { DepartmentRef } from "@/lib/departments";
 import { buildPreview } from "./preview";
 import { COLUMNS, type TableRow } from "./table";
 
-const HEADER = [COLUMNS.number, COLUMNS.task, COLUMNS.measure, COLUMNS.departments, COLUMNS.time];
-const WIDTHS = [8, 24, 60, 28, 16];
+const HEADER = [COLUMNS.number, COLUMNS.task, COLUMNS.measure, COLUMNS.departments, COLUMNS.jointLeads, COLUMNS.time];
+const WIDTHS = [8, 24, 60, 28, 20, 16];
 export const SHEET_NAME = "重点工作任务清单";
 
 const HELP = [
@@ -19,7 +19,8 @@ const HELP = [
   "2. 责任部门用顿号分隔，如“市人社局、市财政局”；牵头部门可写“市卫健委牵头”，未注明时第一个部门为牵头部门。",
   "3. “……等8部门”“……等”照原文填写，导入时会提示管理员确认。",
   "4. 时间安排照原文填写，如“每季度”“每年第一季度”“持续推进”“2022年底前”“2021-2023年”。",
-  "5. 不要修改第一行表头的文字；表头之前可以有标题行。",
+  "5. 共同牵头：与牵头部门一样各自报送进展的责任部门，用顿号分隔，须是本行责任部门中的部门；没有则留空（该列可删除）。",
+  "6. 不要修改第一行表头的文字；表头之前可以有标题行。",
 ];
 
 /** A workbook with the table's header (and the plan's title above it, when given). */
@@ -54,7 +55,7 @@ export async function templateWorkbook(): Promise<Buffer> {
 
 interface ExportedMeasure {
   departmentsText: string;
-  departments: { isLead: boolean; sortOrder: number; department: { shortName: string } }[];
+  departments: { isLead: boolean; isJointLead: boolean; sortOrder: number; department: { shortName: string } }[];
 }
 
 type Assignment = { shortName: string; lead: boolean };
@@ -124,7 +125,8 @@ export async function planWorkbook(db: PrismaClient, code: string): Promise<{ ti
   for (const [ti, task] of tasks.entries()) {
     const first = sheet.rowCount + 1;
     for (const [mi, m] of task.measures.entries()) {
-      const row = sheet.addRow([task.number, task.title, m.text, cells[ti][mi], m.timeArrangement]);
+      const jointLeads = [...m.departments].sort((a, b) => a.sortOrder - b.sortOrder).filter((d) => d.isJointLead).map((d) => d.department.shortName);
+      const row = sheet.addRow([task.number, task.title, m.text, cells[ti][mi], jointLeads.join("、"), m.timeArrangement]);
       row.alignment = { vertical: "top", wrapText: true };
     }
     const last = sheet.rowCount;

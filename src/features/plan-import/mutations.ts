@@ -69,7 +69,13 @@ export async function importPlan(
     keyTasks: preview.tasks.map((task) => ({
       number: task.number,
       title: task.title,
-      measures: task.measures.map((m) => ({ number: m.number, text: m.text, departmentsText: m.departmentsText, timeArrangement: m.timeArrangement })),
+      measures: task.measures.map((m) => ({
+        number: m.number,
+        text: m.text,
+        departmentsText: m.departmentsText,
+        timeArrangement: m.timeArrangement,
+        jointLeads: m.departments.filter((d) => d.jointLead).map((d) => d.shortName),
+      })),
     })),
   };
   const report = await seedPlan(db, data, {

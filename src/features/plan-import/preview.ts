@@ -12,7 +12,7 @@ import type { TableRow } from "./table";
 
 /** Something to look at; `code` names a message under "admin.planImport.notice". */
 export interface Notice {
-  code: "scheduleUnknown" | "beforePlanStart" | "afterPlanEnd" | "openList" | "inferred" | "newDepartment" | "noDepartment";
+  code: "scheduleUnknown" | "beforePlanStart" | "afterPlanEnd" | "openList" | "inferred" | "newDepartment" | "noDepartment" | "jointLeadIgnored";
   detail?: string;
 }
 
@@ -23,8 +23,10 @@ export interface PreviewMeasure {
   text: string;
   departmentsText: string;
   timeArrangement: string;
+  /** The 共同牵头 cell as read ("" when the table has none). */
+  jointLeadsText: string;
   schedule: { kind: ScheduleKind; dueDates: string[]; deadline: string | null; deliverable: string | null } | null;
-  departments: { shortName: string; lead: boolean; isNew: boolean }[];
+  departments: { shortName: string; lead: boolean; jointLead: boolean; isNew: boolean }[];
   indicators: { name: string; comparison: string; target: number; unit: string; period: string }[];
   notices: Notice[];
 }
@@ -89,6 +91,17 @@ export function buildPreview(rows: TableRow[], years: PlanYears, known: Departme
     const isNew = (name: string) => newDepartments.includes(name);
     for (const a of parsed.assignments) if (isNew(a.shortName)) notices.push({ code: "newDepartment", detail: a.shortName });
     if (parsed.assignments.length === 0) notices.push({ code: "noDepartment" });
+    // 共同牵头: departments of this measure other than its lead; any other name is shown and ignored.
+    const jointLeads = new Set<string>();
+    const jointLeadsText = row.jointLeadsText?.trim() ?? "";
+    if (jointLeadsText !== "") {
+      const named = parseResponsibleDepartments(jointLeadsText.replace(GROUP, ""), all);
+      for (const a of named.assignments) {
+        if (parsed.assignments.some((d) => d.shortName === a.shortName && !d.lead)) jointLeads.add(a.shortName);
+        else notices.push({ code: "jointLeadIgnored", detail: a.shortName });
+      }
+      for (const name of named.unknownNames) notices.push({ code: "jointLeadIgnored", detail: name });
+    }
     noticeCount += notices.length;
 
     task.measures.push({
@@ -98,8 +111,9 @@ export function buildPreview(rows: TableRow[], years: PlanYears, known: Departme
       text: row.text,
       departmentsText: row.departmentsText,
       timeArrangement: row.timeArrangement,
+      jointLeadsText,
       schedule: s ? { kind: s.kind, dueDates: s.dueDates, deadline: s.deadline, deliverable: s.deliverable } : null,
-      departments: parsed.assignments.map((a) => ({ shortName: a.shortName, lead: a.lead, isNew: isNew(a.shortName) })),
+      departments: parsed.assignments.map((a) => ({ shortName: a.shortName, lead: a.lead, jointLead: jointLeads.has(a.shortName), isNew: isNew(a.shortName) })),
       indicators: extractIndicators(row.text).map((i) => ({ name: i.name, comparison: i.comparison, target: i.target, unit: i.unit, period: i.period })),
       notices,
     });

@@ -234,10 +234,10 @@ describe("preview", () => {
 
   it("matches departments and aliases, keeps the lead, and flags an open list and a deadline before the plan starts", () => {
     expect(a.departments).toEqual([
-      { shortName: "市人社局", lead: true, isNew: false },
-      { shortName: "市住建局", lead: false, isNew: false },
-      { shortName: "市应急局", lead: false, isNew: false },
-      { shortName: "市总工会", lead: false, isNew: false },
+      { shortName: "市人社局", lead: true, jointLead: false, isNew: false },
+      { shortName: "市住建局", lead: false, jointLead: false, isNew: false },
+      { shortName: "市应急局", lead: false, jointLead: false, isNew: false },
+      { shortName: "市总工会", lead: false, jointLead: false, isNew: false },
     ]);
     expect(a.schedule).toMatchObject({ kind: "DEADLINE", deadline: "2020-12-31" });
     expect(a.notices).toEqual([{ code: "beforePlanStart", detail: "2020-12-31" }, { code: "openList" }]);
@@ -247,8 +247,8 @@ describe("preview", () => {
   it("proposes an unknown department as new and reports an unknown time arrangement", () => {
     expect(preview.newDepartments).toEqual(["市新闻办"]);
     expect(b.departments).toEqual([
-      { shortName: "市卫健委", lead: true, isNew: false },
-      { shortName: "市新闻办", lead: false, isNew: true },
+      { shortName: "市卫健委", lead: true, jointLead: false, isNew: false },
+      { shortName: "市新闻办", lead: false, jointLead: false, isNew: true },
     ]);
     expect(b.schedule).toBeNull();
     expect(b.notices.map((n) => n.code)).toEqual(["scheduleUnknown", "newDepartment"]);
@@ -257,10 +257,27 @@ describe("preview", () => {
 
   it("keeps only the named lead of 等8部门 when the table names another number of departments, and notes it", () => {
     expect(preview.planDepartments).toEqual(["市人社局", "市住建局", "市卫健委", "市应急局", "市总工会", "市新闻办"]);
-    expect(c.departments).toEqual([{ shortName: "市人社局", lead: true, isNew: false }]);
+    expect(c.departments).toEqual([{ shortName: "市人社局", lead: true, jointLead: false, isNew: false }]);
     expect(c.notices.map((n) => n.code)).toEqual(["inferred"]);
     expect(c.schedule).toMatchObject({ kind: "RANGE", deadline: "2023-12-31" });
     expect(preview.noticeCount).toBe(5);
+  });
+
+  it("reads an optional 共同牵头 column: the measure's supporting departments named there are joint leads", () => {
+    const withJoint = rowsFromGrid([
+      ["序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排"],
+      ["1", "任务", "报送数据。", "市住建委、市交运局、市卫健委", "市卫健委、市交运局", "每季度"],
+      ["", "", "开展宣传。", "市人社局", "", "每季度"],
+    ]);
+    expect(withJoint.map((r) => r.jointLeadsText)).toEqual(["市卫健委、市交运局", undefined]);
+    const [joint, plain] = buildPreview(withJoint, { startYear: 2021, endYear: 2025 }, departments).tasks[0].measures;
+    expect(joint.departments.map((d) => [d.shortName, d.lead, d.jointLead])).toEqual([
+      ["市住建局", true, false],
+      ["市交运局", false, true],
+      ["市卫健委", false, true],
+    ]);
+    expect(joint.notices).toEqual([]);
+    expect(plain.departments).toEqual([{ shortName: "市人社局", lead: true, jointLead: false, isNew: false }]);
   });
 
   it("reads the shipped plan as its seed does: 等8部门 is its eight departments", () => {

@@ -25,6 +25,7 @@ export const tableRowSchema = z.object({
   text: z.string().trim().min(1, "planImport.measureRequired").max(5000),
   departmentsText: z.string().trim().min(1, "planImport.departmentsRequired").max(500),
   timeArrangement: z.string().trim().max(200),
+  jointLeadsText: z.string().trim().max(500).optional(),
 });
 
 /**

@@ -34,8 +34,11 @@ export const planDataSchema = z.object({
               text: z.string().min(1),
               departmentsText: z.string().min(1),
               timeArrangement: z.string(),
-              /** Every department other than the lead is a joint lead (共同牵头) that supplies its own report (decision 021). */
-              jointLeads: z.boolean().optional(),
+              /**
+               * Joint leads (共同牵头) that supply their own report (decision 021): `true` for every
+               * department other than the lead, or the short names of those that are (an import's 共同牵头 column).
+               */
+              jointLeads: z.union([z.boolean(), z.array(z.string())]).optional(),
             }),
           )
           .min(1),

@@ -123,7 +123,7 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
                 create: parsed.assignments.map((a, i) => ({
                   departmentId: byName.get(a.shortName)!.id,
                   isLead: a.lead,
-                  isJointLead: Boolean(m.jointLeads) && !a.lead,
+                  isJointLead: !a.lead && (m.jointLeads === true || (Array.isArray(m.jointLeads) && m.jointLeads.includes(a.shortName))),
                   sortOrder: i,
                 })),
               },

@@ -280,9 +280,9 @@ function MeasureView({ measure: m, taskTitle }: { measure: PreviewMeasure; taskT
       <div className="flex flex-wrap items-center gap-1.5">
         <span className="text-xs text-muted-foreground">{t("departments")}</span>
         {m.departments.map((d) => (
-          <Badge key={d.shortName} tone={d.isNew ? "warning" : d.lead ? "primary" : "neutral"}>
+          <Badge key={d.shortName} tone={d.isNew ? "warning" : d.lead || d.jointLead ? "primary" : "neutral"}>
             {d.shortName}
-            {d.lead ? `（${t("lead")}）` : ""}
+            {d.lead ? `（${t("lead")}）` : d.jointLead ? `（${t("jointLead")}）` : ""}
             {d.isNew ? `·${t("newDepartment")}` : ""}
           </Badge>
         ))}
