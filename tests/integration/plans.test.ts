@@ -131,8 +131,8 @@ describe("each plan has its own overview, lists and export", () => {
     expect(running!.tasks.map((k) => k.title)).toEqual(["健全工伤预防工作机制", "开展重点行业工伤预防培训"]);
     const { getDashboardWithInput } = await import("@/features/dashboard/cached");
     for (const [planId, asOf, measures] of [
-      // 6.5 「2020年底前」 awaits confirmation and owes nothing (decision 020): it has no period to list.
-      [ids.shipped, "2025-12-31", 33],
+      // All 34, 6.5 「2020年底前」 too: it awaits confirmation and owes nothing (decision 020), and is listed as 未开始.
+      [ids.shipped, "2025-12-31", 34],
       [ids.test, todayInChina(), 3],
     ] as const) {
       const { dashboard, input } = await getDashboardWithInput(planId, asOf);
