@@ -24,7 +24,8 @@ import { listNotices } from "@/features/notices/queries";
 import { AuditActionLabel } from "@/components/audit-action-label";
 import { periodLabel } from "@/lib/periods";
 import { can, canAtAll } from "@/lib/permissions";
-import { nextDue, todayInChina } from "@/lib/due";
+import { todayInChina } from "@/lib/due";
+import { nextDue } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
 import { planLifecycle } from "@/lib/plan-lifecycle";
 import { getMeasureClosure } from "@/features/closure/queries";
@@ -153,7 +154,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                 ) : null}
                 <dt className="text-muted-foreground">{tp("colNextDue")}</dt>
                 <dd>
-                  <DueLabel due={nextDue(measure, measure.plan, today)} />
+                  <DueLabel due={nextDue(measure, today)} />
                 </dd>
               </dl>
               {!measure.scheduleKind ? <Alert tone="warning">{measure.scheduleError ?? t("unscheduled")}</Alert> : null}
