@@ -265,10 +265,11 @@ export async function getMeasureProgress(actor: Principal | null, measureId: str
           select: {
             id: true,
             kind: true,
+            periodStart: true,
             periodEnd: true,
             dueDate: true,
             originalDueDate: true,
-            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, department: { select: { shortName: true } } } },
+            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, department: { select: { id: true, shortName: true } } } },
             // The measure's due date is its lead department's.
             departmentDues: { where: { department: { measures: { some: { measureId, isLead: true } } } }, select: { dueDate: true } },
           },
@@ -284,6 +285,7 @@ export async function getMeasureProgress(actor: Principal | null, measureId: str
     periods:
       periods?.map(({ departmentDues, ...p }) => ({
         ...p,
+        periodStart: isoDay(p.periodStart),
         periodEnd: isoDay(p.periodEnd),
         dueDate: isoDay(departmentDueDate(p.dueDate, departmentDues[0]?.dueDate)),
         originalDueDate: isoDay(p.originalDueDate),

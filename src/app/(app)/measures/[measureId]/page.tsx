@@ -10,6 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DueLabel } from "@/components/due-label";
 import { stateTone } from "@/features/reports/components/report-view";
+import type { Status } from "@/lib/status";
 import { PageHeader } from "@/components/page-header";
 import { getMeasure, listDepartments } from "@/features/plan/queries";
 import { getMeasureProgress } from "@/features/reports/queries";
@@ -25,7 +26,7 @@ import { AuditActionLabel } from "@/components/audit-action-label";
 import { periodLabel } from "@/lib/periods";
 import { can, canAtAll } from "@/lib/permissions";
 import { todayInChina } from "@/lib/due";
-import { nextDue } from "@/lib/status";
+import { nextDue, periodOwed, periodStatus, reportsForMeasure } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
 import { planLifecycle } from "@/lib/plan-lifecycle";
 import { getMeasureClosure } from "@/features/closure/queries";
@@ -34,6 +35,9 @@ import { readMeasureLights } from "@/features/dashboard/read";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { MeasureLightsPair } from "@/features/dashboard/components/measure-lights";
+
+/** How a missing report is coloured, by the period's status. */
+const missingTone = { OVERDUE: "danger", DUE_SOON: "warning", ON_TRACK: "neutral", NOT_STARTED: "neutral", WAIVED: "neutral", COMPLETED: "neutral", COMPLETED_LATE: "neutral" } as const satisfies Record<Status, string>;
 
 export default async function MeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
   const user = await requirePermission("plan:read");
@@ -265,10 +269,23 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                         <Td>
                           <div className="flex flex-wrap gap-1">
                             {p.reports.map((r) => (
-                              <Badge key={r.department.shortName} tone={stateTone[r.state]}>
+                              <Badge key={r.department.id} tone={stateTone[r.state]}>
                                 {r.department.shortName} {tr(`state${r.state}`)}
                               </Badge>
                             ))}
+                            {/* A department that owes the measure's report and has none: say where it stands, never a blank. */}
+                            {measure.departments
+                              .filter((d) => reportsForMeasure(d) && !p.reports.some((r) => r.department.id === d.id))
+                              .map((d) => {
+                                const status = periodOwed(p, measure, today)
+                                  ? periodStatus({ periodStart: p.periodStart, dueDate: p.dueDate, reportState: null, acceptedSubmittedOn: null }, today).status
+                                  : "WAIVED";
+                                return (
+                                  <Badge key={d.id} tone={missingTone[status]} data-testid="missing-report">
+                                    {tr(`missing${status}`, { department: d.shortName })}
+                                  </Badge>
+                                );
+                              })}
                           </div>
                         </Td>
                         <Td>
