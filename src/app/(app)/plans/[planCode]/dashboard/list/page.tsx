@@ -19,6 +19,7 @@ import { planHref } from "@/lib/plan-urls";
 import { pageCountOf, pageParam, slicePage } from "@/lib/paging";
 import { periodLabel, quarterKeyLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
+import { durationParts } from "@/features/dashboard/compute";
 
 /** Rows per page: a department's overdue list at province scale runs to hundreds. */
 const PAGE_SIZE = 100;
@@ -187,7 +188,7 @@ export default async function DashboardListPage({
     );
   } else if (result.metric === "reviews") {
     const { rows, averageHours } = result;
-    summary = [t("listCount", { count: rows.length }), averageHours === null ? null : t("listAverage", { hours: averageHours })].filter(Boolean).join(t("listSeparator"));
+    summary = [t("listCount", { count: rows.length }), averageHours === null ? null : t("listAverage", { duration: t(`duration${durationParts(averageHours).unit}`, { value: durationParts(averageHours).value }) })].filter(Boolean).join(t("listSeparator"));
     table = listTable(
       [t("colMeasure"), t("colPeriod"), t("colResponsible"), t("colSubmittedAt"), t("colDecidedAt"), t("colOutcome"), t("colHours")],
       rows,
