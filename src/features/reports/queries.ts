@@ -124,7 +124,7 @@ export async function getPeriodDetail(actor: Principal | null, periodId: string)
           text: true,
           keyTask: { select: { number: true, title: true } },
           indicators: { select: { id: true, name: true, unit: true }, orderBy: { key: "asc" } },
-          departments: { select: { departmentId: true, isLead: true, department: { select: { shortName: true } } }, orderBy: [{ isLead: "desc" }, { sortOrder: "asc" }] },
+          departments: { select: { departmentId: true, isLead: true, isJointLead: true, department: { select: { shortName: true } } }, orderBy: [{ isLead: "desc" }, { isJointLead: "desc" }, { sortOrder: "asc" }] },
         },
       },
       reports: { select: reportSelect },

@@ -14,6 +14,7 @@ import { addDays, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/auth";
 import { evidenceLimits } from "@/server/evidence-store";
+import { reportsForMeasure } from "@/lib/status";
 
 export default async function PeriodReportsPage({ params }: { params: Promise<{ periodId: string }> }) {
   const user = await requireUser();
@@ -63,8 +64,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
             <Card key={a.departmentId} id={report ? `report-${report.id}` : undefined}>
               <CardHeader>
                 <CardTitle className="flex items-center gap-2">
-                  {a.isLead ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
-                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : null}
+                  {reportsForMeasure(a) ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
+                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : a.isJointLead ? <Badge tone="primary">{tm("jointLead")}</Badge> : null}
                   <span className="text-xs font-normal text-muted-foreground tabular-nums">
                     {tc("labelled", { label: t("dueDate") })}{period.departmentDueDates[a.departmentId]}
                   </span>
