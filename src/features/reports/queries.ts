@@ -5,6 +5,7 @@ import { periodOwed } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, canAtAll, type Principal } from "@/lib/permissions";
+import { pageCountOf, pageParam } from "@/lib/paging";
 
 /*
  * Every query here takes the caller and returns only what the policy
@@ -230,6 +231,37 @@ export async function getPendingExtensions(actor: Principal | null) {
       period: { select: { id: true, kind: true, periodEnd: true, originalDueDate: true, measure: { select: { number: true, text: true, keyTask: { select: { number: true } } } } } },
     },
   });
+}
+
+/** Decided extension requests (approved or rejected), latest decision first, one page at a time, with who decided. */
+export async function getDecidedExtensions(actor: Principal | null, pageValue: unknown, pageSize: number) {
+  if (!can(actor, "extension:decide")) return { total: 0, page: 1, rows: [] };
+  const where = { state: { in: ["APPROVED" as const, "REJECTED" as const] } };
+  const total = await db.extensionRequest.count({ where });
+  const page = pageParam(pageValue, pageCountOf(total, pageSize));
+  const [rows] = await Promise.all([
+    db.extensionRequest.findMany({
+      where,
+      orderBy: [{ decidedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reason: true,
+        state: true,
+        decidedAt: true,
+        decidedById: true,
+        decisionNote: true,
+        currentDueDate: true,
+        requestedDueDate: true,
+        department: { select: { shortName: true } },
+        period: { select: { id: true, kind: true, periodEnd: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } } },
+      },
+    }),
+  ]);
+  const deciders = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.decidedById).filter((id): id is string => id !== null))] } }, select: { id: true, displayName: true } });
+  const nameOf = new Map(deciders.map((u) => [u.id, u.displayName]));
+  return { total, page, rows: rows.map((r) => ({ ...r, decidedBy: r.decidedById ? (nameOf.get(r.decidedById) ?? null) : null })) };
 }
 
 const instructionSelect = {
