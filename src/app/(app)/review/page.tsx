@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { listDepartments } from "@/features/plan/queries";
 import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/features/reports/queries";
-import { isoDay } from "@/lib/due";
+import { chinaDateTime, isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
 import { quarterEnds } from "@/lib/schedule";
 import { dayInput, idInput } from "@/lib/input";
@@ -29,10 +29,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const user = await requirePermission("report:review");
   const raw = await searchParams;
   const filters = filtersSchema.parse({ dept: raw.dept || undefined, task: raw.task || undefined, period: raw.period || undefined, page: raw.page ?? 1 });
-  const [t, tp, format, locale, departments, { rows: queue, total }] = await Promise.all([
+  const [t, tp, locale, departments, { rows: queue, total }] = await Promise.all([
     getTranslations("reports"),
     getTranslations("plan"),
-    getFormatter(),
     getLocale(),
     listDepartments(),
     getReviewQueue(user, { departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period, page: filters.page }),
@@ -98,7 +97,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <tbody>
               {queue.map((r) => (
                 <tr key={r.id} data-testid="review-row">
-                  <Td className="whitespace-nowrap tabular-nums">{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "short", timeStyle: "short" }) : "—"}</Td>
+                  <Td className="whitespace-nowrap tabular-nums">{r.submittedAt ? chinaDateTime(r.submittedAt) : "—"}</Td>
                   <Td>{r.department.shortName}</Td>
                   <Td>
                     <span className="mr-1 tabular-nums text-muted-foreground">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { planHref } from "@/lib/plan-urls";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,7 +25,7 @@ import { listNotices } from "@/features/notices/queries";
 import { AuditActionLabel } from "@/components/audit-action-label";
 import { periodLabel } from "@/lib/periods";
 import { can, canAtAll } from "@/lib/permissions";
-import { todayInChina } from "@/lib/due";
+import { chinaDateTime, todayInChina } from "@/lib/due";
 import { nextDue, periodOwed, periodStatus, reportsForMeasure } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
 import { planLifecycle } from "@/lib/plan-lifecycle";
@@ -44,7 +44,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, tc, td, tn, format, locale, departments, progress, history, closure, lights] = await Promise.all([
+  const [t, tp, tr, ta, tc, td, tn, locale, departments, progress, history, closure, lights] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
@@ -52,7 +52,6 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getTranslations("common"),
     getTranslations("dashboard"),
     getTranslations("notices"),
-    getFormatter(),
     getLocale(),
     listDepartments(),
     getMeasureProgress(user, measure.id),
@@ -310,7 +309,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                 <ol className="flex flex-col gap-1.5 border-l-2 border-border pl-4 text-sm" data-testid="measure-history">
                   {history.map((e) => (
                     <li key={e.id}>
-                      <span className="tabular-nums text-muted-foreground">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "short" })}</span> · {e.actorLabel} ·{" "}
+                      <span className="tabular-nums text-muted-foreground">{chinaDateTime(e.at)}</span> · {e.actorLabel} ·{" "}
                       <AuditActionLabel action={e.action} />
                     </li>
                   ))}

@@ -1,7 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,6 +20,7 @@ import { pageCountOf, pageParam, slicePage } from "@/lib/paging";
 import { periodLabel, quarterKeyLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 import { durationParts } from "@/features/dashboard/compute";
+import { chinaDateTime } from "@/lib/due";
 
 /** Rows per page: a department's overdue list at province scale runs to hundreds. */
 const PAGE_SIZE = 100;
@@ -48,11 +49,10 @@ export default async function DashboardListPage({
 }) {
   const user = await requirePermission("dashboard:read");
   const [{ planCode }, raw] = await Promise.all([params, searchParams]);
-  const [t, tp, tm, format, locale, plan] = await Promise.all([
+  const [t, tp, tm, locale, plan] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("plan"),
     getTranslations("measure"),
-    getFormatter(),
     getLocale(),
     getPlanByCode(planCode),
   ]);
@@ -102,7 +102,7 @@ export default async function DashboardListPage({
     </span>
   );
   const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
-  const dateTime = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" });
+  const dateTime = (ms: number) => chinaDateTime(new Date(ms));
 
   let summary: string;
   const total = result.rows.length;
