@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { periodOwed } from "@/lib/status";
-import { periodLabel } from "@/lib/periods";
+import { periodLabel, type PeriodKind } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, canAtAll, type Principal } from "@/lib/permissions";
 import { pageCountOf, pageParam } from "@/lib/paging";
@@ -188,12 +188,12 @@ export async function getAttachment(actor: Principal | null, attachmentId: strin
 export const REVIEW_PAGE_SIZE = 50;
 
 /** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end; one page and the total. Empty for a caller who may not review. */
-export async function getReviewQueue(actor: Principal | null, filters: { departmentId?: string; taskNumber?: number; periodEnd?: string; page?: number }) {
+export async function getReviewQueue(actor: Principal | null, filters: { departmentId?: string; keyTaskId?: string; period?: { kind: PeriodKind; periodEnd: string }; page?: number }) {
   if (!can(actor, "report:review")) return { rows: [], total: 0 };
   const where = {
       ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
-      ...(filters.taskNumber ? { measure: { keyTask: { number: filters.taskNumber } } } : {}),
-      ...(filters.periodEnd ? { period: { periodEnd: dayToDate(filters.periodEnd) } } : {}),
+      ...(filters.keyTaskId ? { measure: { keyTaskId: filters.keyTaskId } } : {}),
+      ...(filters.period ? { period: { kind: filters.period.kind, periodEnd: dayToDate(filters.period.periodEnd) } } : {}),
   } as const;
   const [rows, total] = await Promise.all([
     db.progressReport.findMany({
@@ -213,6 +213,29 @@ export async function getReviewQueue(actor: Principal | null, filters: { departm
     db.progressReport.count({ where: { ...where, state: "SUBMITTED" } }),
   ]);
   return { rows, total };
+}
+
+/**
+ * What the review queue can be filtered by: the key tasks and the periods (quarters, deadlines,
+ * years…) that have reports awaiting review, each once, in order. Offering only these keeps the
+ * lists short and never offers a filter that shows nothing.
+ */
+export async function getReviewQueueFacets(actor: Principal | null) {
+  if (!can(actor, "report:review")) return { keyTasks: [], periods: [] };
+  const [periods, keyTasks] = await Promise.all([
+    db.reportingPeriod.findMany({
+      where: { reports: { some: { state: "SUBMITTED" } } },
+      distinct: ["kind", "periodEnd"],
+      orderBy: [{ periodEnd: "desc" }, { kind: "asc" }],
+      select: { kind: true, periodEnd: true },
+    }),
+    db.keyTask.findMany({
+      where: { measures: { some: { reports: { some: { state: "SUBMITTED" } } } } },
+      orderBy: [{ plan: { startYear: "desc" } }, { number: "asc" }],
+      select: { id: true, number: true, title: true, plan: { select: { title: true } } },
+    }),
+  ]);
+  return { keyTasks, periods: periods.map((p) => ({ kind: p.kind, periodEnd: isoDay(p.periodEnd) })) };
 }
 
 /** Pending extension requests, oldest first; empty for a caller who may not decide them. */
