@@ -21,6 +21,7 @@ import { periodLabel, quarterKeyLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 import { durationParts } from "@/features/dashboard/compute";
 import { chinaDateTime } from "@/lib/due";
+import { AsOfProblem } from "@/features/dashboard/components/as-of-form";
 
 /** Rows per page: a department's overdue list at province scale runs to hundreds. */
 const PAGE_SIZE = 100;
@@ -241,6 +242,7 @@ export default async function DashboardListPage({
 
   return (
     <>
+      <AsOfProblem requested={raw.asOf} shown={asOf} />
       <Link href={planHref(plan, "dashboard", { asOf })} className="mb-4 inline-block text-sm text-primary hover:underline">
         ← {t("title")}
       </Link>
