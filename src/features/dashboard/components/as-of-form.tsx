@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/form";
+import { Label } from "@/components/ui/form";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/lib/cn";
 import { asOfProblem } from "../as-of";
+import { DateInput } from "@/components/ui/date-input";
 
 /**
  * The "as of" day picker of the overview and the task timelines; the day travels in the URL. When
@@ -18,7 +19,7 @@ export async function AsOfForm({ asOf, requested, todayHref, className }: { asOf
     <form method="get" className={cn("flex flex-wrap items-end gap-3", className)}>
       <div className="flex flex-col gap-1">
         <Label htmlFor="asOf">{t("asOf")}</Label>
-        <Input id="asOf" name="asOf" type="date" defaultValue={asOf} className="w-44" />
+        <DateInput id="asOf" name="asOf" defaultValue={asOf} className="w-44" />
       </div>
       <Button type="submit">{t("apply")}</Button>
       {todayHref ? (

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label, Select } from "@/components/ui/form";
+import { Label, Select } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
@@ -22,6 +22,7 @@ import { requirePermission } from "@/server/auth";
 import { durationParts } from "@/features/dashboard/compute";
 import { chinaDateTime } from "@/lib/due";
 import { AsOfProblem } from "@/features/dashboard/components/as-of-form";
+import { DateInput } from "@/components/ui/date-input";
 
 /** Rows per page: a department's overdue list at province scale runs to hundreds. */
 const PAGE_SIZE = 100;
@@ -336,7 +337,7 @@ export default async function DashboardListPage({
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="list-asof">{t("asOf")}</Label>
-          <Input id="list-asof" name="asOf" type="date" defaultValue={asOf} className="w-44" />
+          <DateInput id="list-asof" name="asOf" defaultValue={asOf} className="w-44" />
           {filter.quarter ? <input type="hidden" name="quarter" value={filter.quarter} /> : null}
         </div>
         <Button type="submit">{t("apply")}</Button>
