@@ -5,6 +5,7 @@ import { periodOwed } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, canAtAll, type Principal } from "@/lib/permissions";
+import type { PlanStatus } from "@/lib/plan-lifecycle";
 
 /*
  * Every query here takes the caller and returns only what the policy
@@ -23,6 +24,11 @@ export interface WorklistItem {
   isLead: boolean;
   state: "DRAFT" | "RETURNED" | null;
   urgency: Urgency;
+  /** The period's last day, and the plan it belongs to (我的填报 groups and filters by them). */
+  periodEnd: string;
+  planCode: string;
+  planTitle: string;
+  planStatus: PlanStatus;
 }
 
 /**
@@ -49,7 +55,7 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
             number: true,
             text: true,
             normalizedAt: true,
-            keyTask: { select: { number: true } },
+            keyTask: { select: { number: true, plan: { select: { code: true, title: true, status: true } } } },
             departments: { where: { departmentId }, select: { isLead: true } },
           },
         },
@@ -77,6 +83,10 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
       isLead: p.measure.departments[0]?.isLead ?? false,
       state,
       urgency: urgencyOf({ dueDate, state }, today),
+      periodEnd: isoDay(p.periodEnd),
+      planCode: p.measure.keyTask.plan.code,
+      planTitle: p.measure.keyTask.plan.title,
+      planStatus: p.measure.keyTask.plan.status,
     });
   }
   return items.sort(byUrgency);
