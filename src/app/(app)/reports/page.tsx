@@ -59,8 +59,8 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
         <EmptyState title={t("nothingDue")} />
       ) : (
         <>
-          <form method="get" role="search" className="mb-5 grid grid-cols-1 gap-3 rounded-lg border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_auto] lg:items-end" data-testid="worklist-filters">
-            <div className="flex min-w-0 flex-col gap-1 sm:col-span-2 lg:col-span-1">
+          <form method="get" role="search" className="mb-5 grid grid-cols-2 gap-3 rounded-lg border border-border bg-card p-4 lg:grid-cols-[1fr_10rem_10rem_auto] lg:items-end" data-testid="worklist-filters">
+            <div className="col-span-2 flex min-w-0 flex-col gap-1 lg:col-span-1">
               <Label htmlFor="worklist-plan">{t("filterPlan")}</Label>
               <Select id="worklist-plan" name="plan" defaultValue={filter.plan ?? ""}>
                 <option value="">{t("allPlans")}</option>
@@ -71,7 +71,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
                 ))}
               </Select>
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <Label htmlFor="worklist-status">{t("state")}</Label>
               <Select id="worklist-status" name="status" defaultValue={filter.status ?? ""}>
                 <option value="">{t("allStatuses")}</option>
@@ -82,7 +82,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
                 ))}
               </Select>
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <Label htmlFor="worklist-quarter">{t("filterQuarter")}</Label>
               <Select id="worklist-quarter" name="quarter" defaultValue={filter.quarter ?? ""}>
                 <option value="">{t("allQuarters")}</option>
@@ -93,7 +93,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
                 ))}
               </Select>
             </div>
-            <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+            <div className="col-span-2 flex gap-2 lg:col-span-1">
               <Button type="submit" className="flex-1 lg:flex-none">
                 {tp("applyFilters")}
               </Button>

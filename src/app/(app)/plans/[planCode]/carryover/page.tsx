@@ -35,6 +35,8 @@ export default async function CarryoverPage({ params }: { params: Promise<{ plan
   if (!choices) forbidden();
   const [t, ta] = await Promise.all([getTranslations("carryover"), getTranslations("admin")]);
   const open = choices.candidates.filter((c) => !c.closedOn);
+  // After a carry-over the page comes back with more links: the form starts afresh (nothing ticked, no target chosen).
+  const formKey = choices.candidates.reduce((n, c) => n + c.carriedInto.length, 0);
 
   return (
     <>
@@ -61,6 +63,7 @@ export default async function CarryoverPage({ params }: { params: Promise<{ plan
         </Alert>
       ) : (
         <ActionForm action={carryOverAction} className="flex flex-col gap-5" messageClassName="font-medium">
+          <div key={formKey} className="flex flex-col gap-5">
           <input type="hidden" name="originPlanId" value={plan.id} />
           <Card>
             <CardHeader>
@@ -123,6 +126,7 @@ export default async function CarryoverPage({ params }: { params: Promise<{ plan
               </div>
             </CardContent>
           </Card>
+          </div>
         </ActionForm>
       )}
     </>
