@@ -19,7 +19,8 @@ test("an administrator carries two unfinished measures into the 2026—2030 plan
   await page.getByLabel("目标计划与重点任务").selectOption({ label: "新建重点任务「结转事项」" });
   await page.getByLabel("完成时限").fill("2027-12-31");
   await page.getByTestId("carryover-submit").click();
-  await expect(page.getByRole("status")).toHaveText("已结转。新措施已加入目标计划，两边均显示结转关系。");
+  // A success is announced at the top of the page (src/components/toaster.tsx).
+  await expect(page.getByText("已结转。新措施已加入目标计划，两边均显示结转关系。")).toBeVisible();
 
   // The list says where each went; the new measure says where it came from.
   await expect(row("1.1").getByTestId("carried-into")).toHaveText(`已结转至 ${TEST_TITLE} 3.1`);
@@ -39,5 +40,6 @@ test("an administrator carries two unfinished measures into the 2026—2030 plan
   await row("1.1").locator('input[name="measureId"]').check();
   await page.getByLabel("目标计划与重点任务").selectOption({ label: "任务3：结转事项" });
   await page.getByTestId("carryover-submit").click();
-  await expect(page.getByRole("status")).toHaveText(`措施 1.1 已结转至“${TEST_TITLE}”，不能重复结转。`);
+  // A refusal stays beside the form.
+  await expect(page.getByRole("status").filter({ hasText: "不能重复结转" })).toHaveText(`措施 1.1 已结转至“${TEST_TITLE}”，不能重复结转。`);
 });
