@@ -53,7 +53,7 @@ export function indicatorAchievement(t: IndicatorTarget, value: number | null): 
   if (t.comparison === "GTE") return t.target <= 0 ? 100 : clamp((value / t.target) * 100);
   if (t.comparison === "LTE") return value <= t.target ? 100 : value <= 0 ? 0 : clamp((t.target / value) * 100);
   if (t.target === 0) return value === 0 ? 100 : 0;
-  return clamp((100 - (Math.abs(value - t.target) / Math.abs(t.target)) * 100);
+  return clamp(100 - (Math.abs(value - t.target) / Math.abs(t.target)) * 100);
 }
 
 /** Whether the final value met the target: null when it cannot be judged. */
