@@ -15,7 +15,7 @@ import { idInput } from "@/lib/input";
 import { groupPages, pageParam } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
-import { planHref } from "@/lib/plan-urls";
+import { planEvaluationHref, planHref } from "@/lib/plan-urls";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { PlanStatusForm } from "@/features/plan/components/plan-status-form";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
@@ -56,9 +56,10 @@ export default async function PlanOverviewPage({
     dept: typeof rawFilters.dept === "string" ? rawFilters.dept : undefined,
     task: typeof rawFilters.task === "string" ? rawFilters.task : undefined,
   });
-  const [t, tr, departments, counts, allTasks, plans] = await Promise.all([
+  const [t, tr, te, departments, counts, allTasks, plans] = await Promise.all([
     getTranslations("plan"),
     getTranslations("reports"),
+    getTranslations("evaluation"),
     listDepartments(),
     getPlanCounts(plan.id),
     getPlanTasks(plan.id),
@@ -95,13 +96,22 @@ export default async function PlanOverviewPage({
       <PageHeader
         title={plan.title}
         actions={
-          can(user, "measure:manage") ? (
-            <Button variant="outline" asChild>
-              <Link href={planHref(plan, "structure")} data-testid="edit-structure">
-                {t("editStructure")}
-              </Link>
-            </Button>
-          ) : null
+          <>
+            {can(user, "evaluation:read") ? (
+              <Button variant="outline" asChild>
+                <Link href={planEvaluationHref(plan)} data-testid="evaluation-link">
+                  {te("planLink")}
+                </Link>
+              </Button>
+            ) : null}
+            {can(user, "measure:manage") ? (
+              <Button variant="outline" asChild>
+                <Link href={planHref(plan, "structure")} data-testid="edit-structure">
+                  {t("editStructure")}
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
         description={
           <span className="flex flex-wrap items-center gap-2">
