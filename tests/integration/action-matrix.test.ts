@@ -1,3 +1,4 @@
+import mammoth from "mammoth";
 /**
  * The role × action matrix, exercised for real: every server action, the
  * queries behind the pages, and the route handlers (evidence download,
@@ -74,6 +75,9 @@ import { db } from "@/server/db";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
 import { GET as exportQuarterly } from "@/app/api/plans/[planCode]/exports/quarterly/route";
+import { GET as downloadFinalReport } from "@/app/api/plans/[planCode]/reports/final/route";
+import { confirmVerdictAction } from "@/features/evaluation/actions";
+import { readEvaluation } from "@/features/evaluation/queries";
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
 import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
 import { importPlanAction } from "@/features/plan-import/actions";
@@ -246,7 +250,9 @@ async function world() {
     db.measure.findUnique({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } }),
     db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
   ]);
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
+  // 终期评估: a refused confirmation stores no verdict.
+  const evaluations = await db.measureEvaluation.findMany({ where: { measureId: fx.measureId }, orderBy: { id: "asc" } });
+  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar, evaluations };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -1059,6 +1065,48 @@ const subjects = {
       };
     },
   },
+  confirmVerdictAction: {
+    name: "confirmVerdictAction",
+    async prepare(persona) {
+      await db.measureEvaluation.deleteMany({ where: { measureId: fx.measureId } });
+      const reason = "矩阵测试：按实际完成情况调整";
+      return {
+        invoke: () => action(confirmVerdictAction(initialActionState, form({ measureId: fx.measureId, verdict: "NORMALIZED", reason, expectedVersion: "0" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.evaluation.saved);
+          const saved = await db.measureEvaluation.findUniqueOrThrow({ where: { measureId: fx.measureId } });
+          expect(saved).toMatchObject({ verdict: "NORMALIZED", reason, confirmedById: personas[persona]!.id, version: 1 });
+          const act = saved.proposed === "NORMALIZED" ? "evaluation.confirm" : "evaluation.change";
+          expect(await auditSince(before)).toEqual([[act, "Measure", fx.measureId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.measureEvaluation.deleteMany({ where: { measureId: fx.measureId } });
+        },
+      };
+    },
+  },
+  readEvaluation: readSubject(
+    "readEvaluation (评估与总结 page)",
+    (actor) => readEvaluation(actor, PLAN),
+    (data) => expect(data?.tasks.flatMap((t) => t.measures)).toHaveLength(34),
+  ),
+  finalReportRoute: {
+    name: "GET /api/plans/[planCode]/reports/final",
+    async prepare() {
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await downloadFinalReport(new Request(`http://localhost/api/plans/${PLAN}/reports/final`), { params: Promise.resolve({ planCode: PLAN }) }),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          expect(outcome.response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+          const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await outcome.response.arrayBuffer()) });
+          expect(value).toContain("终期评估报告");
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
   getMeasureClosure: {
     name: "getMeasureClosure (办结销号 on the measure page)",
     async prepare(persona) {
@@ -1290,6 +1338,16 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   setProgressSettingsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // closure:read: the departments on the measure, the bureau and leaders; another department's liaison sees nothing.
   getMeasureClosure: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
+  // evaluation:write: the bureau confirms or changes a measure's verdict; evaluation:read: the bureau and the leaders.
+  confirmVerdictAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  readEvaluation: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
+  finalReportRoute: {
+    anonymous: SIGN_IN,
+    leader: ALLOW,
+    owningLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    otherLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    admin: ALLOW,
+  },
   // plan:manage: an administrator moves a plan along its lifecycle.
   setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
@@ -1345,7 +1403,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 295;
+const EXPECTED_CELLS = 310;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1455,9 +1513,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 59 × 5", () => {
+  it("has one cell per action, read, route and persona: 62 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(87);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(92);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {
