@@ -87,6 +87,62 @@ const allMeasures = (data: EvaluationData) => data.tasks.flatMap((t) => t.measur
 const allParts = (measures: MeasureRecord[]) => measures.flatMap((m) => m.parts);
 const stamp = (data: EvaluationData) => `${data.plan.issuer}　${data.today}`;
 
+const years = (data: EvaluationData) => Array.from({ length: data.plan.endYear - data.plan.startYear + 1 }, (_, i) => data.plan.startYear + i);
+
+/** Each key task: its measures' verdicts, delays and returns (the final report's and the evaluation page's table). */
+export function taskTable(data: EvaluationData): Extract<Block, { kind: "table" }> {
+  return {
+    kind: "table",
+    headers: ["重点任务", "措施数", "完成/基本完成/未完成/常态化", "逾期报送", "逾期未报", "退回次数"],
+    rows: data.tasks.map((task) => {
+      const c = verdictCounts(task.measures);
+      const t = timeliness(allParts(task.measures));
+      return [`${task.number}. ${task.title}`, task.measures.length, `${c.COMPLETED}/${c.MOSTLY_COMPLETED}/${c.NOT_COMPLETED}/${c.NORMALIZED}`, t.late, t.overdue, t.returns];
+    }),
+    widths: [40, 9, 21, 10, 10, 10],
+  };
+}
+
+/** Each indicator: baseline, target, yearly actuals, final value, met or not; null when the plan has none. */
+export function indicatorTable(data: EvaluationData): Extract<Block, { kind: "table" }> | null {
+  if (!data.indicators.length) return null;
+  return {
+    kind: "table",
+    headers: ["措施", "指标", "基线", "目标", "各年度实际值", "最终值", "是否达标"],
+    rows: data.indicators.map((i) => {
+      const r = indicatorResult(i);
+      return [
+        i.measureLabel,
+        `${i.name}${i.confirmed ? "" : "（待确认）"}`,
+        fmt(i.target.baseline),
+        targetText(i.target, i.unit),
+        years(data)
+          .filter((y) => r.byYear.has(y))
+          .map((y) => `${y}年：${fmt(r.byYear.get(y))}`)
+          .join("\n") || "未报送",
+        r.final === null ? "—" : `${fmt(r.final)}${i.unit}`,
+        r.met === null ? "无法判断" : r.met ? "达标" : `未达标（${fmt(r.achievement)}%）`,
+      ];
+    }),
+    widths: [8, 22, 9, 13, 22, 12, 14],
+  };
+}
+
+/** Each department carrying the plan: the verdicts of the measures it leads, its timeliness and returns over the plan. */
+export function departmentTable(data: EvaluationData): Extract<Block, { kind: "table" }> {
+  const measures = allMeasures(data);
+  const led = (name: string) => measures.filter((m) => m.lead === name);
+  return {
+    kind: "table",
+    headers: ["部门", "牵头措施", "完成/基本完成/未完成/常态化", "应报期次", "按时", "逾期报送", "逾期未报", "退回次数", "按时率"],
+    rows: departmentRows(data, allParts(measures)).map((d) => {
+      const c = verdictCounts(led(d.name));
+      return [d.name, led(d.name).length, `${c.COMPLETED}/${c.MOSTLY_COMPLETED}/${c.NOT_COMPLETED}/${c.NORMALIZED}`, d.due, d.onTime, d.late, d.overdue, d.returns, d.rate];
+    }),
+    widths: [14, 9, 17, 10, 9, 10, 10, 10, 11],
+  };
+}
+
 /** 终期评估报告: cover, verdicts in sum, each key task with its measures, the indicators, the departments' records. */
 export function finalReport(data: EvaluationData): ReportDocument {
   const measures = allMeasures(data);
@@ -108,6 +164,7 @@ export function finalReport(data: EvaluationData): ReportDocument {
       widths: [40, 30, 30],
     },
     { kind: "heading1", text: "二、重点任务落实情况" },
+    taskTable(data),
   ];
   for (const task of data.tasks) {
     const c = verdictCounts(task.measures);
@@ -135,44 +192,10 @@ export function finalReport(data: EvaluationData): ReportDocument {
       blocks.push({ kind: "paragraph", text: `佐证材料：${evidence.length ? evidence.join("、") : "无"}` });
     }
   }
-  const years: number[] = [];
-  for (let y = data.plan.startYear; y <= data.plan.endYear; y++) years.push(y);
   blocks.push({ kind: "heading1", text: "三、量化指标完成情况" });
-  blocks.push(
-    data.indicators.length
-      ? {
-          kind: "table",
-          headers: ["措施", "指标", "基线", "目标", "各年度实际值", "最终值", "是否达标"],
-          rows: data.indicators.map((i) => {
-            const r = indicatorResult(i);
-            return [
-              i.measureLabel,
-              `${i.name}${i.confirmed ? "" : "（待确认）"}`,
-              fmt(i.target.baseline),
-              targetText(i.target, i.unit),
-              years
-                .filter((y) => r.byYear.has(y))
-                .map((y) => `${y}年：${fmt(r.byYear.get(y))}`)
-                .join("\n") || "未报送",
-              r.final === null ? "—" : `${fmt(r.final)}${i.unit}`,
-              r.met === null ? "无法判断" : r.met ? "达标" : `未达标（${fmt(r.achievement)}%）`,
-            ];
-          }),
-          widths: [8, 22, 9, 13, 22, 12, 14],
-        }
-      : { kind: "paragraph", text: "本计划未设定量化指标。" },
-  );
+  blocks.push(indicatorTable(data) ?? { kind: "paragraph", text: "本计划未设定量化指标。" });
   blocks.push({ kind: "heading1", text: "四、责任部门落实情况" });
-  const led = (name: string) => measures.filter((m) => m.lead === name);
-  blocks.push({
-    kind: "table",
-    headers: ["部门", "牵头措施", "完成/基本完成/未完成/常态化", "应报期次", "按时", "逾期报送", "逾期未报", "退回次数", "按时率"],
-    rows: departmentRows(data, allParts(measures)).map((d) => {
-      const c = verdictCounts(led(d.name));
-      return [d.name, led(d.name).length, `${c.COMPLETED}/${c.MOSTLY_COMPLETED}/${c.NOT_COMPLETED}/${c.NORMALIZED}`, d.due, d.onTime, d.late, d.overdue, d.returns, d.rate];
-    }),
-    widths: [14, 9, 17, 10, 9, 10, 10, 10, 11],
-  });
+  blocks.push(departmentTable(data));
   blocks.push({
     kind: "note",
     text: `说明：评估结论由系统按统一规则拟定，经市人社局确认或调整（调整须说明理由）。已办结销号的措施为完成，已常态化的为已常态化；节点均已完成、指标均达标且最近一次自评为已完成的为完成；节点完成率和报告审核通过率均不低于${MOSTLY_DONE.milestoneShare * 100}%、各指标达到目标${MOSTLY_DONE.indicatorPct}%以上的为基本完成；其余为未完成。统计截至${data.today}。`,

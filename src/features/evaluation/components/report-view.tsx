@@ -2,6 +2,11 @@ import type { Block, ReportDocument } from "../documents";
 
 const cell = "border border-gray-500 px-2 py-1 align-top";
 
+/** A report's table on its own (the evaluation page shows the report's tables of key tasks, indicators and departments). */
+export function ReportTable({ block }: { block: Extract<Block, { kind: "table" }> }) {
+  return <BlockView block={block} />;
+}
+
 function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
     case "title":

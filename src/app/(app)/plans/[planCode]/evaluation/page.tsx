@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/page-header";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { confirmVerdictAction } from "@/features/evaluation/actions";
 import { VerdictForm } from "@/features/evaluation/components/verdict-form";
+import { ReportTable } from "@/features/evaluation/components/report-view";
+import { departmentTable, indicatorTable, taskTable } from "@/features/evaluation/documents";
 import { indicatorResult, verdictCounts, type MeasureRecord } from "@/features/evaluation/facts";
 import { readEvaluation } from "@/features/evaluation/queries";
 import { planEndDay, planLifecycle } from "@/lib/plan-lifecycle";
@@ -44,6 +46,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pla
     return parts.join(" · ");
   };
   const years = summaryYears(plan, data.today);
+  const indicators = indicatorTable(data);
 
   return (
     <>
@@ -98,6 +101,26 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pla
           )}
         </CardContent>
       </Card>
+
+      {data.evaluable ? (
+        <Card className="mb-6">
+          <CardHeader>
+            <CardTitle>{t("recordsTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-2 text-sm" data-testid="evaluation-records">
+            <h3 className="font-medium">{t("tasksTable")}</h3>
+            <ReportTable block={taskTable(data)} />
+            {indicators ? (
+              <>
+                <h3 className="mt-3 font-medium">{t("indicatorsTable")}</h3>
+                <ReportTable block={indicators} />
+              </>
+            ) : null}
+            <h3 className="mt-3 font-medium">{t("departmentsTable")}</h3>
+            <ReportTable block={departmentTable(data)} />
+          </CardContent>
+        </Card>
+      ) : null}
 
       {data.evaluable
         ? data.tasks.map((task) => (
