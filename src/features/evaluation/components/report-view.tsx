@@ -24,7 +24,7 @@ function BlockView({ block }: { block: Block }) {
     case "table":
       return (
         <div className="my-2 overflow-x-auto print:overflow-visible">
-          <table className="w-full border-collapse text-sm">
+          <table className="w-full min-w-[36rem] border-collapse text-sm print:min-w-0">
             <thead>
               <tr>
                 {block.headers.map((h, i) => (
