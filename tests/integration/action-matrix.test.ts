@@ -76,6 +76,7 @@ import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
 import { GET as exportQuarterly } from "@/app/api/plans/[planCode]/exports/quarterly/route";
 import { GET as downloadFinalReport } from "@/app/api/plans/[planCode]/reports/final/route";
+import { GET as downloadAnnualReport } from "@/app/api/plans/[planCode]/reports/annual/[year]/route";
 import { confirmVerdictAction } from "@/features/evaluation/actions";
 import { readEvaluation } from "@/features/evaluation/queries";
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
@@ -1107,6 +1108,25 @@ const subjects = {
       };
     },
   },
+  annualReportRoute: {
+    name: "GET /api/plans/[planCode]/reports/annual/[year]",
+    async prepare() {
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await downloadAnnualReport(new Request(`http://localhost/api/plans/${PLAN}/reports/annual/2024`), { params: Promise.resolve({ planCode: PLAN, year: "2024" }) }),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          expect(outcome.response.headers.get("Content-Disposition")).toContain(encodeURIComponent("年度总结"));
+          const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await outcome.response.arrayBuffer()) });
+          expect(value).toContain("2024年度工作总结");
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
   getMeasureClosure: {
     name: "getMeasureClosure (办结销号 on the measure page)",
     async prepare(persona) {
@@ -1341,6 +1361,13 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   // evaluation:write: the bureau confirms or changes a measure's verdict; evaluation:read: the bureau and the leaders.
   confirmVerdictAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   readEvaluation: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
+  annualReportRoute: {
+    anonymous: SIGN_IN,
+    leader: ALLOW,
+    owningLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    otherLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    admin: ALLOW,
+  },
   finalReportRoute: {
     anonymous: SIGN_IN,
     leader: ALLOW,
@@ -1403,7 +1430,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 310;
+const EXPECTED_CELLS = 315;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1513,9 +1540,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 62 × 5", () => {
+  it("has one cell per action, read, route and persona: 63 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(92);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(94);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {
