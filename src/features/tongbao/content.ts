@@ -97,7 +97,7 @@ export function chinaMinute(at: Date): string {
 
 /** What is counted, said once: every table's note and the overview paragraph quote these sentences. */
 function weightsSentence(w: RankingWeights): string {
-  return `综合得分＝报送得分×${w.timeliness}%＋进度得分×${w.progress}%＋退回得分×${w.returns}%＋督办单得分×${w.notices}%（权重由市人社局在计划设置中设定）。`;
+  return `综合得分＝报送得分×${w.timeliness}%＋进度得分×${w.progress}%＋退回得分×${w.returns}%＋督办单得分×${w.notices}%（各项权重为本计划的设置）。`;
 }
 const PARTS_SENTENCE =
   `报送得分＝本季度到期报送任务（含牵头、共同牵头单位的进展报告和配合单位的反馈）的按时报送率×100；` +

@@ -25,7 +25,8 @@ import { OpenInstructionsCard } from "@/features/instructions/components/open-in
 import { todayInChina } from "@/lib/due";
 import { quarterKeyLabel } from "@/lib/periods";
 import { planLifecycle } from "@/lib/plan-lifecycle";
-import { planExportHref, planHref } from "@/lib/plan-urls";
+import { planExportHref, planHref, planPrintHref, planWordHref } from "@/lib/plan-urls";
+import { parseReportQuarter } from "@/lib/report-quarter";
 import { cn } from "@/lib/cn";
 import type { Light, Status } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
@@ -78,6 +79,8 @@ export default async function DashboardPage({
   const d = await readDashboard(user, plan.id, asOf);
   if (!d) forbidden();
   const leadOverdue = d.overdue.filter((o) => o.isLead);
+  // The 通报: of the quarter holding the day asked for, or by default the last complete quarter (an ended plan: its last).
+  const reportQuery = typeof raw.asOf === "string" ? { quarter: parseReportQuarter({ asOf }, plan, todayInChina()).key } : undefined;
 
   const sorted = [...d.departments].sort((a, b) => {
     const va = a[sort as keyof DepartmentRow];
@@ -107,10 +110,19 @@ export default async function DashboardPage({
         actions={
           <>
             <Button variant="outline" asChild>
-              <a href={planExportHref(plan, { asOf })}>{t("exportExcel")}</a>
+              <a href={planWordHref(plan, reportQuery)} data-testid="tongbao-word">
+                {t("exportWord")}
+              </a>
             </Button>
             <Button variant="outline" asChild>
-              <Link href={planHref(plan, "dashboard/print", { asOf })}>{t("printView")}</Link>
+              <a href={planExportHref(plan, reportQuery)} data-testid="tongbao-excel">
+                {t("exportExcel")}
+              </a>
+            </Button>
+            <Button variant="outline" asChild>
+              <a href={planPrintHref(plan, reportQuery)} data-testid="tongbao-print">
+                {t("printView")}
+              </a>
             </Button>
           </>
         }
