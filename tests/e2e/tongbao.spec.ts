@@ -8,6 +8,9 @@ test.describe("the quarterly 通报", () => {
     await signInAs(page, "leader");
     await page.goto(`${SHIPPED_PLAN}/dashboard`);
     await expect(page.getByTestId("tongbao-word")).toHaveAttribute("href", "/api/plans/hs-gsyf-2021-2025/exports/quarterly/word");
+    // The overview's overdue card counts the lead's and joint leads' periods, and says so; the 通报 counts them the same way.
+    await expect(page.getByTestId("overdue-list-hint")).toContainText("配合单位的反馈");
+    const leadOverdue = (await page.getByText(/^逾期清单 \(\d+\)$/).innerText()).match(/\d+/)![0];
     await page.getByRole("link", { name: "打印版" }).click();
     await expect(page).toHaveURL(new RegExp(`${PRINT}$`));
     // No navigation of the app: only the 通报 and its toolbar.
@@ -22,7 +25,10 @@ test.describe("the quarterly 通报", () => {
     const departments = await ranking.count();
     expect(departments).toBeGreaterThanOrEqual(8);
     // The departments' overdue table has a 合计 row, and the note says what is counted.
-    await expect(page.getByTestId("table-departments").getByTestId("total-row")).toContainText("合计");
+    const total = page.getByTestId("table-departments").getByTestId("total-row");
+    await expect(total).toContainText("合计");
+    await expect(total.locator("td").nth(4)).toHaveText(leadOverdue);
+    await expect(page.getByTestId("table-overdue-by-measure").getByTestId("total-row").locator("td").nth(3)).toHaveText(leadOverdue);
     await expect(page.getByTestId("section-note").last()).toContainText("牵头（含共同牵头）");
 
     // Another quarter, chosen in the address.

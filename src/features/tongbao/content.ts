@@ -179,14 +179,15 @@ export function buildTongbao(src: TongbaoSource): Tongbao {
 
   // 三、红黑榜.
   const listed = (mark: "RED" | "BLACK") => ranked.filter((r) => r.list === mark);
-  const describe = (r: RankedDepartment) => `${r.name}（${fixed1(r.score)}分${r.list === "BLACK" ? `，${r.blackReasons.map((k) => BLACK_REASON_WORDS[k]).join("、")}` : ""}）`;
+  const why = (r: RankedDepartment) => `（${fixed1(r.score)}分${r.list === "BLACK" ? `，${r.blackReasons.map((k) => BLACK_REASON_WORDS[k]).join("、")}` : ""}）`;
+  const describe = (r: RankedDepartment) => `${r.name}${why(r)}`;
   const lists: string[] =
     mine === null
       ? [
           listed("RED").length ? `红榜：${listed("RED").map(describe).join("、")}。` : "红榜：本季度无部门达到红榜标准。",
           listed("BLACK").length ? `黑榜：${listed("BLACK").map(describe).join("、")}。` : "黑榜：本季度无部门列入黑榜。",
         ]
-      : rankRows.map((r) => (r.list ? `${r.name}本季度列入${LIST_WORDS[r.list]}：${describe(r)}。` : `${r.name}本季度未列入红榜或黑榜。`));
+      : rankRows.map((r) => (r.list ? `${r.name}本季度列入${LIST_WORDS[r.list]}${why(r)}。` : `${r.name}本季度未列入红榜或黑榜。`));
   sections.push({ heading: heading("红黑榜"), paragraphs: lists, tables: [], notes: [`说明：${LISTS_SENTENCE}`] });
 
   // 四、重点任务推进情况 (plan-wide only).

@@ -34,7 +34,7 @@ export function TongbaoView({ tongbao: t }: { tongbao: Tongbao }) {
             .map((tb) => (
               <figure key={tb.key} className="mb-3 overflow-x-auto" data-testid={`table-${tb.key}`}>
                 <figcaption className="mb-1 text-center text-[13px] font-semibold">{tb.caption}</figcaption>
-                <table className="w-full table-fixed border-collapse text-[12px] leading-snug">
+                <table className="w-full min-w-[38rem] table-fixed border-collapse text-[12px] leading-snug print:min-w-0">
                   <colgroup>
                     {tb.columns.map((c) => (
                       <col key={c.header} style={{ width: `${c.share}%` }} />
