@@ -10,7 +10,7 @@ test.describe("the quarterly 通报", () => {
     await expect(page.getByTestId("tongbao-word")).toHaveAttribute("href", "/api/plans/hs-gsyf-2021-2025/exports/quarterly/word");
     // The overview's overdue card counts the lead's and joint leads' periods, and says so; the 通报 counts them the same way.
     await expect(page.getByTestId("overdue-list-hint")).toContainText("配合单位的反馈");
-    const leadOverdue = (await page.getByText(/^逾期清单 \(\d+\)$/).innerText()).match(/\d+/)![0];
+    const leadOverdue = (await page.getByRole("link", { name: /^查看全部 \d+ 条$/ }).innerText()).match(/\d+/)![0];
     await page.getByRole("link", { name: "打印版" }).click();
     await expect(page).toHaveURL(new RegExp(`${PRINT}$`));
     // No navigation of the app: only the 通报 and its toolbar.
