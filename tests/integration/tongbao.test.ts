@@ -211,6 +211,17 @@ describe("who gets which share", () => {
   });
 });
 
+describe("a department that carries nothing in the plan", () => {
+  it("gets its part, empty, and the 通报 says whose it is", async () => {
+    // 市财政局 carries none of the test plan's measures.
+    const { tongbao } = (await readTongbao(users.czj, plans.test, {}))!;
+    expect(tongbao.departmentName).toBe("市财政局");
+    expect(tongbao.fileName).toMatch(/-市财政局$/);
+    expect(table(tongbao, "ranking").rows).toEqual([]);
+    expect(table(tongbao, "overdue").rows).toEqual([]);
+  });
+});
+
 describe("notices and weights move the score", () => {
   it("a red 督办单 in the quarter puts a department on the 黑榜, with the reason", async () => {
     const today = todayInChina();

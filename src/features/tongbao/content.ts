@@ -75,6 +75,8 @@ export interface TongbaoSource {
   weights: RankingWeights;
   /** null: the whole plan; a department: that department's share only. */
   departmentId: string | null;
+  /** That department's name, when it carries nothing in the plan (the overview does not list it). */
+  departmentName?: string;
 }
 
 const LIGHT_WORDS: Record<Light, string> = { RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯" };
@@ -118,7 +120,7 @@ export function buildTongbao(src: TongbaoSource): Tongbao {
   const ranked = rankDepartments(facts, src.weights);
   const mine = src.departmentId;
   const inScope = <T extends { departmentId: string }>(list: T[]) => (mine === null ? list : list.filter((x) => x.departmentId === mine));
-  const departmentName = mine === null ? null : (d.departments.find((x) => x.id === mine)?.shortName ?? "");
+  const departmentName = mine === null ? null : (d.departments.find((x) => x.id === mine)?.shortName ?? src.departmentName ?? "");
   const qTitle = quarterTitle(quarter);
   const name = new Map(d.departments.map((x) => [x.id, x.shortName]));
 

@@ -26,10 +26,11 @@ export async function readTongbao(
   const today = todayInChina(now);
   const quarter = parseReportQuarter(raw, plan, today);
   const asOf = reportCutoff(quarter, today);
-  const [{ dashboard, input }, notices, weights] = await Promise.all([
+  const [{ dashboard, input }, notices, weights, department] = await Promise.all([
     getDashboardWithInput(plan.id, asOf, "latest"),
     noticeCountsByDepartment(db, quarter, asOf, plan.id),
     db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true } }),
+    scope.departmentId ? db.department.findUnique({ where: { id: scope.departmentId }, select: { shortName: true } }) : null,
   ]);
   const tongbao = buildTongbao({
     plan,
@@ -41,6 +42,7 @@ export async function readTongbao(
     notices,
     weights: { timeliness: weights.rankTimelinessWeight, progress: weights.rankProgressWeight, returns: weights.rankReturnsWeight, notices: weights.rankNoticesWeight },
     departmentId: scope.departmentId,
+    departmentName: department?.shortName,
   });
   return { tongbao, quarters: reportQuarters(plan, today) };
 }
