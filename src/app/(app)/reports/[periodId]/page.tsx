@@ -14,6 +14,7 @@ import { addDays, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/auth";
 import { evidenceLimits } from "@/server/evidence-store";
+import { reportsForMeasure } from "@/lib/status";
 
 export default async function PeriodReportsPage({ params }: { params: Promise<{ periodId: string }> }) {
   const user = await requireUser();
@@ -36,6 +37,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
   // The due date shown is the caller's department's (an extension moves only its own), else the lead's: the measure's.
   const dueDate = period.departmentDueDates[mine?.departmentId ?? lead?.departmentId ?? ""] ?? period.dueDate;
   const extensions = period.extensions;
+  const canRequestExtension = Boolean(mine && can(user, "extension:request", { departmentId: mine.departmentId }));
 
   return (
     <>
@@ -63,8 +65,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
             <Card key={a.departmentId} id={report ? `report-${report.id}` : undefined}>
               <CardHeader>
                 <CardTitle className="flex items-center gap-2">
-                  {a.isLead ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
-                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : null}
+                  {reportsForMeasure(a) ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
+                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : a.isJointLead ? <Badge tone="primary">{tm("jointLead")}</Badge> : null}
                   <span className="text-xs font-normal text-muted-foreground tabular-nums">
                     {tc("labelled", { label: t("dueDate") })}{period.departmentDueDates[a.departmentId]}
                   </span>
@@ -99,6 +101,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
           );
         })}
 
+        {/* Only when there is something to show or to do: an administrator with no requests to read gets no empty card. */}
+        {extensions.length || canRequestExtension ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("extensionTitle")}</CardTitle>
@@ -119,11 +123,10 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                 ))}
               </ul>
             ) : null}
-            {mine && can(user, "extension:request", { departmentId: mine.departmentId }) ? (
-              <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} />
-            ) : null}
+            {canRequestExtension ? <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} /> : null}
           </CardContent>
         </Card>
+        ) : null}
       </div>
     </>
   );
