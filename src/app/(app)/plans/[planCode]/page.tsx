@@ -30,6 +30,7 @@ import { RankingWeightsForm } from "@/features/tongbao/components/ranking-weight
 import { setRankingWeightsAction } from "@/features/tongbao/actions";
 import { getRankingWeights } from "@/features/tongbao/read";
 import { DEFAULT_RANKING_WEIGHTS } from "@/lib/ranking";
+import { carriesOver } from "@/features/carryover/rules";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
 const MEASURES_PER_PAGE = 50;
@@ -60,9 +61,10 @@ export default async function PlanOverviewPage({
     dept: typeof rawFilters.dept === "string" ? rawFilters.dept : undefined,
     task: typeof rawFilters.task === "string" ? rawFilters.task : undefined,
   });
-  const [t, tr, departments, counts, allTasks, plans] = await Promise.all([
+  const [t, tr, tco, departments, counts, allTasks, plans] = await Promise.all([
     getTranslations("plan"),
     getTranslations("reports"),
+    getTranslations("carryover"),
     listDepartments(),
     getPlanCounts(plan.id),
     getPlanTasks(plan.id),
@@ -99,13 +101,23 @@ export default async function PlanOverviewPage({
       <PageHeader
         title={plan.title}
         actions={
-          can(user, "measure:manage") ? (
-            <Button variant="outline" asChild>
-              <Link href={planHref(plan, "structure")} data-testid="edit-structure">
-                {t("editStructure")}
-              </Link>
-            </Button>
-          ) : null
+          <>
+            {/* 结转: an ended plan's unfinished measures go on in a later plan (decision 028). */}
+            {can(user, "plan:carryover") && carriesOver(plan) ? (
+              <Button variant="outline" asChild>
+                <Link href={planHref(plan, "carryover")} data-testid="carryover-link">
+                  {tco("link")}
+                </Link>
+              </Button>
+            ) : null}
+            {can(user, "measure:manage") ? (
+              <Button variant="outline" asChild>
+                <Link href={planHref(plan, "structure")} data-testid="edit-structure">
+                  {t("editStructure")}
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
         description={
           <span className="flex flex-wrap items-center gap-2">
