@@ -66,14 +66,14 @@ describe("countNotices: per department and quarter", () => {
   it("at the quarter's end", () => {
     const counts = countNotices(notices, q1, "2026-06-30");
     expect(Object.fromEntries(counts)).toEqual({
-      A: { issued: 2, red: 2, overdueUnanswered: 1 },
-      B: { issued: 0, red: 0, overdueUnanswered: 1 },
+      A: { issued: 2, red: 2, yellow: 0, overdueUnanswered: 1 },
+      B: { issued: 0, red: 0, yellow: 0, overdueUnanswered: 1 },
     });
   });
 
   it("as of a day inside the quarter, from what was known then", () => {
-    expect(countNotices(notices, q1, "2026-03-25").get("A")).toEqual({ issued: 2, red: 1, overdueUnanswered: 1 });
-    expect(countNotices(notices, q1, "2026-03-20").get("A")).toEqual({ issued: 2, red: 1, overdueUnanswered: 0 });
-    expect(countNotices(notices, q1, "2026-01-10").get("A")).toEqual({ issued: 1, red: 1, overdueUnanswered: 0 });
+    expect(countNotices(notices, q1, "2026-03-25").get("A")).toEqual({ issued: 2, red: 1, yellow: 1, overdueUnanswered: 1 });
+    expect(countNotices(notices, q1, "2026-03-20").get("A")).toEqual({ issued: 2, red: 1, yellow: 0, overdueUnanswered: 0 });
+    expect(countNotices(notices, q1, "2026-01-10").get("A")).toEqual({ issued: 1, red: 1, yellow: 0, overdueUnanswered: 0 });
   });
 });

@@ -67,6 +67,8 @@ export interface NoticeCounts {
   issued: number;
   /** Of those, red at the quarter's end (or on `asOf`, inside the quarter): issued red or escalated. */
   red: number;
+  /** Of those, yellow then (issued yellow, or a blue one escalated); the rest are blue. */
+  yellow: number;
   /** Issued by the quarter's end (in it or before), past their limit and unanswered then. */
   overdueUnanswered: number;
 }
@@ -80,7 +82,7 @@ export function countNotices(notices: readonly NoticeFacts[], quarter: { from: s
   const counts = new Map<string, NoticeCounts>();
   const of = (departmentId: string) => {
     let c = counts.get(departmentId);
-    if (!c) counts.set(departmentId, (c = { issued: 0, red: 0, overdueUnanswered: 0 }));
+    if (!c) counts.set(departmentId, (c = { issued: 0, red: 0, yellow: 0, overdueUnanswered: 0 }));
     return c;
   };
   for (const n of notices) {
@@ -91,7 +93,9 @@ export function countNotices(notices: readonly NoticeFacts[], quarter: { from: s
     const c = of(n.departmentId);
     if (inQuarter) {
       c.issued++;
-      if (noticeColourOn(n, on).colour === "RED") c.red++;
+      const colour = noticeColourOn(n, on).colour;
+      if (colour === "RED") c.red++;
+      else if (colour === "YELLOW") c.yellow++;
     }
     if (late) c.overdueUnanswered++;
   }

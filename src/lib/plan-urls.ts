@@ -43,6 +43,16 @@ export function planReportHref(plan: PlanRef, year?: number): string {
   return year === undefined ? `${base}/final` : `${base}/annual/${year}`;
 }
 
+/** The address of a plan's 通报 as a Word document. */
+export function planWordHref(plan: PlanRef, query?: Query): string {
+  return `/api/plans/${encodeURIComponent(plan.code)}/exports/quarterly/word${queryString(query)}`;
+}
+
+/** The address of a plan's 通报 as a print page, outside the signed-in layout. */
+export function planPrintHref(plan: PlanRef, query?: Query): string {
+  return `/print/plans/${encodeURIComponent(plan.code)}/quarterly${queryString(query)}`;
+}
+
 /** The plan-scoped address that an old, plan-less one (/dashboard, /dashboard/list, /dashboard/print, /api/exports/quarterly) now means. */
 export function planScopedPath(plan: PlanRef, oldPath: string, search = ""): string | null {
   const query = search.startsWith("?") ? search.slice(1) : search;

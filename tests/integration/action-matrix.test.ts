@@ -62,7 +62,7 @@ import {
 } from "@/features/reports/queries";
 import { getAuditEvents, getMeasureHistory } from "@/features/audit/queries";
 import { listUsers } from "@/features/admin/queries";
-import { sheetsFor } from "@/features/dashboard/quarterly-report";
+import { setRankingWeightsAction } from "@/features/tongbao/actions";
 import { readDashboard, readDepartmentRecord } from "@/features/dashboard/read";
 import type { Actor } from "@/lib/permissions";
 import type { Measure } from "@/generated/prisma/client";
@@ -80,6 +80,7 @@ import { GET as downloadFinalReport } from "@/app/api/plans/[planCode]/reports/f
 import { GET as downloadAnnualReport } from "@/app/api/plans/[planCode]/reports/annual/[year]/route";
 import { confirmVerdictAction } from "@/features/evaluation/actions";
 import { readEvaluation } from "@/features/evaluation/queries";
+import { GET as exportQuarterlyWord } from "@/app/api/plans/[planCode]/exports/quarterly/word/route";
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
 import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
 import { importPlanAction } from "@/features/plan-import/actions";
@@ -246,7 +247,10 @@ async function world() {
     db.notification.count(),
   ]);
   const files = readdirSync(state.evidenceDir).sort();
-  const settings = await db.plan.findMany({ select: { id: true, progressYellowPoints: true, progressRedPoints: true, closureSignoff: true }, orderBy: { id: "asc" } });
+  const settings = await db.plan.findMany({
+    select: { id: true, progressYellowPoints: true, progressRedPoints: true, closureSignoff: true, rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true },
+    orderBy: { id: "asc" },
+  });
   // A refused schedule or calendar change leaves the measure and the calendar as they were.
   // A refused carry-over (结转) links nothing.
   const [measure, calendar, carryovers] = await Promise.all([
@@ -1203,9 +1207,52 @@ const subjects = {
           const workbook = new ExcelJS.Workbook();
           await workbook.xlsx.load(await outcome.response.arrayBuffer());
           // The policy's scope decides the share: the whole plan, or the caller's department only.
-          const scope = { departmentId: persona.endsWith("Liaison") ? personas[persona]!.departmentId : null };
-          expect(workbook.worksheets.map((w) => w.name)).toEqual(sheetsFor(scope).map((s) => s.name));
+          const liaison = persona.endsWith("Liaison");
+          expect(workbook.worksheets.map((w) => w.name)).toEqual(
+            liaison ? ["说明", "部门排名", "评分明细", "按部门", "逾期措施", "逾期明细"] : ["说明", "部门排名", "评分明细", "按重点任务", "按措施", "按部门", "逾期措施", "逾期明细"],
+          );
+          const departments = workbook.getWorksheet("按部门")!;
+          if (liaison) expect([departments.rowCount, departments.getRow(2).getCell(1).value]).toEqual([2, personas[persona]!.departmentName]);
+          else expect(departments.rowCount).toBeGreaterThan(2);
           expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+  wordExportRoute: {
+    name: "GET /api/plans/[planCode]/exports/quarterly/word",
+    async prepare(persona) {
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await exportQuarterlyWord(new Request(`http://localhost/api/plans/${PLAN}/exports/quarterly/word?quarter=2023-Q2`), { params: Promise.resolve({ planCode: PLAN }) }),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          expect(outcome.response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+          const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await outcome.response.arrayBuffer()) });
+          expect(value).toContain("2023年第二季度");
+          // A liaison's document is their department's part, and says so.
+          if (persona.endsWith("Liaison")) expect(value).toContain(`本件为${personas[persona]!.departmentName}的部分`);
+          else expect(value).not.toContain("本件为");
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+  setRankingWeightsAction: {
+    name: "setRankingWeightsAction",
+    async prepare(persona) {
+      const defaults = { rankTimelinessWeight: 40, rankProgressWeight: 30, rankReturnsWeight: 15, rankNoticesWeight: 15 };
+      await db.plan.update({ where: { id: fx.testPlanId }, data: defaults });
+      return {
+        invoke: () => action(setRankingWeightsAction(initialActionState, form({ planId: fx.testPlanId, timeliness: "50", progress: "30", returns: "10", notices: "10" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.rankingWeightsSaved);
+          expect(await db.plan.findUniqueOrThrow({ where: { id: fx.testPlanId } })).toMatchObject({ rankTimelinessWeight: 50, rankProgressWeight: 30, rankReturnsWeight: 10, rankNoticesWeight: 10 });
+          expect(await auditSince(before)).toEqual([["plan.ranking_weights", "Plan", fx.testPlanId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.plan.update({ where: { id: fx.testPlanId }, data: defaults });
         },
       };
     },
@@ -1427,6 +1474,9 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   },
   // Every role may export; the policy decides whether it is the whole plan or the caller's department.
   exportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
+  wordExportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
+  // plan:manage: the weights of the 通报 ranking.
+  setRankingWeightsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   getPeriodDetail: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
   getAttachment: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
   getWorklist: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
@@ -1457,7 +1507,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 320;
+const EXPECTED_CELLS = 330;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1567,9 +1617,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 64 × 5", () => {
+  it("has one cell per action, read, route and persona: 66 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(95);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(100);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -5,7 +5,10 @@ import { computeDashboard, type Dashboard, type DashboardInput } from "../../src
 import { LIST_LIGHTS, LIST_STATUSES, listFor, listHref, parseListFilter, taskTimeline, type ListFilter } from "../../src/features/dashboard/drill";
 import { parseAsOf } from "../../src/features/dashboard/as-of";
 import { todayInChina } from "../../src/lib/due";
-import { quarterlyWorkbook } from "../../src/features/dashboard/quarterly-report";
+import { buildTongbao } from "../../src/features/tongbao/content";
+import { tongbaoWorkbook } from "../../src/features/tongbao/workbook";
+import { DEFAULT_RANKING_WEIGHTS } from "../../src/lib/ranking";
+import { quarterFromKey } from "../../src/lib/report-quarter";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -141,31 +144,45 @@ describe("leader overview on a crafted dataset", () => {
   });
 
   it("exports the same figures to the Excel workbook, and only the caller's share to a liaison", async () => {
-    const d = computeDashboard(await loadDashboardInput(planId), "2023-07-20");
-    const read = async (buffer: Buffer) => {
+    const input = await loadDashboardInput(planId);
+    const d = computeDashboard(input, "2023-07-20");
+    const workbook = async (departmentId: string | null) => {
+      const t = buildTongbao({ plan: { code: "t", title: "测试计划", issuer: "测试" }, quarter: quarterFromKey("2023-Q3")!, asOf: "2023-07-20", generatedAt: new Date(), dashboard: d, input, notices: new Map(), weights: DEFAULT_RANKING_WEIGHTS, departmentId });
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+      await wb.xlsx.load((await tongbaoWorkbook(t)) as unknown as ArrayBuffer);
       return wb;
     };
-    const full = await read(await quarterlyWorkbook(d, { departmentId: null }, "测试计划"));
-    expect(full.worksheets.map((w) => w.name)).toEqual(["按重点任务", "按措施", "按部门", "逾期清单"]);
+    const full = await workbook(null);
+    expect(full.worksheets.map((w) => w.name)).toEqual(["说明", "部门排名", "评分明细", "按重点任务", "按措施", "按部门", "逾期措施", "逾期明细"]);
     // Both lights of every measure, side by side.
     const byMeasure = full.getWorksheet("按措施")!;
     expect(byMeasure.getRow(1).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
     expect(byMeasure.rowCount).toBe(1 + d.measures.length);
     const byDept = full.getWorksheet("按部门")!;
-    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "按时报送率(%)", "当前逾期", "被退回", "平均审核时长(小时)"]);
+    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "累计按时报送率(%)", "逾期（牵头/共同牵头）", "逾期（配合反馈）", "逾期合计", "被退回待重报"]);
     expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const jiaRow = byDept.getRows(2, byDept.rowCount - 1)!.find((r) => r.getCell(1).value === "甲局")!;
-    expect([2, 3, 4, 5, 6, 7].map((c) => jiaRow.getCell(c).value)).toEqual([2, 0, 25, 3, 1, 24]);
-    const overdue = full.getWorksheet("逾期清单")!;
-    expect(overdue.rowCount).toBe(1 + 4);
-    expect(overdue.getRow(2).values).toEqual([undefined, "2.1", "2023年第1季度", "2023-04-10", 101, "甲局"]);
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => jiaRow.getCell(c).value)).toEqual([2, 0, 25, 3, 0, 3, 1]);
+    // The 合计 row adds up the overdue columns, and the detail has one row per overdue task.
+    const total = byDept.getRow(byDept.rowCount);
+    expect(total.getCell(1).value).toBe("合计");
+    expect(total.getCell(7).value).toBe(d.overdue.length);
+    const overdue = full.getWorksheet("逾期明细")!;
+    // Every overdue task, the supporting departments' feedback included (the department counts include it too): 4 lead + 2 feedback.
+    expect(overdue.rowCount).toBe(1 + 6);
+    expect(d.overdue).toHaveLength(6);
+    const detail = overdue.getRows(2, 6)!.map((r) => (r.values as unknown[]).slice(1));
+    expect(detail).toContainEqual(["2.1", "2023年第1季度", "2023-04-10", 101, "甲局", "牵头"]);
+    const roles = overdue.getRows(2, 6)!.map((r) => r.getCell(6).value);
+    expect(roles.filter((r) => r === "配合")).toHaveLength(2);
+    // The measures' list holds the lead's four, as its 合计 says.
+    const byMeasureOverdue = full.getWorksheet("逾期措施")!;
+    expect(byMeasureOverdue.getRow(byMeasureOverdue.rowCount).getCell(4).value).toBe(4);
 
-    const mine = await read(await quarterlyWorkbook(d, { departmentId: yi }, "测试计划"));
-    expect(mine.worksheets.map((w) => w.name)).toEqual(["按部门", "逾期清单"]);
+    const mine = await workbook(yi);
+    expect(mine.worksheets.map((w) => w.name)).toEqual(["说明", "部门排名", "评分明细", "按部门", "逾期措施", "逾期明细"]);
     expect(mine.getWorksheet("按部门")!.rowCount).toBe(2);
-    const mineOverdue = mine.getWorksheet("逾期清单")!;
+    const mineOverdue = mine.getWorksheet("逾期明细")!;
     expect(mineOverdue.rowCount).toBe(1 + 3);
     for (let r = 2; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(5).value).toBe("乙局");
   });

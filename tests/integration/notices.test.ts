@@ -155,13 +155,13 @@ describe("督办单: issue, sign, reply, return, close", () => {
 
   it("counts per department and quarter: issued, red (issued so or escalated), overdue and unanswered", async () => {
     const quarter = { from: `${year}-01-01`, to: `${year}-12-31` };
-    const before = (await noticeCountsByDepartment(db, quarter, today)).get(wjwId) ?? { issued: 0, red: 0, overdueUnanswered: 0 };
+    const before = (await noticeCountsByDepartment(db, quarter, today)).get(wjwId) ?? { issued: 0, red: 0, yellow: 0, overdueUnanswered: 0 };
     // A blue notice whose limit passed ten days ago, unanswered: red by now and overdue.
     const { id } = await issueNotice(db, admin, notice({ colour: "BLUE" }));
     await db.supervisionNotice.update({ where: { id }, data: { dueDate: new Date(`${addDays(today, -10)}T00:00:00Z`) } });
     const plan = await db.plan.findUniqueOrThrow({ where: { code: PLAN } });
     const after = (await noticeCountsByDepartment(db, quarter, today, plan.id)).get(wjwId)!;
-    expect(after).toEqual({ issued: before.issued + 1, red: before.red + 1, overdueUnanswered: before.overdueUnanswered + 1 });
+    expect(after).toEqual({ issued: before.issued + 1, red: before.red + 1, yellow: before.yellow, overdueUnanswered: before.overdueUnanswered + 1 });
     expect((await noticeCountsByDepartment(db, quarter, today, "no-such-plan")).size).toBe(0);
   });
 });

@@ -20,6 +20,7 @@ import { listFor, parseListFilter } from "@/features/dashboard/drill";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { getCurrentPlan, getPlanByCode, listPlans } from "@/features/plan/queries";
 import { todayInChina } from "@/lib/due";
+import { defaultReportQuarter } from "@/lib/report-quarter";
 import type { Actor } from "@/lib/permissions";
 import type { CurrentUser } from "@/server/auth";
 import { db } from "@/server/db";
@@ -145,17 +146,19 @@ describe("each plan has its own overview, lists and export", () => {
     state.user = users.leader;
     const shipped = await exportQuarterly(new Request(`http://localhost/api/plans/${SHIPPED}/exports/quarterly`), { params: Promise.resolve({ planCode: SHIPPED }) });
     expect(shipped.status).toBe(200);
-    expect(shipped.headers.get("Content-Disposition")).toContain(`quarterly-${SHIPPED}-2025-12-31.xlsx`);
+    // The ended plan's 通报 covers its last quarter.
+    expect(shipped.headers.get("Content-Disposition")).toContain(`quarterly-${SHIPPED}-2025-Q4.xlsx`);
     const shippedBook = await workbook(shipped);
-    expect(shippedBook.title).toBe("黄石市工伤预防五年行动计划（2021—2025年）");
+    expect(shippedBook.title).toBe("黄石市工伤预防五年行动计划（2021—2025年）落实情况通报");
     const shippedText = JSON.stringify(shippedBook.worksheets.map((w) => w.getSheetValues()));
     expect(shippedText).toContain("建立健全工伤预防联防联控机制");
 
     const running = await exportQuarterly(new Request(`http://localhost/api/plans/${TEST}/exports/quarterly`), { params: Promise.resolve({ planCode: TEST }) });
     expect(running.status).toBe(200);
-    expect(running.headers.get("Content-Disposition")).toContain(`quarterly-${TEST}-${todayInChina()}.xlsx`);
+    // The running plan's: its last complete quarter.
+    expect(running.headers.get("Content-Disposition")).toContain(`quarterly-${TEST}-${defaultReportQuarter({ startYear: 2026, endYear: 2030 }, todayInChina()).key}.xlsx`);
     const runningBook = await workbook(running);
-    expect(runningBook.title).toBe("黄石市工伤预防行动计划（2026—2030年）（测试数据）");
+    expect(runningBook.title).toBe("黄石市工伤预防行动计划（2026—2030年）（测试数据）落实情况通报");
     const runningText = JSON.stringify(runningBook.worksheets.map((w) => w.getSheetValues()));
     expect(runningText).toContain("健全工伤预防工作机制");
     expect(runningText).not.toContain("建立健全工伤预防联防联控机制");

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { computeDashboard, type DashboardInput } from "./compute";
 import { listPeriods } from "./drill";
 import type { PeriodHistory } from "./history";
-import { quarterlyReportRows } from "./quarterly-report";
+import { buildTongbao, tongbaoTables } from "@/features/tongbao/content";
+import { DEFAULT_RANKING_WEIGHTS } from "@/lib/ranking";
+import { quarterFromKey } from "@/lib/report-quarter";
 
 /**
  * Measure 1.2's case: four departments each report their own data. The lead reported on time; a
@@ -39,6 +41,22 @@ function input(secondIsJointLead: boolean): DashboardInput {
   };
 }
 
+/** The 通报's tables for the quarter holding `asOf`, keyed by table. */
+function tongbaoOf(data: DashboardInput, asOf: string) {
+  const t = buildTongbao({
+    plan: { code: "t", title: "测试计划", issuer: "市人社局" },
+    quarter: quarterFromKey("2023-Q2")!,
+    asOf,
+    generatedAt: new Date("2023-05-01T02:00:00Z"),
+    dashboard: computeDashboard(data, asOf),
+    input: data,
+    notices: new Map(),
+    weights: DEFAULT_RANKING_WEIGHTS,
+    departmentId: null,
+  });
+  return Object.fromEntries(tongbaoTables(t).map((tb) => [tb.key, tb.rows]));
+}
+
 describe("joint leads in the overview", () => {
   const asOf = "2023-05-01";
 
@@ -46,7 +64,10 @@ describe("joint leads in the overview", () => {
     const d = computeDashboard(input(false), asOf);
     expect(d.measures).toEqual([expect.objectContaining({ measureId: "m12", light: "GREEN", status: "COMPLETED" })]);
     expect(d.tasks[0]).toMatchObject({ periodsDue: 1, periodsDone: 1, red: 0 });
-    expect(quarterlyReportRows(d, { departmentId: null }).overdue).toEqual([]);
+    // The 通报 lists it among the measures' overdue tasks only as a joint lead; its feedback stays in the detail, as 配合.
+    const tables = tongbaoOf(input(false), asOf);
+    expect(tables["overdue-by-measure"]).toEqual([]);
+    expect(tables.overdue).toEqual([["1.2", "2023年第1季度", "2023-04-10", 21, "市交运局", "配合"]]);
   });
 
   it("a joint lead's missing report turns the measure red, like the lead's would, and counts everywhere the lead's does", () => {
@@ -54,7 +75,7 @@ describe("joint leads in the overview", () => {
     expect(d.measures).toEqual([expect.objectContaining({ measureId: "m12", light: "RED", status: "OVERDUE" })]);
     expect(d.tasks[0]).toMatchObject({ periodsDue: 2, periodsDone: 1, red: 1 });
     expect(d.overdue).toEqual([expect.objectContaining({ departmentId: "jiaoyun", isLead: false, isJointLead: true })]);
-    expect(quarterlyReportRows(d, { departmentId: null }).overdue.map((o) => o.department)).toEqual(["市交运局"]);
+    expect(tongbaoOf(input(true), asOf)["overdue-by-measure"]).toEqual([["1.2", "市交运局", "共同牵头", 1, "2023-04-10", 21]]);
     // The list behind the key task's progress has as many rows as the figure.
     expect(listPeriods(input(true), asOf, { task: 1, metric: "due" })).toHaveLength(2);
   });

@@ -2,7 +2,6 @@ import "server-only";
 import { can, type Principal } from "@/lib/permissions";
 import { getDashboard, getDashboardWithInput } from "./cached";
 import type { Dashboard } from "./compute";
-import type { ReportScope } from "./quarterly-report";
 
 /*
  * The overview as the pages and routes read it: through the policy. The cached
@@ -34,15 +33,16 @@ export async function readDepartmentRecord(actor: Principal | null, planId: stri
   return record ? { ...record, updatedAt: dashboard.updatedAt } : null;
 }
 
-/** The quarterly report's data in the caller's share: the whole plan, or their department's; null when they may not export. */
-export async function readQuarterlyReport(actor: Principal | null, planId: string, asOf: string) {
-  const scope: ReportScope | null = can(actor, "export:read")
-    ? { departmentId: null }
-    : actor?.departmentId && can(actor, "export:read", { departmentId: actor.departmentId })
-      ? { departmentId: actor.departmentId }
-      : null;
-  if (!scope) return null;
-  return { dashboard: await getDashboard(planId, asOf), scope };
+/** What one caller may see of the quarterly report (通报): everything, or one department's share. */
+export interface ReportScope {
+  departmentId: string | null;
+}
+
+/** The caller's share of the quarterly report: the whole plan, their department's, or null when they may not export. */
+export function exportScope(actor: Principal | null): ReportScope | null {
+  if (can(actor, "export:read")) return { departmentId: null };
+  if (actor?.departmentId && can(actor, "export:read", { departmentId: actor.departmentId })) return { departmentId: actor.departmentId };
+  return null;
 }
 
 /** One measure's two lights on a day (报送 and 进度), for a caller who may read the plan; null otherwise or when the overview does not rate it. */

@@ -26,6 +26,10 @@ import { ProgressSettingsForm } from "@/features/closure/components/closure-form
 import { setProgressSettingsAction } from "@/features/closure/actions";
 import { getPlanProgressSettings } from "@/features/closure/queries";
 import { planLifecycle } from "@/lib/plan-lifecycle";
+import { RankingWeightsForm } from "@/features/tongbao/components/ranking-weights-form";
+import { setRankingWeightsAction } from "@/features/tongbao/actions";
+import { getRankingWeights } from "@/features/tongbao/read";
+import { DEFAULT_RANKING_WEIGHTS } from "@/lib/ranking";
 import { carriesOver } from "@/features/carryover/rules";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
@@ -91,7 +95,7 @@ export default async function PlanOverviewPage({
   const today = todayInChina();
   const showTimeline = can(user, "dashboard:read");
   // Both lights of every measure, as the overview has them on the plan's default day (an ended plan: its last day).
-  const [lights, settings] = await Promise.all([readPlanMeasureLights(user, plan.id, parseAsOf(undefined, plan)), getPlanProgressSettings(plan.id)]);
+  const [lights, settings, weights] = await Promise.all([readPlanMeasureLights(user, plan.id, parseAsOf(undefined, plan)), getPlanProgressSettings(plan.id), getRankingWeights(plan.id)]);
 
   return (
     <>
@@ -139,6 +143,14 @@ export default async function PlanOverviewPage({
           <summary className="cursor-pointer text-sm font-medium">{tr("progressSettings")}</summary>
           <div className="mt-3">
             <ProgressSettingsForm planId={plan.id} yellowPoints={settings.progressYellowPoints} redPoints={settings.progressRedPoints} closureSignoff={settings.closureSignoff} action={setProgressSettingsAction} />
+          </div>
+        </details>
+      ) : null}
+      {can(user, "plan:manage") && planLifecycle[plan.status].writable ? (
+        <details className="mb-6 rounded-lg border border-border bg-card p-4" data-testid="ranking-weights">
+          <summary className="cursor-pointer text-sm font-medium">{tr("rankingWeightsSettings")}</summary>
+          <div className="mt-3">
+            <RankingWeightsForm planId={plan.id} weights={weights ?? DEFAULT_RANKING_WEIGHTS} action={setRankingWeightsAction} />
           </div>
         </details>
       ) : null}

@@ -25,9 +25,10 @@ import { OpenInstructionsCard } from "@/features/instructions/components/open-in
 import { todayInChina } from "@/lib/due";
 import { quarterKeyLabel } from "@/lib/periods";
 import { planLifecycle } from "@/lib/plan-lifecycle";
-import { planExportHref, planHref } from "@/lib/plan-urls";
+import { planExportHref, planHref, planPrintHref, planWordHref } from "@/lib/plan-urls";
+import { parseReportQuarter } from "@/lib/report-quarter";
 import { cn } from "@/lib/cn";
-import type { Light, Status } from "@/lib/status";
+import { reportsForMeasure, type Light, type Status } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
 import { LightsLegend } from "@/features/dashboard/components/lights-legend";
 import { PendingClosures } from "@/features/closure/components/pending-closures";
@@ -77,7 +78,10 @@ export default async function DashboardPage({
   const dir = raw.dir === "asc" ? "asc" : "desc";
   const d = await readDashboard(user, plan.id, asOf);
   if (!d) forbidden();
-  const leadOverdue = d.overdue.filter((o) => o.isLead);
+  // The lead's and joint leads' overdue periods, as the list behind this card counts them (drill.ts).
+  const leadOverdue = d.overdue.filter(reportsForMeasure);
+  // The 通报: of the quarter holding the day asked for, or by default the last complete quarter (an ended plan: its last).
+  const reportQuery = typeof raw.asOf === "string" ? { quarter: parseReportQuarter({ asOf }, plan, todayInChina()).key } : undefined;
 
   const sorted = [...d.departments].sort((a, b) => {
     const va = a[sort as keyof DepartmentRow];
@@ -111,10 +115,19 @@ export default async function DashboardPage({
         actions={
           <>
             <Button variant="outline" asChild>
-              <a href={planExportHref(plan, { asOf })}>{t("exportExcel")}</a>
+              <a href={planWordHref(plan, reportQuery)} data-testid="tongbao-word">
+                {t("exportWord")}
+              </a>
             </Button>
             <Button variant="outline" asChild>
-              <Link href={planHref(plan, "dashboard/print", { asOf })}>{t("printView")}</Link>
+              <a href={planExportHref(plan, reportQuery)} data-testid="tongbao-excel">
+                {t("exportExcel")}
+              </a>
+            </Button>
+            <Button variant="outline" asChild>
+              <a href={planPrintHref(plan, reportQuery)} data-testid="tongbao-print">
+                {t("printView")}
+              </a>
             </Button>
           </>
         }
@@ -329,6 +342,9 @@ export default async function DashboardPage({
           <CardTitle>
             {t("overdueList")} <span className="text-sm font-normal text-muted-foreground">({leadOverdue.length})</span>
           </CardTitle>
+          <p className="text-xs text-muted-foreground" data-testid="overdue-list-hint">
+            {t("overdueListHint")}
+          </p>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-2">
           <OverdueTable items={leadOverdue.slice(0, 20)} departments={d.departments} />

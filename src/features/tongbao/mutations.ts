@@ -1,0 +1,31 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { recordActorEvent } from "@/features/audit/record-audit-event";
+import { refuseReadOnlyPlan } from "@/features/plan/mutations";
+import { authorize, type Actor } from "@/lib/permissions";
+import { validWeights, type RankingWeights } from "@/lib/ranking";
+import { RuleError } from "@/lib/rule-error";
+
+/** An expected refusal of a ranking-weights change. Nothing was changed. Messages are keys under "reports". */
+export class RankingRuleError extends RuleError {
+  constructor(key: "rankingWeights" | "rankingWeightsSum" | "notFound") {
+    super("reports", key);
+  }
+}
+
+/** An administrator sets the weights of a plan's 通报 ranking (decision 027); audited in the same transaction. */
+export async function setRankingWeights(db: PrismaClient, actor: Actor, input: { planId: string } & RankingWeights): Promise<void> {
+  authorize(actor, "plan:manage");
+  const weights = { timeliness: input.timeliness, progress: input.progress, returns: input.returns, notices: input.notices };
+  if (!validWeights(weights)) throw new RankingRuleError(Object.values(weights).every((w) => Number.isInteger(w) && w >= 0 && w <= 100) ? "rankingWeightsSum" : "rankingWeights");
+  await db.$transaction(async (tx) => {
+    const plan = await tx.plan.findUnique({
+      where: { id: input.planId },
+      select: { rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true },
+    });
+    if (!plan) throw new RankingRuleError("notFound");
+    await refuseReadOnlyPlan(tx, { planId: input.planId });
+    const after = { rankTimelinessWeight: weights.timeliness, rankProgressWeight: weights.progress, rankReturnsWeight: weights.returns, rankNoticesWeight: weights.notices };
+    await tx.plan.update({ where: { id: input.planId }, data: after });
+    await recordActorEvent(tx, actor, { action: "plan.ranking_weights", entityType: "Plan", entityId: input.planId, before: plan, after });
+  });
+}

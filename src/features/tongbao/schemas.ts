@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { idInput } from "@/lib/input";
+
+/** Messages are keys under "reports" in messages/*.json. */
+const weight = z.coerce.number({ message: "rankingWeights" }).int("rankingWeights").min(0, "rankingWeights").max(100, "rankingWeights");
+
+/** A plan's 通报 ranking weights: four whole numbers that add up to 100 (decision 027). */
+export const rankingWeightsSchema = z
+  .object({
+    planId: idInput(),
+    timeliness: weight,
+    progress: weight,
+    returns: weight,
+    notices: weight,
+  })
+  .refine((v) => v.timeliness + v.progress + v.returns + v.notices === 100, { message: "rankingWeightsSum", path: ["notices"] });

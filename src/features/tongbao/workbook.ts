@@ -1,0 +1,49 @@
+import ExcelJS from "exceljs";
+import { tongbaoTables, type Tongbao } from "./content";
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+
+/**
+ * The 通报 as an Excel workbook: a 「说明」 sheet with the heading lines, every paragraph and every
+ * note, then one sheet per table (the details the paper leaves out included), Chinese headers, the
+ * header row frozen, a 合计 row where the table has one. Lays out `buildTongbao`'s content; counts nothing.
+ */
+export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = t.issuer;
+  wb.created = new Date();
+  wb.title = t.title;
+  wb.subject = t.quarterTitle;
+
+  const about = wb.addWorksheet("说明");
+  about.columns = [{ width: 120 }];
+  const line = (text: string, font?: Partial<ExcelJS.Font>) => {
+    const row = about.addRow([text]);
+    row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+    if (font) row.font = font;
+  };
+  line(t.title, { bold: true, size: 14 });
+  line(`（${t.quarterTitle}）`);
+  line(`${t.issuer}　数据截至 ${t.asOf}　生成于 ${t.generatedAt}`);
+  if (t.departmentName) line(`本件为${t.departmentName}的部分，只含本部门的数据。`);
+  for (const s of t.sections) {
+    line("");
+    line(s.heading, { bold: true });
+    for (const p of s.paragraphs) line(p);
+    for (const table of s.tables) {
+      line(`表「${table.sheet}」：${table.caption}（${table.rows.length}行）`);
+      for (const n of table.notes) line(n);
+    }
+    for (const n of s.notes) line(n);
+  }
+
+  for (const table of tongbaoTables(t)) {
+    const ws = wb.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).fill = HEADER_FILL;
+    for (const row of table.rows) ws.addRow(row);
+    if (table.total) ws.addRow(table.total).font = { bold: true };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
