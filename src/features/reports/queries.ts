@@ -95,10 +95,14 @@ const reportSelect = {
   reviewedAt: true,
   returnReason: true,
   version: true,
+  // 补录 / 代填报 (decision 025): how it came in, and who of the bureau entered it when.
+  entry: true,
+  enteredAt: true,
+  enteredBy: { select: { displayName: true } },
   department: { select: { shortName: true } },
   values: { select: { indicatorId: true, value: true } },
   attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, mimeType: true }, orderBy: { createdAt: "asc" as const } },
-  revisions: { select: { id: true, number: true, event: true, reason: true, at: true, snapshot: true }, orderBy: { number: "desc" as const } },
+  revisions: { select: { id: true, number: true, event: true, reason: true, at: true, entry: true, enteredAt: true, snapshot: true }, orderBy: { number: "desc" as const } },
 };
 
 /**
@@ -122,7 +126,8 @@ export async function getPeriodDetail(actor: Principal | null, periodId: string)
           id: true,
           number: true,
           text: true,
-          keyTask: { select: { number: true, title: true } },
+          withdrawnAt: true,
+          keyTask: { select: { number: true, title: true, plan: { select: { status: true } } } },
           indicators: { select: { id: true, name: true, unit: true }, orderBy: { key: "asc" } },
           departments: { select: { departmentId: true, isLead: true, department: { select: { shortName: true } } }, orderBy: [{ isLead: "desc" }, { sortOrder: "asc" }] },
         },

@@ -95,12 +95,23 @@ export default async function PlanOverviewPage({
       <PageHeader
         title={plan.title}
         actions={
-          can(user, "measure:manage") ? (
-            <Button variant="outline" asChild>
-              <Link href={planHref(plan, "structure")} data-testid="edit-structure">
-                {t("editStructure")}
-              </Link>
-            </Button>
+          can(user, "measure:manage") || can(user, "report:backfill") ? (
+            <span className="flex flex-wrap gap-2">
+              {can(user, "measure:manage") ? (
+                <Button variant="outline" asChild>
+                  <Link href={planHref(plan, "structure")} data-testid="edit-structure">
+                    {t("editStructure")}
+                  </Link>
+                </Button>
+              ) : null}
+              {can(user, "report:backfill") && planLifecycle[plan.status].writable ? (
+                <Button variant="outline" asChild>
+                  <Link href={planHref(plan, "backfill")} data-testid="plan-backfill">
+                    {tr("backfill.bulkLink")}
+                  </Link>
+                </Button>
+              ) : null}
+            </span>
           ) : null
         }
         description={
