@@ -209,6 +209,8 @@ export async function getReviewQueue(actor: Principal | null, filters: { departm
       id: true,
       isLead: true,
       submittedAt: true,
+      entry: true,
+      enteredBy: { select: { displayName: true } },
       department: { select: { shortName: true } },
       period: { select: { id: true, kind: true, periodEnd: true, dueDate: true } },
       measure: { select: { number: true, text: true, keyTask: { select: { number: true } } } },
@@ -273,7 +275,7 @@ export async function getMeasureProgress(actor: Principal | null, measureId: str
             periodEnd: true,
             dueDate: true,
             originalDueDate: true,
-            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, department: { select: { shortName: true } } } },
+            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, entry: true, department: { select: { shortName: true } } } },
             // The measure's due date is its lead department's.
             departmentDues: { where: { department: { measures: { some: { measureId, isLead: true } } } }, select: { dueDate: true } },
           },

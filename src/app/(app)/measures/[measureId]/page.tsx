@@ -266,6 +266,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                             {p.reports.map((r) => (
                               <Badge key={r.department.shortName} tone={stateTone[r.state]}>
                                 {r.department.shortName} {tr(`state${r.state}`)}
+                                {r.entry !== "OWN" ? ` · ${tr(`backfill.entry${r.entry}`)}` : ""}
                               </Badge>
                             ))}
                           </div>
