@@ -83,7 +83,7 @@ export function BulkBackfillForm({ planCode }: { planCode: string }) {
       </div>
       <form onSubmit={preview} className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="flex min-w-0 flex-col gap-1">
-          <Label htmlFor="backfill-file">{t("backfill.file")}</Label>
+          <Label htmlFor="backfill-file">{t("backfill.fileLabel")}</Label>
           <Input
             id="backfill-file"
             type="file"
