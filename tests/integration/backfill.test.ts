@@ -265,6 +265,33 @@ describe("代填报", () => {
     await reviewReport(db, admin, { reportId, expectedVersion: report!.version, decision: "ACCEPT", reason: "" });
     expect((await reportOf(period.id, otherId))!.state).toBe("ACCEPTED");
   });
+
+  it("becomes the department's own once it is returned and the department resubmits it", async () => {
+    const period = await quarter(planId, "2025-06-30");
+    await reportOnBehalf(db, admin, content(period.id), NOW);
+    const entered = await reportOf(period.id, owningId);
+    await reviewReport(db, admin, { reportId: entered!.id, expectedVersion: entered!.version, decision: "RETURN", reason: "请部门自己补充" });
+    const returned = await reportOf(period.id, owningId);
+    await saveReport(db, folderStore("/nonexistent-evidence-folder"), { maxBytes: 1024, maxFiles: 1 }, liaison, {
+      periodId: period.id,
+      expectedVersion: returned!.version,
+      progress: "IN_PROGRESS",
+      workDone: "部门自己补充的内容",
+      problems: "",
+      nextSteps: "",
+      values: {},
+      uploads: [],
+      removeAttachmentIds: [],
+      submit: true,
+    });
+    const own = await reportOf(period.id, owningId);
+    expect(own).toMatchObject({ state: "SUBMITTED", entry: "OWN", enteredById: null, enteredAt: null, workDone: "部门自己补充的内容" });
+    expect(own!.revisions.map((r) => [r.event, r.entry])).toEqual([
+      ["SUBMITTED", "ON_BEHALF"],
+      ["RETURNED", null],
+      ["SUBMITTED", null],
+    ]);
+  });
 });
 
 describe("bulk 补录 from a spreadsheet", () => {
