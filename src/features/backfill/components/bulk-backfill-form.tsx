@@ -105,43 +105,52 @@ export function BulkBackfillForm({ planCode }: { planCode: string }) {
         </Alert>
       ) : null}
       {rows ? (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-sm" data-testid="backfill-preview">
-            <thead>
-              <tr className="border-b border-border text-left text-muted-foreground">
-                {(["colRow", "colMeasure", "colDepartment", "colPeriod", "colSubmittedOn", "colAcceptedOn", "colProgress", "colResult"] as const).map((c) => (
-                  <th key={c} className="px-2 py-2 font-medium">
-                    {t(`backfill.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.line} className="border-b border-border align-top">
-                  <td className="px-2 py-2 tabular-nums">{r.line}</td>
-                  <td className="px-2 py-2">{r.measure}</td>
-                  <td className="px-2 py-2">{r.department}</td>
-                  <td className="px-2 py-2">{r.period}</td>
-                  <td className="px-2 py-2 tabular-nums">{r.submittedOn}</td>
-                  <td className="px-2 py-2 tabular-nums">{r.acceptedOn}</td>
-                  <td className="px-2 py-2">{r.progress}</td>
-                  <td className="px-2 py-2">
-                    {r.ok ? (
-                      <Badge tone="success">{t("backfill.rowOk")}</Badge>
-                    ) : (
-                      <ul className="flex flex-col gap-1 text-destructive">
-                        {r.problems.map((p) => (
-                          <li key={p}>{p}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+        <>
+          {/* A phone reads one card per row, its problems in full; wider screens get the table. */}
+          <ul className="flex flex-col gap-2 sm:hidden" data-testid="backfill-preview-cards">
+            {rows.map((r) => (
+              <li key={r.line} className="rounded-md border border-border p-3 text-sm">
+                <p className="font-medium">
+                  {t("backfill.colRow")} {r.line} · {r.measure} · {r.department}
+                </p>
+                <p className="text-muted-foreground">
+                  {r.period} · {t("backfill.colSubmittedOn")} <span className="tabular-nums">{r.submittedOn}</span> · {t("backfill.colAcceptedOn")}{" "}
+                  <span className="tabular-nums">{r.acceptedOn}</span> · {r.progress}
+                </p>
+                <ResultCell row={r} okLabel={t(done ? "backfill.rowDone" : "backfill.rowOk")} />
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto sm:block">
+            <table className="w-full text-sm" data-testid="backfill-preview">
+              <thead>
+                <tr className="border-b border-border text-left text-muted-foreground">
+                  {(["colRow", "colMeasure", "colDepartment", "colPeriod", "colSubmittedOn", "colAcceptedOn", "colProgress", "colResult"] as const).map((c) => (
+                    <th key={c} className="whitespace-nowrap px-2 py-2 font-medium">
+                      {t(`backfill.${c}`)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.line} className="border-b border-border align-top">
+                    <td className="px-2 py-2 tabular-nums">{r.line}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{r.measure}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{r.department}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{r.period}</td>
+                    <td className="whitespace-nowrap px-2 py-2 tabular-nums">{r.submittedOn}</td>
+                    <td className="whitespace-nowrap px-2 py-2 tabular-nums">{r.acceptedOn}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{r.progress}</td>
+                    <td className="min-w-64 px-2 py-2">
+                      <ResultCell row={r} okLabel={t(done ? "backfill.rowDone" : "backfill.rowOk")} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : null}
       {ready ? (
         <div>
@@ -151,5 +160,18 @@ export function BulkBackfillForm({ planCode }: { planCode: string }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A row's check: ready, or each problem (row and column named) in full. */
+function ResultCell({ row, okLabel }: { row: PreviewRow; okLabel: string }) {
+  return row.ok ? (
+    <Badge tone="success">{okLabel}</Badge>
+  ) : (
+    <ul className="flex flex-col gap-1 text-destructive">
+      {row.problems.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
   );
 }
