@@ -2,11 +2,14 @@
 
 import { startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { cn } from "@/lib/cn";
 
 /**
- * A form bound to a server action, with the action's message announced beside it.
+ * A form bound to a server action. A refusal is announced beside the form; a success at the top of
+ * the page (src/components/toaster.tsx), where it stays seen after the page refreshed to the new
+ * state, even when that state has no place for the form any more.
  * Submitted through a transition rather than the `action` prop, so a refused
  * submission keeps what the user typed; after each answer the page's server
  * data is refreshed.
@@ -27,6 +30,7 @@ export function ActionForm({
   useEffect(() => {
     // Not while the database is down: the refreshed page could not be shown, and what the user typed would go with it.
     if (state.message && !state.unavailable) router.refresh();
+    if (state.ok && state.message) toast.success(state.message);
   }, [state, router]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -39,8 +43,8 @@ export function ActionForm({
   return (
     <form onSubmit={onSubmit} className={className} noValidate>
       {typeof children === "function" ? children(state, pending) : children}
-      <p aria-live="polite" role="status" className={cn("text-sm", state.ok ? "text-emerald-700" : "text-destructive", messageClassName)}>
-        {state.message}
+      <p aria-live="polite" role="status" className={cn("text-sm text-destructive", messageClassName)}>
+        {state.ok ? null : state.message}
       </p>
     </form>
   );

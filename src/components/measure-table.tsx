@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DueLabel } from "@/components/due-label";
-import { nextDue } from "@/lib/due";
-import type { PlanYears } from "@/lib/schedule";
+import { nextDue } from "@/lib/status";
 import type { MeasureRow } from "@/features/plan/queries";
 import { MeasureLightsPair, type MeasureLights } from "@/features/dashboard/components/measure-lights";
 
@@ -12,14 +11,12 @@ import { MeasureLightsPair, type MeasureLights } from "@/features/dashboard/comp
 export async function MeasureTable({
   taskNumber,
   measures,
-  plan,
   today,
   highlightDepartmentId,
   lights,
 }: {
   taskNumber: number | ((m: MeasureRow) => number);
   measures: MeasureRow[];
-  plan: PlanYears;
   today: string;
   highlightDepartmentId?: string;
   /** Each measure's 报送 and 进度 lights (the overview's), by measure id. */
@@ -62,7 +59,7 @@ export async function MeasureTable({
                   {tc("labelled", { label: t("colTime") })}{m.timeArrangement}
                 </span>
                 <span>
-                  {tc("labelled", { label: t("colNextDue") })}<DueLabel due={nextDue(m, plan, today)} />
+                  {tc("labelled", { label: t("colNextDue") })}<DueLabel due={nextDue(m, today)} />
                 </span>
               </div>
               {lights ? <MeasureLightsPair lights={lights.get(m.id)} className="flex-row flex-wrap gap-x-4" /> : null}
@@ -118,7 +115,7 @@ export async function MeasureTable({
               </Td>
               <Td className="text-sm">{m.timeArrangement}</Td>
               <Td className="text-sm">
-                <DueLabel due={nextDue(m, plan, today)} />
+                <DueLabel due={nextDue(m, today)} />
               </Td>
               {lights ? (
                 <Td>

@@ -61,6 +61,8 @@ export function normalizePeriodText(text: string): string {
     .replace(/\s+/gu, "")
     .replace(/[一二三四]/gu, (c) => CHINESE_DIGITS[c])
     .replace(/^(\d{4})[-年]?[Qq](\d)$/u, "$1年第$2季度")
+    // A checkpoint: its label says 时间节点; sheets written earlier say 期限 or 节点.
+    .replace(/^(\d{4}-\d{2}-\d{2})(期限|节点)$/u, "$1时间节点")
     .replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`)
     .replace(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/u, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`);
 }
@@ -74,7 +76,7 @@ export interface PeriodChoice {
 
 /**
  * The period a spreadsheet cell names among a measure's periods: by its name (2023年第2季度,
- * 2023年度, 2022-12-31 期限) or by a day that is its end or its due date. Null when none or more
+ * 2023年度, 2022-12-31 时间节点) or by a day that is its end or its due date. Null when none or more
  * than one match (a day that ends both a quarter and a deadline is ambiguous: write the name).
  */
 export function matchPeriod(text: string, periods: readonly PeriodChoice[]): { period: PeriodChoice } | { problem: "periodUnknown" | "periodAmbiguous" } {

@@ -1,38 +1,12 @@
-import { quarterEnds, type PlanYears, type ScheduleKind } from "./schedule";
-
-/** The next thing a measure owes, as of a given day. */
-export type NextDue =
-  | { kind: "upcoming"; date: string; basis: "deadline" | "report" }
-  | { kind: "passed"; date: string }
-  | { kind: "ended" }
-  | { kind: "unscheduled" };
-
-export interface ScheduledMeasure {
-  scheduleKind: ScheduleKind | null;
-  dueDates: string[];
-  reportsQuarterly: boolean;
-}
-
-/**
- * The next due date of a measure on `today` (ISO date): the earliest of its own
- * due dates and, for measures reported quarterly, the next quarter end inside
- * the plan. When nothing is left, the last due date (passed) or, for ongoing
- * work, the end of the plan period.
- */
-export function nextDue(measure: ScheduledMeasure, plan: PlanYears, today: string): NextDue {
-  if (!measure.scheduleKind) return { kind: "unscheduled" };
-  const own = [...measure.dueDates].sort();
-  const nextOwn = own.find((d) => d >= today);
-  const nextReport = measure.reportsQuarterly ? quarterEnds(plan.startYear, plan.endYear).find((d) => d >= today) : undefined;
-  if (nextOwn && (!nextReport || nextOwn <= nextReport)) return { kind: "upcoming", date: nextOwn, basis: "deadline" };
-  if (nextReport) return { kind: "upcoming", date: nextReport, basis: "report" };
-  const last = own.at(-1);
-  return last ? { kind: "passed", date: last } : { kind: "ended" };
-}
-
 /** Today's date in China Standard Time, as YYYY-MM-DD: deadlines are local days. China keeps UTC+8 all year. */
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A moment as 「2026-12-01 10:05」 (China time, seconds on request): the one way the product writes a date with its time. */
+export function chinaDateTime(at: Date, withSeconds = false): string {
+  const iso = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
 }
 
 /** A database DATE (UTC midnight) as YYYY-MM-DD. */

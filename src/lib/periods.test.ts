@@ -146,7 +146,7 @@ describe("trackingStartOf, addDays and periodLabel", () => {
     expect(periodLabel({ kind: "MONTH", periodEnd: "2023-03-31" })).toBe("2023年3月");
     expect(periodLabel({ kind: "HALF_YEAR", periodEnd: "2023-12-31" })).toBe("2023年下半年");
     expect(periodLabel({ kind: "YEAR", periodEnd: "2023-12-31" })).toBe("2023年度");
-    expect(periodLabel({ kind: "MILESTONE", periodEnd: "2022-12-31" })).toBe("2022-12-31 期限");
+    expect(periodLabel({ kind: "MILESTONE", periodEnd: "2022-12-31" })).toBe("2022-12-31 时间节点");
   });
 });
 

@@ -174,7 +174,7 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** A period's name: "2023年第2季度", "2023年3月", "2023年上半年", "2023年度" or "2022-12-31 节点". */
+/** A period's name: "2023年第2季度", "2023年3月", "2023年上半年", "2023年度" or "2022-12-31 时间节点". */
 export function periodLabel(p: { kind: PeriodKind; periodEnd: string }, locale: string = "zh-CN"): string {
   const year = p.periodEnd.slice(0, 4);
   const month = Number(p.periodEnd.slice(5, 7));
@@ -189,7 +189,7 @@ export function periodLabel(p: { kind: PeriodKind; periodEnd: string }, locale: 
     case "YEAR":
       return en ? `Year ${year}` : `${year}年度`;
     case "MILESTONE":
-      return en ? `Deadline ${p.periodEnd}` : `${p.periodEnd} 期限`;
+      return en ? `Deadline ${p.periodEnd}` : `${p.periodEnd} 时间节点`;
   }
 }
 

@@ -196,7 +196,8 @@ describe("measure-scoped rules", () => {
     ["its own report on a measure it leads", { departmentId: OWN, measure: led }, true],
     ["a supporting department's feedback on a measure it leads", { departmentId: OTHER, measure: led }, true],
     ["its own feedback on a measure it supports", { departmentId: OWN, measure: supported }, true],
-    ["the lead department's report on a measure it supports", { departmentId: OTHER, measure: supported }, false],
+    // Issue 12: a supporting department sees the report its feedback contributes to.
+    ["the lead department's report on a measure it supports", { departmentId: OTHER, measure: supported }, true],
     ["a report on a measure it does not carry", { departmentId: OTHER, measure: foreign }, false],
     ["a department not on the measure it leads", { departmentId: THIRD, measure: led }, false],
   ];

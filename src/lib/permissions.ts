@@ -54,7 +54,8 @@ export type Action =
 /**
  * "any": every record.
  * "own": records of the caller's department.
- * "ownOrLed": records of the caller's department, and of the other departments on a measure the caller's department leads.
+ * "ownOrLed": records of the caller's department, of the other departments on a measure the caller's department leads,
+ *   and the lead department's on a measure the caller's department supports.
  * "onMeasure": records about a measure the caller's department carries (as lead or supporting department).
  * "leads": records about a measure the caller's department leads (牵头).
  * "ownOrOnMeasure": records of the caller's department, and records about a measure it carries.
@@ -188,8 +189,11 @@ export function can(actor: Principal | null, action: Action, target?: Target): b
   switch (scope) {
     case "own":
       return own;
-    case "ownOrLed":
-      return own || (Boolean(onMeasure?.isLead) && Boolean(target.measure?.departments.some((d) => d.departmentId === target.departmentId)));
+    case "ownOrLed": {
+      const theirs = target.measure?.departments.find((d) => d.departmentId === target.departmentId);
+      // A lead department reads its supporters' feedback; a supporting department reads the lead's report it contributes to.
+      return own || (Boolean(theirs) && (Boolean(onMeasure?.isLead) || (Boolean(onMeasure) && Boolean(theirs?.isLead))));
+    }
     case "onMeasure":
       return Boolean(onMeasure);
     case "leads":

@@ -197,3 +197,31 @@ export function periodOwed(p: { kind: PeriodKind; periodEnd: string }, m: { clos
   if (m.normalizedOn !== null && m.normalizedOn <= asOf && p.periodEnd >= m.normalizedOn && !closesYear) return false;
   return true;
 }
+
+/** The next report a measure owes, as of a given day: the same 截止日期 the report form shows. */
+export type NextDue =
+  | { kind: "upcoming"; date: string; period: { kind: PeriodKind; periodEnd: string } }
+  | { kind: "passed"; date: string; period: { kind: PeriodKind; periodEnd: string } }
+  | { kind: "closed"; date: string }
+  | { kind: "none" }
+  | { kind: "unscheduled" };
+
+/**
+ * When a measure's next report is due on `today`: the earliest due date, on or after today, of the
+ * periods it still owes (a closed measure owes none, a 常态化 one only the year's last; see
+ * periodOwed). When none is left, the last one, passed; a closed measure says since when. Due dates are the periods' own
+ * (working days, the reporting window after a quarter), so every page names the day the report
+ * form names; a department's approved extension is shown on its own report.
+ */
+export function nextDue(
+  measure: { scheduleKind: string | null; closedOn: string | null; normalizedOn: string | null; periods: { kind: PeriodKind; periodEnd: string; dueDate: string }[] },
+  today: string,
+): NextDue {
+  if (!measure.scheduleKind) return { kind: "unscheduled" };
+  if (measure.closedOn !== null && measure.closedOn <= today) return { kind: "closed", date: measure.closedOn };
+  const byDue = [...measure.periods].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const next = byDue.find((p) => p.dueDate >= today && periodOwed(p, measure, today));
+  if (next) return { kind: "upcoming", date: next.dueDate, period: { kind: next.kind, periodEnd: next.periodEnd } };
+  const last = byDue.filter((p) => p.dueDate < today).at(-1);
+  return last ? { kind: "passed", date: last.dueDate, period: { kind: last.kind, periodEnd: last.periodEnd } } : { kind: "none" };
+}

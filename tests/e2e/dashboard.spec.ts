@@ -54,7 +54,7 @@ test.describe("leader overview", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("重点任务 3 · 进度时间线");
     await expect(page.getByTestId("timeline-row")).toHaveCount(5);
     const row = page.getByTestId("timeline-row").filter({ has: page.getByRole("link", { name: /^3\.1/ }) });
-    await expect(row).toContainText("2021-03-31 期限：截止 2021-03-31，未提交，已逾期（红灯）");
+    await expect(row).toContainText("2021-03-31 时间节点：截止 2021-03-31，未提交，已逾期（红灯）");
     await row.getByRole("link", { name: /^3\.1/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("措施 3.1");
   });

@@ -23,7 +23,7 @@ test("an administrator adds a measure, edits its lead and indicator, and withdra
   await task.getByLabel("责任部门（原文）").fill("市人社局牵头，市应急局配合");
   await task.getByLabel("时间安排（原文）").fill("每季度");
   await task.getByRole("button", { name: "添加措施" }).click();
-  await expect(task.getByRole("status").filter({ hasText: "已添加措施" })).toBeVisible();
+  await expect(page.getByText("已添加措施")).toBeVisible();
   const added = page.getByTestId("structure-measure-1.3");
   await expect(added).toContainText("市人社局 · 牵头");
   await added.getByRole("link", { name: "编辑" }).click();
@@ -34,14 +34,14 @@ test("an administrator adds a measure, edits its lead and indicator, and withdra
   await page.getByLabel("市应急局").selectOption("LEAD");
   await page.getByLabel("市人社局").selectOption("JOINT_LEAD");
   await page.getByRole("button", { name: "保存分工" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "责任部门已保存" })).toBeVisible();
+  await expect(page.getByText("责任部门已保存")).toBeVisible();
 
   // The parser's indicator is pending until confirmed; the administrator corrects its target.
   const indicator = page.getByTestId("indicator-宣传覆盖率");
   await expect(indicator).toContainText("待确认");
   await indicator.getByLabel("目标值").fill("96");
   await indicator.getByRole("button", { name: "保存并确认" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "指标已保存并确认" })).toBeVisible();
+  await expect(page.getByText("指标已保存并确认")).toBeVisible();
   await expect(page.getByTestId("indicator-宣传覆盖率")).toContainText("已确认");
 
   await page.getByRole("link", { name: /措施 1\.3/ }).click();

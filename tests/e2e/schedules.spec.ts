@@ -9,7 +9,7 @@ test.describe("reporting schedules and the working-day calendar (decision 020)",
     await expect(page.getByRole("heading", { level: 2, name: "填报安排" })).toBeVisible();
     // 「2027年底前」: quarters until the deadline, whose checkpoint covers the last one.
     const periods = page.locator("table").last();
-    await expect(periods).toContainText("2027-12-31 期限");
+    await expect(periods).toContainText("2027-12-31 时间节点");
     await expect(periods).not.toContainText("2027年第4季度");
 
     await page.getByLabel("填报频次").selectOption("HALF_YEARLY");
@@ -23,7 +23,7 @@ test.describe("reporting schedules and the working-day calendar (decision 020)",
     await page.getByLabel("节点日期").fill("2027-12-31\n明年年底");
     await page.getByRole("button", { name: "保存填报安排" }).click();
     await expect(page.getByText("节点日期须为有效日期（YYYY-MM-DD）")).toBeVisible();
-    await expect(periods).toContainText("2027-12-31 期限");
+    await expect(periods).toContainText("2027-12-31 时间节点");
 
     // Back to the plan's default, for the other specs.
     await page.getByLabel("填报频次").selectOption("PLAN");

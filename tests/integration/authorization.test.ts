@@ -149,10 +149,10 @@ describe("reads are scoped inside the queries", () => {
     supportExtensionId = await requestExtension(db, supportLiaison, { periodId, requestedDueDate: later, reason: "配合数据待核" });
   });
 
-  it("gives a supporting department its own feedback and extension request only, not the lead department's report", async () => {
+  it("gives a supporting department its own feedback, the lead department's report it contributes to, and its own extension request only", async () => {
     const period = await getPeriodDetail(supportLiaison, periodId);
-    expect(period?.reports.map((r) => r.id)).toEqual([supportReportId]);
-    expect(period?.measure.departments.map((d) => d.departmentId)).toEqual([supportLiaison.departmentId]);
+    expect(period?.reports.map((r) => r.id).sort()).toEqual([leadReportId, supportReportId].sort());
+    expect(period?.measure.departments.map((d) => d.departmentId).sort()).toEqual([leadLiaison.departmentId, supportLiaison.departmentId].sort());
     expect(period?.extensions.map((e) => e.id)).toEqual([supportExtensionId]);
   });
 

@@ -352,7 +352,7 @@ describe("bulk 补录 from a spreadsheet", () => {
     const bytes = await sheet([
       ["1.1", OWNING, "2022年第3季度", "2022-10-09", "", "推进中", "第一行进展", "", "", "92"],
       ["1.1", OTHER, "2022-09-30", "2022/10/11", "2022年10月12日", "已完成", "配合单位反馈", "无", "继续", ""],
-      ["1.2", OWNING, "2023-12-31 期限", "2023-12-28", "", "已完成", "平台已建成", "", "", ""],
+      ["1.2", OWNING, "2023-12-31 时间节点", "2023-12-28", "", "已完成", "平台已建成", "", "", ""],
     ]);
     const before = await db.auditEvent.aggregate({ _max: { id: true } });
     const response = await upload(bytes, `plan=bf-${suffix}&mode=import`);

@@ -161,7 +161,14 @@ export function measureAssignments(input: Pick<DashboardInput, "histories" | "me
 export const percent = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
 /** The mean of some durations in hours with one decimal, or null when there are none. */
-export const averageHours = (hours: number[]): number | null => (hours.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10 : null);
+export const averageHours = (hours: number[]): number | null => (hours.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 100) / 100 : null);
+
+/** A duration in the unit a reader takes in at a glance: minutes under an hour, hours under two days, else days. */
+export function durationParts(hours: number): { unit: "Minutes" | "Hours" | "Days"; value: number } {
+  if (hours < 1) return { unit: "Minutes", value: Math.max(1, Math.round(hours * 60)) };
+  if (hours < 48) return { unit: "Hours", value: Math.round(hours * 10) / 10 };
+  return { unit: "Days", value: Math.round((hours / 24) * 10) / 10 };
+}
 
 /** A measure's 进度 on `asOf`: its state, light, points behind and the day it was closed (已销号), if it was. */
 export interface MeasureProgressOn {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { isoDay, todayInChina } from "@/lib/due";
 import type { ScheduleKind } from "@/lib/schedule";
+import type { PeriodKind } from "@/lib/periods";
 import { currentPlan, type PlanStatus } from "@/lib/plan-lifecycle";
 
 export interface PlanSummary {
@@ -57,6 +58,11 @@ export interface MeasureRow {
   scheduleKind: ScheduleKind | null;
   dueDates: string[];
   reportsQuarterly: boolean;
+  /** 已销号 / 常态化 since (YYYY-MM-DD, China); null while not. */
+  closedOn: string | null;
+  normalizedOn: string | null;
+  /** Its reporting periods with their due dates (截止日期), for the next one it owes (nextDue). */
+  periods: { kind: PeriodKind; periodEnd: string; dueDate: string }[];
   departments: MeasureDepartmentRow[];
 }
 
@@ -80,6 +86,9 @@ const measureSelect = {
   scheduleKind: true,
   dueDates: true,
   reportsQuarterly: true,
+  closedAt: true,
+  normalizedAt: true,
+  periods: { select: { kind: true, periodEnd: true, dueDate: true } },
   departments: {
     select: { isLead: true, isJointLead: true, department: { select: { id: true, shortName: true } } },
     orderBy: [{ isLead: "desc" as const }, { isJointLead: "desc" as const }, { sortOrder: "asc" as const }],
@@ -97,6 +106,9 @@ type MeasureRecord = {
   scheduleKind: ScheduleKind | null;
   dueDates: Date[];
   reportsQuarterly: boolean;
+  closedAt: Date | null;
+  normalizedAt: Date | null;
+  periods: { kind: PeriodKind; periodEnd: Date; dueDate: Date }[];
   departments: { isLead: boolean; isJointLead: boolean; department: { id: string; shortName: string } }[];
 };
 
@@ -112,6 +124,9 @@ function toMeasureRow(m: MeasureRecord): MeasureRow {
     scheduleKind: m.scheduleKind,
     dueDates: m.dueDates.map(isoDay),
     reportsQuarterly: m.reportsQuarterly,
+    closedOn: m.closedAt ? todayInChina(m.closedAt) : null,
+    normalizedOn: m.normalizedAt ? todayInChina(m.normalizedAt) : null,
+    periods: m.periods.map((p) => ({ kind: p.kind, periodEnd: isoDay(p.periodEnd), dueDate: isoDay(p.dueDate) })),
     departments: m.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName, isLead: d.isLead, isJointLead: d.isJointLead })),
   };
 }

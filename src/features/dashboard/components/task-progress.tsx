@@ -44,12 +44,15 @@ export function TaskProgress({
   const t = useTranslations("dashboard");
   const figure = (label: string, value: number) => t("figureLink", { label, value: String(value) });
   const lights = [
-    ["RED", "text-red-700"],
-    ["YELLOW", "text-amber-600"],
-    ["GREEN", "text-emerald-700"],
+    ["RED", "text-red-700", "bg-red-600"],
+    ["YELLOW", "text-amber-600", "bg-amber-400"],
+    ["GREEN", "text-emerald-700", "bg-emerald-600"],
   ] as const;
   return (
     <>
+      <p className="text-xs text-muted-foreground" data-testid="task-progress-legend">
+        {t(progressHref ? "taskProgressLegendBoth" : "taskProgressLegend")}
+      </p>
       {tasks.map((task) => (
         <div key={task.number} className="text-sm" data-testid="task-progress">
           <div className="flex justify-between gap-2">
@@ -70,9 +73,9 @@ export function TaskProgress({
                 </a>
               )}{" "}
               ·{" "}
-              {lights.map(([light, colour], i) => (
-                <span key={light}>
-                  {i > 0 ? "/" : null}
+              {lights.map(([light, colour, dot], i) => (
+                <span key={light} className={i > 0 ? "ml-1.5" : undefined}>
+                  <span className={`mr-0.5 inline-block size-2 rounded-full ${dot}`} aria-hidden />
                   <a
                     href={`${lightHref[light]}&task=${task.number}`}
                     aria-label={figure(`${t("taskLabel", { number: task.number })} ${t(`light${light}`)}`, task[light.toLowerCase() as "red" | "yellow" | "green"])}
@@ -85,11 +88,11 @@ export function TaskProgress({
               {progressHref ? (
                 <>
                   {" "}· {t("lightProgress")}{" "}
-                  {lights.map(([light, colour], i) => {
+                  {lights.map(([light, colour, dot], i) => {
                     const count = task[`progress${light[0]}${light.slice(1).toLowerCase()}` as "progressRed" | "progressYellow" | "progressGreen"] ?? 0;
                     return (
-                      <span key={light}>
-                        {i > 0 ? "/" : null}
+                      <span key={light} className={i > 0 ? "ml-1.5" : undefined}>
+                        <span className={`mr-0.5 inline-block size-2 rounded-sm ${dot}`} aria-hidden />
                         <a
                           href={`${progressHref[light]}&task=${task.number}`}
                           aria-label={figure(`${t("taskLabel", { number: task.number })} ${t("lightProgress")}${t(`light${light}`)}`, count)}

@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { cleanFileName, evidenceFileName } from "@/lib/file-name";
 import type { ReportDetail } from "../queries";
+import { chinaDateTime } from "@/lib/due";
 
 export const stateTone = { DRAFT: "neutral", SUBMITTED: "primary", RETURNED: "danger", ACCEPTED: "success" } as const;
 
@@ -10,8 +11,8 @@ type Snapshot = { progress?: string | null; workDone?: string; problems?: string
 
 /** A report as read by reviewers and other departments, with its version history. */
 export async function ReportView({ report, indicators }: { report: ReportDetail; indicators: { id: string; name: string; unit: string }[] }) {
-  const [t, tc, format] = await Promise.all([getTranslations("reports"), getTranslations("common"), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const [t, tc] = await Promise.all([getTranslations("reports"), getTranslations("common")]);
+  const when = (d: Date) => chinaDateTime(d);
   // A 补录's days are days (the real ones); no time of day is known.
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return (

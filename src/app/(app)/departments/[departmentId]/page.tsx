@@ -83,7 +83,6 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
           <MeasureTable
             taskNumber={(m) => taskNumberOf.get(m.id)!}
             measures={rows}
-            plan={rows[0].plan}
             today={today}
             highlightDepartmentId={department.id}
             lights={lights}

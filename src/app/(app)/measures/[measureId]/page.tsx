@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { planHref } from "@/lib/plan-urls";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DueLabel } from "@/components/due-label";
 import { stateTone } from "@/features/reports/components/report-view";
+import type { Status } from "@/lib/status";
 import { PageHeader } from "@/components/page-header";
 import { getMeasure, listDepartments } from "@/features/plan/queries";
 import { getMeasureProgress } from "@/features/reports/queries";
@@ -24,7 +25,8 @@ import { listNotices } from "@/features/notices/queries";
 import { AuditActionLabel } from "@/components/audit-action-label";
 import { periodLabel } from "@/lib/periods";
 import { can, canAtAll } from "@/lib/permissions";
-import { nextDue, todayInChina } from "@/lib/due";
+import { chinaDateTime, todayInChina } from "@/lib/due";
+import { nextDue, periodOwed, periodStatus, reportsForMeasure } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
 import { planLifecycle } from "@/lib/plan-lifecycle";
 import { getMeasureClosure } from "@/features/closure/queries";
@@ -34,12 +36,15 @@ import { parseAsOf } from "@/features/dashboard/as-of";
 import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { MeasureLightsPair } from "@/features/dashboard/components/measure-lights";
 
+/** How a missing report is coloured, by the period's status. */
+const missingTone = { OVERDUE: "danger", DUE_SOON: "warning", ON_TRACK: "neutral", NOT_STARTED: "neutral", WAIVED: "neutral", COMPLETED: "neutral", COMPLETED_LATE: "neutral" } as const satisfies Record<Status, string>;
+
 export default async function MeasurePage({ params }: { params: Promise<{ measureId: string }> }) {
   const user = await requirePermission("plan:read");
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, tc, td, tn, format, locale, departments, progress, history, closure, lights] = await Promise.all([
+  const [t, tp, tr, ta, tc, td, tn, locale, departments, progress, history, closure, lights] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
@@ -47,7 +52,6 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getTranslations("common"),
     getTranslations("dashboard"),
     getTranslations("notices"),
-    getFormatter(),
     getLocale(),
     listDepartments(),
     getMeasureProgress(user, measure.id),
@@ -153,7 +157,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                 ) : null}
                 <dt className="text-muted-foreground">{tp("colNextDue")}</dt>
                 <dd>
-                  <DueLabel due={nextDue(measure, measure.plan, today)} />
+                  <DueLabel due={nextDue(measure, today)} />
                 </dd>
               </dl>
               {!measure.scheduleKind ? <Alert tone="warning">{measure.scheduleError ?? t("unscheduled")}</Alert> : null}
@@ -264,11 +268,24 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                         <Td>
                           <div className="flex flex-wrap gap-1">
                             {p.reports.map((r) => (
-                              <Badge key={r.department.shortName} tone={stateTone[r.state]}>
+                              <Badge key={r.department.id} tone={stateTone[r.state]}>
                                 {r.department.shortName} {tr(`state${r.state}`)}
                                 {r.entry !== "OWN" ? ` · ${tr(`backfill.entry${r.entry}`)}` : ""}
                               </Badge>
                             ))}
+                            {/* A department that owes the measure's report and has none: say where it stands, never a blank. */}
+                            {measure.departments
+                              .filter((d) => reportsForMeasure(d) && !p.reports.some((r) => r.department.id === d.id))
+                              .map((d) => {
+                                const status = periodOwed(p, measure, today)
+                                  ? periodStatus({ periodStart: p.periodStart, dueDate: p.dueDate, reportState: null, acceptedSubmittedOn: null }, today).status
+                                  : "WAIVED";
+                                return (
+                                  <Badge key={d.id} tone={missingTone[status]} data-testid="missing-report">
+                                    {tr(`missing${status}`, { department: d.shortName })}
+                                  </Badge>
+                                );
+                              })}
                           </div>
                         </Td>
                         <Td>
@@ -293,7 +310,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                 <ol className="flex flex-col gap-1.5 border-l-2 border-border pl-4 text-sm" data-testid="measure-history">
                   {history.map((e) => (
                     <li key={e.id}>
-                      <span className="tabular-nums text-muted-foreground">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "short" })}</span> · {e.actorLabel} ·{" "}
+                      <span className="tabular-nums text-muted-foreground">{chinaDateTime(e.at)}</span> · {e.actorLabel} ·{" "}
                       <AuditActionLabel action={e.action} />
                     </li>
                   ))}

@@ -214,7 +214,7 @@ export default async function PlanOverviewPage({
                 ) : null}
               </CardHeader>
               <CardContent className="px-0 py-0 sm:px-2">
-                <MeasureTable taskNumber={task.number} measures={task.measures} plan={plan} today={today} highlightDepartmentId={departmentId} lights={lights} />
+                <MeasureTable taskNumber={task.number} measures={task.measures} today={today} highlightDepartmentId={departmentId} lights={lights} />
               </CardContent>
             </Card>
           ))}

@@ -19,6 +19,7 @@ import { addDays, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/auth";
 import { evidenceLimits } from "@/server/evidence-store";
+import { reportsForMeasure } from "@/lib/status";
 
 export default async function PeriodReportsPage({ params }: { params: Promise<{ periodId: string }> }) {
   const user = await requireUser();
@@ -60,6 +61,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
         revisions: report.revisions.length,
       },
     );
+  const canRequestExtension = Boolean(mine && can(user, "extension:request", { departmentId: mine.departmentId }));
 
   return (
     <>
@@ -87,8 +89,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
             <Card key={a.departmentId} id={report ? `report-${report.id}` : undefined}>
               <CardHeader>
                 <CardTitle className="flex items-center gap-2">
-                  {a.isLead ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
-                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : null}
+                  {reportsForMeasure(a) ? t("leadReport") : t("supportFeedback")} · {a.department.shortName}
+                  {a.isLead ? <Badge tone="primary">{tm("lead")}</Badge> : a.isJointLead ? <Badge tone="primary">{tm("jointLead")}</Badge> : null}
                   <span className="text-xs font-normal text-muted-foreground tabular-nums">
                     {tc("labelled", { label: t("dueDate") })}{period.departmentDueDates[a.departmentId]}
                   </span>
@@ -140,6 +142,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
           );
         })}
 
+        {/* Only when there is something to show or to do: an administrator with no requests to read gets no empty card. */}
+        {extensions.length || canRequestExtension ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("extensionTitle")}</CardTitle>
@@ -160,11 +164,10 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                 ))}
               </ul>
             ) : null}
-            {mine && can(user, "extension:request", { departmentId: mine.departmentId }) ? (
-              <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} />
-            ) : null}
+            {canRequestExtension ? <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} /> : null}
           </CardContent>
         </Card>
+        ) : null}
       </div>
     </>
   );

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PageHeader } from "@/components/page-header";
 import { parseAsOf } from "@/features/dashboard/as-of";
-import type { DepartmentRow } from "@/features/dashboard/compute";
+import { durationParts, type DepartmentRow } from "@/features/dashboard/compute";
 import { readDashboard } from "@/features/dashboard/read";
 import { AsOfForm } from "@/features/dashboard/components/as-of-form";
 import { HeatMap } from "@/features/dashboard/components/heat-map";
@@ -93,6 +93,10 @@ export default async function DashboardPage({
   // Every figure links to the list behind it, as of the same day.
   const list = (f: ListFilter) => listHref(plan, asOf, f);
   const figure = (label: string, value: string | number) => t("figureLink", { label, value: String(value) });
+  const duration = (hours: number) => {
+    const { unit, value } = durationParts(hours);
+    return t(`duration${unit}`, { value });
+  };
 
   return (
     <>
@@ -116,7 +120,7 @@ export default async function DashboardPage({
         }
       />
       <PlanEndedNotice plan={plan} className="mb-4" />
-      <AsOfForm asOf={asOf} todayHref={planLifecycle[plan.status].opensAtEnd ? planHref(plan, "dashboard", { asOf: todayInChina() }) : planHref(plan, "dashboard")} className="mb-6" />
+      <AsOfForm asOf={asOf} requested={raw.asOf} todayHref={planLifecycle[plan.status].opensAtEnd ? planHref(plan, "dashboard", { asOf: todayInChina() }) : planHref(plan, "dashboard")} className="mb-6" />
 
       <PendingClosures user={user} />
       <section aria-labelledby="by-progress" className="mb-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
@@ -287,8 +291,8 @@ export default async function DashboardPage({
                     {row.avgReviewHours === null ? (
                       "—"
                     ) : (
-                      <FigureLink href={list({ metric: "reviews", dept: row.id })} label={figure(`${row.shortName} ${t("colReview")}`, row.avgReviewHours)}>
-                        {row.avgReviewHours}
+                      <FigureLink href={list({ metric: "reviews", dept: row.id })} label={figure(`${row.shortName} ${t("colReview")}`, duration(row.avgReviewHours))}>
+                        {duration(row.avgReviewHours)}
                       </FigureLink>
                     )}
                   </Td>
