@@ -5,6 +5,7 @@ import { periodOwed } from "@/lib/status";
 import { periodLabel, type PeriodKind } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, canAtAll, type Principal } from "@/lib/permissions";
+import type { PlanStatus } from "@/lib/plan-lifecycle";
 import { pageCountOf, pageParam } from "@/lib/paging";
 
 /*
@@ -24,6 +25,11 @@ export interface WorklistItem {
   isLead: boolean;
   state: "DRAFT" | "RETURNED" | null;
   urgency: Urgency;
+  /** The period's last day, and the plan it belongs to (我的填报 groups and filters by them). */
+  periodEnd: string;
+  planCode: string;
+  planTitle: string;
+  planStatus: PlanStatus;
 }
 
 /**
@@ -50,7 +56,7 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
             number: true,
             text: true,
             normalizedAt: true,
-            keyTask: { select: { number: true } },
+            keyTask: { select: { number: true, plan: { select: { code: true, title: true, status: true } } } },
             departments: { where: { departmentId }, select: { isLead: true } },
           },
         },
@@ -78,6 +84,10 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
       isLead: p.measure.departments[0]?.isLead ?? false,
       state,
       urgency: urgencyOf({ dueDate, state }, today),
+      periodEnd: isoDay(p.periodEnd),
+      planCode: p.measure.keyTask.plan.code,
+      planTitle: p.measure.keyTask.plan.title,
+      planStatus: p.measure.keyTask.plan.status,
     });
   }
   return items.sort(byUrgency);

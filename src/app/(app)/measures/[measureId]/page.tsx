@@ -35,6 +35,7 @@ import { readMeasureLights } from "@/features/dashboard/read";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { MeasureLightsPair } from "@/features/dashboard/components/measure-lights";
+import { getMeasureCarryovers } from "@/features/carryover/queries";
 
 /** How a missing report is coloured, by the period's status. */
 const missingTone = { OVERDUE: "danger", DUE_SOON: "warning", ON_TRACK: "neutral", NOT_STARTED: "neutral", WAIVED: "neutral", COMPLETED: "neutral", COMPLETED_LATE: "neutral" } as const satisfies Record<Status, string>;
@@ -44,7 +45,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, tc, td, tn, locale, departments, progress, history, closure, lights] = await Promise.all([
+  const [t, tp, tr, ta, tc, td, tn, tco, locale, departments, progress, history, closure, lights, carryovers] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
@@ -52,6 +53,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getTranslations("common"),
     getTranslations("dashboard"),
     getTranslations("notices"),
+    getTranslations("carryover"),
     getLocale(),
     listDepartments(),
     getMeasureProgress(user, measure.id),
@@ -59,6 +61,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getMeasureClosure(user, measure.id),
     // Both lights as the overview has them on the plan's default day (an ended plan: its last day).
     readMeasureLights(user, measure.plan.id, measure.id, parseAsOf(undefined, measure.plan)),
+    // 结转: where this measure came from, and the plans it was carried into (decision 028).
+    getMeasureCarryovers(user, measure.id),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
   // 督办单 about this measure that the caller may read (a liaison: their own department's).
@@ -99,6 +103,22 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           <strong>{t("withdrawnTitle")}</strong> {t("withdrawnNotice", { date: measure.withdrawn.on, reason: measure.withdrawn.reason })}
         </Alert>
       ) : null}
+      {carryovers?.from ? (
+        <Alert tone="info" className="mb-5" data-testid="carried-from">
+          <Link href={`/measures/${carryovers.from.measureId}`} className="font-medium text-primary hover:underline">
+            {tco("carriedFrom", { plan: carryovers.from.planTitle, number: carryovers.from.number })}
+          </Link>{" "}
+          <span className="text-muted-foreground tabular-nums">{carryovers.from.on}</span>
+        </Alert>
+      ) : null}
+      {carryovers?.into.map((l) => (
+        <Alert key={l.measureId} tone="info" className="mb-5" data-testid="carried-into">
+          <Link href={`/measures/${l.measureId}`} className="font-medium text-primary hover:underline">
+            {tco("carriedInto", { plan: l.planTitle, number: l.number })}
+          </Link>{" "}
+          <span className="text-muted-foreground tabular-nums">{l.on}</span>
+        </Alert>
+      ))}
       {/* Phones: both lights right under the title; the card with them sits in the side column further down. */}
       {lights ? (
         <div className="mb-4 rounded-lg border border-border bg-card px-4 py-3 lg:hidden" data-testid="measure-lights-compact">
