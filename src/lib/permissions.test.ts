@@ -47,6 +47,8 @@ const actions: Action[] = [
   "closure:apply",
   "closure:review",
   "closure:signoff",
+  "evaluation:read",
+  "evaluation:write",
 ];
 
 /** Measures with the caller's department leading, supporting, or absent. */
@@ -92,6 +94,8 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "closure:apply", false, false],
   [ADMIN, "closure:review", true, true],
   [ADMIN, "closure:signoff", false, false],
+  [ADMIN, "evaluation:read", true, true],
+  [ADMIN, "evaluation:write", true, true],
   [LEADER, "plan:read", true, true],
   [LEADER, "plan:import", false, false],
   [LEADER, "plan:manage", false, false],
@@ -128,6 +132,8 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "closure:apply", false, false],
   [LEADER, "closure:review", false, false],
   [LEADER, "closure:signoff", true, true],
+  [LEADER, "evaluation:read", true, true],
+  [LEADER, "evaluation:write", false, false],
   [LIAISON, "plan:read", true, true],
   [LIAISON, "plan:import", false, false],
   [LIAISON, "plan:manage", false, false],
@@ -166,6 +172,9 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "closure:apply", false, false],
   [LIAISON, "closure:review", false, false],
   [LIAISON, "closure:signoff", false, false],
+  // The evaluation is the bureau's and the leaders': a department reads its own record on its page.
+  [LIAISON, "evaluation:read", false, false],
+  [LIAISON, "evaluation:write", false, false],
 ];
 
 describe("permission matrix", () => {

@@ -50,7 +50,9 @@ export type Action =
   | "closure:read"
   | "closure:apply"
   | "closure:review"
-  | "closure:signoff";
+  | "closure:signoff"
+  | "evaluation:read"
+  | "evaluation:write";
 
 /**
  * "any": every record.
@@ -102,6 +104,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     // 办结销号: the bureau accepts or returns an application, reopens a closed measure, declares 常态化.
     "closure:read": "any",
     "closure:review": "any",
+    // 终期评估 and 年度总结: the bureau confirms or changes each measure's proposed verdict and issues the reports.
+    "evaluation:read": "any",
+    "evaluation:write": "any",
   },
   [Role.LEADER]: {
     "plan:read": "any",
@@ -120,6 +125,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "closure:read": "any",
     // A plan may ask a leader to sign off an accepted closure before the measure closes.
     "closure:signoff": "any",
+    // The 终期评估 and 年度总结 are read by the leaders; the verdicts are the bureau's.
+    "evaluation:read": "any",
   },
   [Role.LIAISON]: {
     "plan:read": "any",

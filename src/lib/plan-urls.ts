@@ -8,7 +8,7 @@ export interface PlanRef {
 }
 
 /** The plan's views, relative to /plans/<code>. */
-export type PlanView = "" | "dashboard" | "dashboard/list" | "dashboard/print" | "structure" | "carryover" | "backfill" | `tasks/${number}`;
+export type PlanView = "" | "dashboard" | "dashboard/list" | "dashboard/print" | "structure" | "carryover" | "backfill" | `tasks/${number}` | "evaluation" | "evaluation/print" | `evaluation/${number}/print`;
 
 type Query = string | URLSearchParams | Record<string, string | undefined> | undefined;
 
@@ -29,6 +29,18 @@ export function planHref(plan: PlanRef, view: PlanView = "", query?: Query): str
 /** The address of a plan's quarterly status report (季度通报) as an Excel workbook. */
 export function planExportHref(plan: PlanRef, query?: Query): string {
   return `/api/plans/${encodeURIComponent(plan.code)}/exports/quarterly${queryString(query)}`;
+}
+
+/** A plan's evaluation page (终期评估 and 年度总结). */
+export const planEvaluationHref = (plan: PlanRef) => planHref(plan, "evaluation");
+
+/** The print view of the 终期评估报告, or of a year's 年度总结. */
+export const planReportPrintHref = (plan: PlanRef, year?: number) => planHref(plan, year === undefined ? "evaluation/print" : `evaluation/${year}/print`);
+
+/** The Word download of the 终期评估报告, or of a year's 年度总结. */
+export function planReportHref(plan: PlanRef, year?: number): string {
+  const base = `/api/plans/${encodeURIComponent(plan.code)}/reports`;
+  return year === undefined ? `${base}/final` : `${base}/annual/${year}`;
 }
 
 /** The plan-scoped address that an old, plan-less one (/dashboard, /dashboard/list, /dashboard/print, /api/exports/quarterly) now means. */

@@ -5,7 +5,7 @@
  */
 export class RuleError extends Error {
   constructor(
-    public readonly namespace: "admin" | "reports" | "authz" | "account" | "notices" | "instructions",
+    public readonly namespace: "admin" | "reports" | "authz" | "account" | "notices" | "instructions" | "evaluation",
     public readonly key: string,
     public readonly detail: Record<string, string | number> = {},
   ) {

@@ -24,7 +24,7 @@ export async function runAction<S extends z.ZodType, R>(options: {
   scope?: (user: CurrentUser) => Target;
   schema: S;
   input: unknown;
-  namespace: "admin" | "reports" | "account" | "notices" | "instructions";
+  namespace: "admin" | "reports" | "account" | "notices" | "instructions" | "evaluation";
   mutate: (actor: CurrentUser, input: z.output<S>) => Promise<R>;
   success: string;
   revalidate?: string[];

@@ -1,3 +1,4 @@
+import mammoth from "mammoth";
 /**
  * The role × action matrix, exercised for real: every server action, the
  * queries behind the pages, and the route handlers (evidence download,
@@ -75,6 +76,10 @@ import { db } from "@/server/db";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { GET as downloadAttachment } from "@/app/api/attachments/[attachmentId]/route";
 import { GET as exportQuarterly } from "@/app/api/plans/[planCode]/exports/quarterly/route";
+import { GET as downloadFinalReport } from "@/app/api/plans/[planCode]/reports/final/route";
+import { GET as downloadAnnualReport } from "@/app/api/plans/[planCode]/reports/annual/[year]/route";
+import { confirmVerdictAction } from "@/features/evaluation/actions";
+import { readEvaluation } from "@/features/evaluation/queries";
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
 import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
 import { importPlanAction } from "@/features/plan-import/actions";
@@ -253,7 +258,9 @@ async function world() {
     db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
     db.measureCarryover.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { carryovers, reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
+  // 终期评估: a refused confirmation stores no verdict.
+  const evaluations = await db.measureEvaluation.findMany({ where: { measureId: fx.measureId }, orderBy: { id: "asc" } });
+  return { carryovers, reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar, evaluations };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -1157,6 +1164,67 @@ const subjects = {
       };
     },
   },
+  confirmVerdictAction: {
+    name: "confirmVerdictAction",
+    async prepare(persona) {
+      await db.measureEvaluation.deleteMany({ where: { measureId: fx.measureId } });
+      const reason = "矩阵测试：按实际完成情况调整";
+      return {
+        invoke: () => action(confirmVerdictAction(initialActionState, form({ measureId: fx.measureId, verdict: "NORMALIZED", reason, expectedVersion: "0" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.evaluation.saved);
+          const saved = await db.measureEvaluation.findUniqueOrThrow({ where: { measureId: fx.measureId } });
+          expect(saved).toMatchObject({ verdict: "NORMALIZED", reason, confirmedById: personas[persona]!.id, version: 1 });
+          const act = saved.proposed === "NORMALIZED" ? "evaluation.confirm" : "evaluation.change";
+          expect(await auditSince(before)).toEqual([[act, "Measure", fx.measureId, personas[persona]!.id, "127.0.0.1"]]);
+          await db.measureEvaluation.deleteMany({ where: { measureId: fx.measureId } });
+        },
+      };
+    },
+  },
+  readEvaluation: readSubject(
+    "readEvaluation (评估与总结 page)",
+    (actor) => readEvaluation(actor, PLAN),
+    (data) => expect(data?.tasks.flatMap((t) => t.measures)).toHaveLength(34),
+  ),
+  finalReportRoute: {
+    name: "GET /api/plans/[planCode]/reports/final",
+    async prepare() {
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await downloadFinalReport(new Request(`http://localhost/api/plans/${PLAN}/reports/final`), { params: Promise.resolve({ planCode: PLAN }) }),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          expect(outcome.response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+          const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await outcome.response.arrayBuffer()) });
+          expect(value).toContain("终期评估报告");
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
+  annualReportRoute: {
+    name: "GET /api/plans/[planCode]/reports/annual/[year]",
+    async prepare() {
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await downloadAnnualReport(new Request(`http://localhost/api/plans/${PLAN}/reports/annual/2024`), { params: Promise.resolve({ planCode: PLAN, year: "2024" }) }),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(outcome.response.status).toBe(200);
+          expect(outcome.response.headers.get("Content-Disposition")).toContain(encodeURIComponent("年度总结"));
+          const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await outcome.response.arrayBuffer()) });
+          expect(value).toContain("2024年度工作总结");
+          expect(await world()).toEqual(before);
+        },
+      };
+    },
+  },
   getMeasureClosure: {
     name: "getMeasureClosure (办结销号 on the measure page)",
     async prepare(persona) {
@@ -1397,6 +1465,23 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   setProgressSettingsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // closure:read: the departments on the measure, the bureau and leaders; another department's liaison sees nothing.
   getMeasureClosure: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
+  // evaluation:write: the bureau confirms or changes a measure's verdict; evaluation:read: the bureau and the leaders.
+  confirmVerdictAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  readEvaluation: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
+  annualReportRoute: {
+    anonymous: SIGN_IN,
+    leader: ALLOW,
+    owningLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    otherLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    admin: ALLOW,
+  },
+  finalReportRoute: {
+    anonymous: SIGN_IN,
+    leader: ALLOW,
+    owningLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    otherLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
+    admin: ALLOW,
+  },
   // plan:manage: an administrator moves a plan along its lifecycle.
   setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
@@ -1453,7 +1538,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 315;
+const EXPECTED_CELLS = 335;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1563,9 +1648,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 63 × 5", () => {
+  it("has one cell per action, read, route and persona: 67 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(91);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(98);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

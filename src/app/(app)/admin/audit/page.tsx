@@ -11,7 +11,7 @@ import { AUDIT_PAGE_SIZE, getAuditEvents } from "@/features/audit/queries";
 import { requirePermission } from "@/server/auth";
 import { chinaDateTime } from "@/lib/due";
 
-const ACTION_GROUPS = ["auth", "user", "department", "plan", "measure", "period", "report", "extension", "instruction", "notification"] as const;
+const ACTION_GROUPS = ["auth", "user", "department", "plan", "measure", "period", "report", "extension", "instruction", "evaluation", "notification"] as const;
 const filtersSchema = z.object({
   action: z.enum(ACTION_GROUPS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

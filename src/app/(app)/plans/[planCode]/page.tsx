@@ -15,7 +15,7 @@ import { idInput } from "@/lib/input";
 import { groupPages, pageParam } from "@/lib/paging";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
-import { planHref } from "@/lib/plan-urls";
+import { planEvaluationHref, planHref } from "@/lib/plan-urls";
 import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { PlanStatusForm } from "@/features/plan/components/plan-status-form";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
@@ -57,10 +57,11 @@ export default async function PlanOverviewPage({
     dept: typeof rawFilters.dept === "string" ? rawFilters.dept : undefined,
     task: typeof rawFilters.task === "string" ? rawFilters.task : undefined,
   });
-  const [t, tr, tco, departments, counts, allTasks, plans] = await Promise.all([
+  const [t, tr, tco, te, departments, counts, allTasks, plans] = await Promise.all([
     getTranslations("plan"),
     getTranslations("reports"),
     getTranslations("carryover"),
+    getTranslations("evaluation"),
     listDepartments(),
     getPlanCounts(plan.id),
     getPlanTasks(plan.id),
@@ -103,6 +104,13 @@ export default async function PlanOverviewPage({
               <Button variant="outline" asChild>
                 <Link href={planHref(plan, "carryover")} data-testid="carryover-link">
                   {tco("link")}
+                </Link>
+              </Button>
+            ) : null}
+            {can(user, "evaluation:read") ? (
+              <Button variant="outline" asChild>
+                <Link href={planEvaluationHref(plan)} data-testid="evaluation-link">
+                  {te("planLink")}
                 </Link>
               </Button>
             ) : null}

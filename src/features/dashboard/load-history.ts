@@ -1,0 +1,142 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { isoDay, todayInChina } from "@/lib/due";
+import type { DashboardInput } from "./compute";
+import { DEFAULT_PROGRESS_THRESHOLDS, type ProgressRating } from "@/lib/status";
+import type { MeasureOwing, MeasureProgressHistory, PeriodHistory, ProgressInput } from "./history";
+
+type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
+
+/**
+ * Loads a plan's whole stored history (periods, assignments, review events,
+ * due-date changes) in a handful of flat queries joined in SQL: no relation
+ * loading by id lists, which at province scale means tens of thousands of ids. Takes the client, so
+ * that a command-line script (npm run report:final) reads it too.
+ */
+export async function loadPlanHistory(db: PrismaClient, planId: string): Promise<DashboardInput> {
+  const [periods, assignments, revisions, extensions, dueEdits, departments, tasks, planMeasures] = await Promise.all([
+    db.$queryRaw<
+      { id: string; kind: "QUARTER" | "MILESTONE"; periodStart: Date; periodEnd: Date; originalDueDate: Date; measureId: string; measureNumber: number; taskNumber: number }[]
+    >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
+      FROM "ReportingPeriod" p JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL`,
+    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean }[]>`
+      SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead" FROM "MeasureDepartment" md
+      JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY md."isLead" DESC, md."sortOrder"`,
+    db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date; backfilled: boolean }[]>`
+      SELECT r."periodId", r."departmentId", v."event", v."at", v."entry" IS NOT DISTINCT FROM 'BACKFILL' AS "backfilled" FROM "ProgressReportRevision" v
+      JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND v."event" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED')
+      ORDER BY v."at", v."number"`,
+    db.$queryRaw<{ periodId: string; departmentId: string; requestedDueDate: Date; decidedAt: Date }[]>`
+      SELECT e."periodId", e."departmentId", e."requestedDueDate", e."decidedAt" FROM "ExtensionRequest" e
+      JOIN "ReportingPeriod" p ON p."id" = e."periodId" JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND e."state" = 'APPROVED' AND e."decidedAt" IS NOT NULL`,
+    db.auditEvent.findMany({ where: { action: "period.set_due_date" }, orderBy: { id: "asc" }, select: { at: true, entityId: true, after: true } }),
+    db.department.findMany({ orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }], select: { id: true, shortName: true } }),
+    db.keyTask.findMany({ where: { planId }, orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    // Every measure, periods or not: one whose deadline is 待确认 owes nothing yet but is still counted (未开始).
+    db.$queryRaw<{ measureId: string; measureNumber: number; taskNumber: number }[]>`
+      SELECT m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber" FROM "Measure" m JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY t."number", m."number"`,
+  ]);
+
+  const byMeasure = new Map<string, { departmentId: string; isLead: boolean; isJointLead: boolean }[]>();
+  for (const a of assignments) {
+    const list = byMeasure.get(a.measureId);
+    if (list) list.push(a);
+    else byMeasure.set(a.measureId, [a]);
+  }
+  const events = new Map<string, PeriodHistory["departments"][number]["events"]>();
+  for (const r of revisions) {
+    const key = `${r.periodId}:${r.departmentId}`;
+    // A 补录 review (decision 025) has its day but no real review time.
+    const event = { on: todayInChina(r.at), at: r.at.getTime(), event: r.event, ...(r.backfilled && r.event !== "SUBMITTED" ? { backfilled: true } : {}) };
+    const list = events.get(key);
+    if (list) list.push(event);
+    else events.set(key, [event]);
+  }
+  // Keyed by period (administrators' edits) or by period and department (approved extensions).
+  const changes = new Map<string, { at: number; on: string; dueDate: string }[]>();
+  const addChange = (key: string, at: Date, dueDate: string) => {
+    const change = { at: at.getTime(), on: todayInChina(at), dueDate };
+    const list = changes.get(key);
+    if (list) list.push(change);
+    else changes.set(key, [change]);
+  };
+  for (const e of extensions) addChange(`${e.periodId}:${e.departmentId}`, e.decidedAt, isoDay(e.requestedDueDate));
+  for (const e of dueEdits) {
+    const due = (e.after as { dueDate?: string } | null)?.dueDate;
+    if (e.entityId && due) addChange(e.entityId, e.at, due);
+  }
+  const inOrder = (key: string) => (changes.get(key) ?? []).sort((a, b) => a.at - b.at).map(({ on, dueDate }) => ({ on, dueDate }));
+
+  const { progress, owing } = await loadProgressInput(db, planId);
+  // Only departments that carry something in this plan appear in its overview.
+  const carrying = new Set(assignments.map((a) => a.departmentId));
+  const histories: PeriodHistory[] = periods.map((p) => ({
+    periodId: p.id,
+    measureId: p.measureId,
+    keyTaskNumber: p.taskNumber,
+    measureNumber: p.measureNumber,
+    kind: p.kind,
+    periodStart: isoDay(p.periodStart),
+    periodEnd: isoDay(p.periodEnd),
+    originalDueDate: isoDay(p.originalDueDate),
+    dueChanges: inOrder(p.id),
+    departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
+    owing: owing.get(p.measureId),
+  }));
+  const measures = planMeasures.map((m) => ({ measureId: m.measureId, keyTaskNumber: m.taskNumber, measureNumber: m.measureNumber, departments: byMeasure.get(m.measureId) ?? [] }));
+  return { histories, measures, departments: departments.filter((d) => carrying.has(d.id)), tasks, progress };
+}
+
+/**
+ * What the 进度 light replays (src/lib/status.ts measureProgress): the plan's thresholds, each measure's
+ * span, indicators, the lead department's submitted ratings and values (from the frozen revisions), and
+ * its closures (办结销号) and 常态化 day, which also decide what the measure still owes.
+ */
+async function loadProgressInput(db: PrismaClient, planId: string): Promise<{ progress: ProgressInput | undefined; owing: Map<string, MeasureOwing> }> {
+  const [plan, measures, indicators, submissions, closures] = await Promise.all([
+    db.plan.findUnique({ where: { id: planId }, select: { startYear: true, endYear: true, progressYellowPoints: true, progressRedPoints: true } }),
+    db.measure.findMany({ where: { keyTask: { planId } }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
+    db.indicator.findMany({ where: { measure: { keyTask: { planId } } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
+    db.$queryRaw<{ measureId: string; periodId: string; at: Date; rating: string | null; values: { indicatorId: string; value: string }[] | null }[]>`
+      SELECT r."measureId", r."periodId", v."at", v."snapshot"->>'progress' AS "rating", v."snapshot"->'values' AS "values" FROM "ProgressReportRevision" v
+      JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+      WHERE t."planId" = ${planId} AND r."isLead" AND v."event" = 'SUBMITTED'
+      ORDER BY v."at", v."number"`,
+    db.measureClosure.findMany({
+      where: { state: { in: ["CLOSED", "REOPENED"] }, closedAt: { not: null }, measure: { keyTask: { planId } } },
+      orderBy: { closedAt: "asc" },
+      select: { measureId: true, closedAt: true, reopenedAt: true },
+    }),
+  ]);
+  const owing = new Map<string, MeasureOwing>();
+  for (const m of measures) owing.set(m.id, { closures: [], normalizedOn: m.normalizedAt ? todayInChina(m.normalizedAt) : null });
+  for (const c of closures) owing.get(c.measureId)?.closures.push({ closedOn: todayInChina(c.closedAt!), reopenedOn: c.reopenedAt ? todayInChina(c.reopenedAt) : null });
+  if (!plan) return { progress: undefined, owing };
+  const planStart = `${plan.startYear}-01-01`;
+  const planEnd = `${plan.endYear}-12-31`;
+  const byMeasure = new Map<string, MeasureProgressHistory>(
+    measures.map((m) => [
+      m.id,
+      {
+        measureId: m.id,
+        spanStart: m.scheduleStart ? isoDay(m.scheduleStart) : planStart,
+        spanEnd: m.deadline ? isoDay(m.deadline) : planEnd,
+        indicators: [],
+        submissions: [],
+        owing: owing.get(m.id)!,
+      },
+    ]),
+  );
+  for (const i of indicators) byMeasure.get(i.measureId)?.indicators.push({ id: i.id, comparison: i.comparison, target: Number(i.target), period: i.period });
+  for (const s of submissions) {
+    const values: Record<string, number> = {};
+    for (const v of s.values ?? []) values[v.indicatorId] = Number(v.value);
+    byMeasure.get(s.measureId)?.submissions.push({ on: todayInChina(s.at), periodId: s.periodId, rating: s.rating as ProgressRating | null, values });
+  }
+  const thresholds = { yellowPoints: plan.progressYellowPoints ?? DEFAULT_PROGRESS_THRESHOLDS.yellowPoints, redPoints: plan.progressRedPoints ?? DEFAULT_PROGRESS_THRESHOLDS.redPoints };
+  return { progress: { thresholds, planStart, planEnd, measures: [...byMeasure.values()] }, owing };
+}
