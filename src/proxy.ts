@@ -57,5 +57,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Upload routes read their own bodies with their own caps (the proxy would cut a body at 1 MB) and check the caller themselves.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/|api/evidence-uploads|api/admin/plans/import).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/|api/evidence-uploads|api/admin/plans/import|api/admin/backfill).*)" }],
 };

@@ -27,6 +27,8 @@ export type Action =
   | "report:read"
   | "report:write"
   | "report:review"
+  | "report:backfill"
+  | "report:onBehalf"
   | "extension:read"
   | "extension:request"
   | "extension:decide"
@@ -79,6 +81,10 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "calendar:manage": "any",
     "report:read": "any",
     "report:review": "any",
+    // 补录: a past period's report entered afterwards with its real days (also from a spreadsheet), decision 025.
+    "report:backfill": "any",
+    // 代填报: a report filled in now on a department's behalf, shown as such.
+    "report:onBehalf": "any",
     "extension:read": "any",
     "extension:decide": "any",
     "instruction:read": "any",

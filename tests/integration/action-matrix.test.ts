@@ -84,6 +84,10 @@ import { GET as exportQuarterlyWord } from "@/app/api/plans/[planCode]/exports/q
 import { POST as uploadPlanTable } from "@/app/api/admin/plans/import/route";
 import { GET as exportPlanTable } from "@/app/api/admin/plans/export/route";
 import { importPlanAction } from "@/features/plan-import/actions";
+import { backfillReportAction, reportOnBehalfAction } from "@/features/backfill/actions";
+import { backfillTemplate } from "@/features/backfill/sheet";
+import { POST as uploadBackfill } from "@/app/api/admin/backfill/route";
+import { periodLabel } from "@/lib/periods";
 import { decideNoticeAction, issueNoticeAction, replyNoticeAction, signNoticeAction } from "@/features/notices/actions";
 import { issueNotice, replyNotice, signNotice } from "@/features/notices/mutations";
 import { listNotices } from "@/features/notices/queries";
@@ -150,7 +154,7 @@ const fx = {
   owningDeptId: "",
   otherDeptId: "",
   /** One fresh quarter period per purpose, so no cell depends on another's leftovers. */
-  periods: { save: "", review: "", request: "", decide: "", attachment: "", read: "" },
+  periods: { save: "", review: "", request: "", decide: "", attachment: "", read: "", backfill: "", onBehalf: "", bulk: "" },
   attachmentId: "",
   /** Records the read cells look for: a submitted report, a pending extension request, a leader's instruction. */
   readReportId: "",
@@ -834,6 +838,74 @@ const subjects = {
     },
   },
 
+  // 补录 / 代填报 (decision 025): the bureau enters the owning department's report on the shipped (ended) plan.
+  backfillReportAction: {
+    name: "backfillReportAction",
+    async prepare(persona) {
+      const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: fx.periods.backfill } });
+      const submittedOn = addDays(isoDay(period.periodEnd), 3);
+      const workDone = `补录：当季已通报（${persona}）`;
+      return {
+        invoke: () =>
+          action(backfillReportAction(initialActionState, form({ periodId: period.id, departmentId: fx.owningDeptId, submittedOn, acceptedOn: "", progress: "IN_PROGRESS", workDone }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.backfill.saved);
+          const report = await db.progressReport.findUniqueOrThrow({ where: { periodId_departmentId: { periodId: period.id, departmentId: fx.owningDeptId } }, include: { revisions: { orderBy: { number: "asc" } } } });
+          expect(report).toMatchObject({ state: "ACCEPTED", entry: "BACKFILL", enteredById: personas[persona]!.id, workDone });
+          expect(isoDay(report.submittedAt!)).toBe(submittedOn);
+          expect(report.revisions.map((r) => [r.event, isoDay(r.at)])).toEqual([["SUBMITTED", submittedOn], ["ACCEPTED", submittedOn]]);
+          expect(await auditSince(before)).toEqual([["report.backfill", "ProgressReport", report.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  reportOnBehalfAction: {
+    name: "reportOnBehalfAction",
+    async prepare(persona) {
+      const periodId = fx.periods.onBehalf;
+      const workDone = `代填报：部门电话报送（${persona}）`;
+      return {
+        invoke: () => action(reportOnBehalfAction(initialActionState, form({ periodId, departmentId: fx.owningDeptId, progress: "DIFFICULT", workDone, problems: "人手不足" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.backfill.onBehalfSaved);
+          const report = await db.progressReport.findUniqueOrThrow({ where: { periodId_departmentId: { periodId, departmentId: fx.owningDeptId } }, include: { revisions: true } });
+          expect(report).toMatchObject({ state: "SUBMITTED", entry: "ON_BEHALF", enteredById: personas[persona]!.id, progress: "DIFFICULT", workDone, problems: "人手不足" });
+          expect(report.revisions.map((r) => [r.event, r.entry])).toEqual([["SUBMITTED", "ON_BEHALF"]]);
+          expect(await auditSince(before)).toEqual([["report.on_behalf", "ProgressReport", report.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
+  backfillUploadRoute: {
+    name: "POST /api/admin/backfill (import)",
+    async prepare() {
+      const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: fx.periods.bulk } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await backfillTemplate()) as unknown as ArrayBuffer);
+      const submittedOn = addDays(isoDay(period.periodEnd), 5);
+      workbook.getWorksheet("补录")!.addRow(["6.5", OWNING, periodLabel({ kind: "QUARTER", periodEnd: isoDay(period.periodEnd) }), submittedOn, "", "推进中", "批量补录的进展", "", "", ""]);
+      const body = Buffer.from(await workbook.xlsx.writeBuffer());
+      return {
+        invoke: async () => ({
+          kind: "response",
+          response: await uploadBackfill(
+            new Request(`http://localhost/api/admin/backfill?plan=${PLAN}&mode=import`, { method: "POST", headers: { "Content-Type": "application/octet-stream", host: "localhost" }, body }),
+          ),
+        }),
+        async verifyAllowed(outcome, before) {
+          if (outcome.kind !== "response") throw new Error("expected a response");
+          expect(await outcome.response.json()).toEqual({ message: "已补录 1 份报告", count: 1 });
+          const report = await db.progressReport.findUniqueOrThrow({ where: { periodId_departmentId: { periodId: period.id, departmentId: fx.owningDeptId } } });
+          expect(report).toMatchObject({ state: "ACCEPTED", entry: "BACKFILL", workDone: "批量补录的进展" });
+          expect(isoDay(report.submittedAt!)).toBe(submittedOn);
+          expect(await auditSince(before)).toEqual([["report.backfill_import", "Plan", fx.planId, personas.admin!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
   planExportRoute: {
     name: "GET /api/admin/plans/export",
     async prepare() {
@@ -1416,6 +1488,15 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     otherLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
     admin: ALLOW,
   },
+  backfillReportAction: adminOnlyAction,
+  reportOnBehalfAction: adminOnlyAction,
+  backfillUploadRoute: {
+    anonymous: { allowed: false, status: 401, body: JSON.stringify({ message: messages.api.signInRequired }) },
+    leader: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
+    owningLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
+    otherLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
+    admin: ALLOW,
+  },
   planExportRoute: {
     anonymous: SIGN_IN,
     leader: { allowed: false, status: 403, body: messages.authz.forbidden },
@@ -1507,7 +1588,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 330;
+const EXPECTED_CELLS = 345;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1546,10 +1627,10 @@ beforeAll(async () => {
   const free = await db.reportingPeriod.findMany({
     where: { measureId: measure.id, kind: "QUARTER", reports: { none: {} }, extensions: { none: {} } },
     orderBy: { dueDate: "asc" },
-    take: 6,
+    take: 9,
   });
-  expect(free).toHaveLength(6);
-  fx.periods = { save: free[0].id, review: free[1].id, request: free[2].id, decide: free[3].id, attachment: free[4].id, read: free[5].id };
+  expect(free).toHaveLength(9);
+  fx.periods = { save: free[0].id, review: free[1].id, request: free[2].id, decide: free[3].id, attachment: free[4].id, read: free[5].id, backfill: free[6].id, onBehalf: free[7].id, bulk: free[8].id };
 
   personas.anonymous = null;
   personas.leader = await currentUser("leader");
@@ -1617,9 +1698,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 66 × 5", () => {
+  it("has one cell per action, read, route and persona: 69 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(100);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(103);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

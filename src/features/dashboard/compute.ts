@@ -123,6 +123,9 @@ export function reviewCycles(events: Assignment["events"], asOf: string): { subm
     if (e.event === "SUBMITTED") {
       submittedAt = e.at;
       submittedOn.push(e.on);
+    } else if (submittedAt !== null && e.backfilled) {
+      // 补录: the day of the acceptance is known, not how long the review took; it counts in no review time.
+      submittedAt = null;
     } else if (submittedAt !== null) {
       reviews.push({ submittedAt, decidedAt: e.at, outcome: e.event, hours: (e.at - submittedAt) / 3_600_000 });
       submittedAt = null;

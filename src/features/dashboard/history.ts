@@ -22,7 +22,8 @@ export interface PeriodHistory {
     isLead: boolean;
     /** 共同牵头: its report counts like the lead's (src/lib/status.ts reportsForMeasure). */
     isJointLead?: boolean;
-    events: { on: string; at: number; event: "SUBMITTED" | "RETURNED" | "ACCEPTED" }[];
+    /** `backfilled`: a review entered afterwards (补录) with its day but no real time of day; it has no review time. */
+    events: { on: string; at: number; event: "SUBMITTED" | "RETURNED" | "ACCEPTED"; backfilled?: boolean }[];
     dueChanges?: { on: string; dueDate: string }[];
   }[];
   /** The measure's closures (办结销号) and 常态化 day, shared by its periods; absent: always owed. */

@@ -23,8 +23,8 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
       SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead" FROM "MeasureDepartment" md
       JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY md."isLead" DESC, md."sortOrder"`,
-    db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date }[]>`
-      SELECT r."periodId", r."departmentId", v."event", v."at" FROM "ProgressReportRevision" v
+    db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date; backfilled: boolean }[]>`
+      SELECT r."periodId", r."departmentId", v."event", v."at", v."entry" IS NOT DISTINCT FROM 'BACKFILL' AS "backfilled" FROM "ProgressReportRevision" v
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND v."event" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED')
       ORDER BY v."at", v."number"`,
@@ -50,7 +50,8 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
   const events = new Map<string, PeriodHistory["departments"][number]["events"]>();
   for (const r of revisions) {
     const key = `${r.periodId}:${r.departmentId}`;
-    const event = { on: todayInChina(r.at), at: r.at.getTime(), event: r.event };
+    // A 补录 review (decision 025) has its day but no real review time.
+    const event = { on: todayInChina(r.at), at: r.at.getTime(), event: r.event, ...(r.backfilled && r.event !== "SUBMITTED" ? { backfilled: true } : {}) };
     const list = events.get(key);
     if (list) list.push(event);
     else events.set(key, [event]);

@@ -23,25 +23,41 @@ export function planFileKind(name: string): PlanFileKind | null {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-async function xlsxRows(bytes: Uint8Array): Promise<TableRow[]> {
+/** A cell's text as people read it: a date cell as yyyy-mm-dd, anything else as Excel shows it. */
+function cellText(cell: ExcelJS.Cell): string {
+  return cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : (cell.text ?? "");
+}
+
+/**
+ * Every sheet of an Excel workbook as a grid of cell texts, with each grid row's number in the
+ * sheet (empty rows are left out). Refused with `PlanFileError("unreadable")` when it is no workbook.
+ * Shared by the plan import and the bulk 补录 (src/features/backfill/).
+ */
+export async function xlsxGrids(bytes: Uint8Array): Promise<{ name: string; grid: string[][]; lines: number[] }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new PlanFileError("unreadable");
   }
-  let firstError: PlanFileError | null = null;
-  for (const sheet of workbook.worksheets) {
+  return workbook.worksheets.map((sheet) => {
     const grid: string[][] = [];
     const lines: number[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cell.text ?? "";
+        cells[col - 1] = cellText(cell);
       });
       grid.push(Array.from(cells, (c) => c ?? ""));
       lines.push(rowNumber);
     });
+    return { name: sheet.name, grid, lines };
+  });
+}
+
+async function xlsxRows(bytes: Uint8Array): Promise<TableRow[]> {
+  let firstError: PlanFileError | null = null;
+  for (const { grid, lines } of await xlsxGrids(bytes)) {
     try {
       return rowsFromGrid(grid, (i) => lines[i]);
     } catch (error) {

@@ -159,6 +159,10 @@ export async function saveReport(
         nextSteps: input.nextSteps,
         state,
         submittedAt: input.submit ? now : undefined,
+        // A 代填报 returned to the department becomes its own once it saves it (decision 025); the revisions keep who wrote what.
+        entry: "OWN",
+        enteredById: null,
+        enteredAt: null,
       } as const;
       let reportId: string;
       if (existing) {

@@ -106,10 +106,14 @@ const reportSelect = {
   reviewedAt: true,
   returnReason: true,
   version: true,
+  // 补录 / 代填报 (decision 025): how it came in, and who of the bureau entered it when.
+  entry: true,
+  enteredAt: true,
+  enteredBy: { select: { displayName: true } },
   department: { select: { shortName: true } },
   values: { select: { indicatorId: true, value: true } },
   attachments: { where: { removedAt: null }, select: { id: true, originalName: true, size: true, mimeType: true }, orderBy: { createdAt: "asc" as const } },
-  revisions: { select: { id: true, number: true, event: true, reason: true, at: true, snapshot: true }, orderBy: { number: "desc" as const } },
+  revisions: { select: { id: true, number: true, event: true, reason: true, at: true, entry: true, enteredAt: true, snapshot: true }, orderBy: { number: "desc" as const } },
 };
 
 /**
@@ -133,7 +137,8 @@ export async function getPeriodDetail(actor: Principal | null, periodId: string)
           id: true,
           number: true,
           text: true,
-          keyTask: { select: { number: true, title: true } },
+          withdrawnAt: true,
+          keyTask: { select: { number: true, title: true, plan: { select: { status: true } } } },
           indicators: { select: { id: true, name: true, unit: true }, orderBy: { key: "asc" } },
           departments: { select: { departmentId: true, isLead: true, isJointLead: true, department: { select: { shortName: true } } }, orderBy: [{ isLead: "desc" }, { isJointLead: "desc" }, { sortOrder: "asc" }] },
         },
@@ -215,6 +220,8 @@ export async function getReviewQueue(actor: Principal | null, filters: { departm
       id: true,
       isLead: true,
       submittedAt: true,
+      entry: true,
+      enteredBy: { select: { displayName: true } },
       department: { select: { shortName: true } },
       period: { select: { id: true, kind: true, periodEnd: true, dueDate: true } },
       measure: { select: { number: true, text: true, keyTask: { select: { number: true } } } },
@@ -334,7 +341,7 @@ export async function getMeasureProgress(actor: Principal | null, measureId: str
             periodEnd: true,
             dueDate: true,
             originalDueDate: true,
-            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, department: { select: { id: true, shortName: true } } } },
+            reports: { where: { departmentId: { in: [...readable] } }, select: { state: true, isLead: true, entry: true, department: { select: { id: true, shortName: true } } } },
             // The measure's due date is its lead department's.
             departmentDues: { where: { department: { measures: { some: { measureId, isLead: true } } } }, select: { dueDate: true } },
           },

@@ -11,7 +11,7 @@ const text = textInput(MAX_TEXT, { tooLong: "textTooLong" }).default("");
  * unit's percent sign or thousands separators); "" is not filled in yet. Anything else, say 「九十三」,
  * is refused with a message that says to write digits.
  */
-const indicatorValue = z.string().transform((raw, ctx): number | "" => {
+export const indicatorValue = z.string().transform((raw, ctx): number | "" => {
   const v = raw.replace(/[\s,，]/g, "").replace(/[%％]$/, "");
   if (v === "") return "";
   const message = !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? "valueNotNumber" : Number(v) < 0 ? "valueNegative" : Number(v) > 999_999_999_999 ? "valueTooLarge" : null;

@@ -106,7 +106,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               {queue.map((r) => (
                 <tr key={r.id} data-testid="review-row">
                   <Td className="whitespace-nowrap tabular-nums">{r.submittedAt ? chinaDateTime(r.submittedAt) : "—"}</Td>
-                  <Td>{r.department.shortName}</Td>
+                  <Td>
+                    {r.department.shortName}
+                    {r.entry !== "OWN" ? (
+                      <Badge tone="warning" className="ml-1" title={r.enteredBy?.displayName}>
+                        {t(`backfill.entry${r.entry}`)}
+                      </Badge>
+                    ) : null}
+                  </Td>
                   <Td>
                     <span className="mr-1 tabular-nums text-muted-foreground">
                       {r.measure.keyTask.number}.{r.measure.number}

@@ -20,17 +20,36 @@ type Snapshot = {
 export async function ReportView({ report, indicators }: { report: ReportDetail; indicators: { id: string; name: string; unit: string }[] }) {
   const [t, tc] = await Promise.all([getTranslations("reports"), getTranslations("common")]);
   const when = (d: Date) => chinaDateTime(d);
+  // A 补录's days are days (the real ones); no time of day is known.
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid={`report-${report.department.shortName}`}>
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={stateTone[report.state]}>{t(`state${report.state}`)}</Badge>
         {report.progress ? <Badge>{t(`progress${report.progress}`)}</Badge> : null}
+        {report.entry !== "OWN" ? (
+          <Badge tone="warning" data-testid="report-entry">
+            {t(`backfill.entry${report.entry}`)}
+          </Badge>
+        ) : null}
         {report.submittedAt ? (
           <span className="text-xs text-muted-foreground">
-            {tc("labelled", { label: t("submittedAt") })}{when(report.submittedAt)}
+            {tc("labelled", { label: t("submittedAt") })}
+            {report.entry === "BACKFILL" ? day(report.submittedAt) : when(report.submittedAt)}
+          </span>
+        ) : null}
+        {report.entry === "BACKFILL" && report.reviewedAt ? (
+          <span className="text-xs text-muted-foreground">
+            {tc("labelled", { label: t("backfill.acceptedOnShort") })}
+            {day(report.reviewedAt)}
           </span>
         ) : null}
       </div>
+      {report.entry !== "OWN" && report.enteredAt ? (
+        <p className="text-xs text-muted-foreground" data-testid="report-entered-by">
+          {t(`backfill.enteredBy${report.entry}`, { name: report.enteredBy?.displayName ?? "—", at: when(report.enteredAt) })}
+        </p>
+      ) : null}
       {report.state === "RETURNED" && report.returnReason ? <Alert tone="danger">{t("returnedNotice", { reason: report.returnReason })}</Alert> : null}
       <dl className="grid gap-2 sm:grid-cols-[8rem_1fr]">
         {(["workDone", "problems", "nextSteps"] as const).map((f) => (
@@ -79,7 +98,14 @@ export async function ReportView({ report, indicators }: { report: ReportDetail;
                 <li key={r.id}>
                   <p>
                     <span className="font-medium">{t("version", { number: r.number })}</span> · {t(`event${r.event}` as "eventSUBMITTED")} ·{" "}
-                    <span className="text-muted-foreground">{when(r.at)}</span>
+                    <span className="text-muted-foreground">{r.entry === "BACKFILL" ? day(r.at) : when(r.at)}</span>
+                    {r.entry ? (
+                      <>
+                        {" "}
+                        · <Badge tone="warning">{t(`backfill.entry${r.entry}`)}</Badge>{" "}
+                        <span className="text-xs text-muted-foreground">{t("backfill.enteredAt", { at: when(r.enteredAt) })}</span>
+                      </>
+                    ) : null}
                   </p>
                   {r.reason ? <p className="text-destructive">{r.reason}</p> : null}
                   {r.event === "SUBMITTED" ? (

@@ -11,12 +11,20 @@ import { listPlans } from "@/features/plan/queries";
 import { setPlanReportingAction } from "@/features/schedules/actions";
 import { PlanReportingForm } from "@/features/schedules/components/reporting-form";
 import { listPlanReporting } from "@/features/schedules/queries";
+import { planLifecycle } from "@/lib/plan-lifecycle";
 import { requirePermission } from "@/server/auth";
 
 /** Plans as administrators import and export them. */
 export default async function AdminPlansPage() {
   await requirePermission("plan:import");
-  const [t, ta, tp, plans, reporting] = await Promise.all([getTranslations("admin.planImport"), getTranslations("admin"), getTranslations("plan"), listPlans(), listPlanReporting()]);
+  const [t, ta, tp, tr, plans, reporting] = await Promise.all([
+    getTranslations("admin.planImport"),
+    getTranslations("admin"),
+    getTranslations("plan"),
+    getTranslations("reports"),
+    listPlans(),
+    listPlanReporting(),
+  ]);
   return (
     <>
       <PageHeader
@@ -65,9 +73,16 @@ export default async function AdminPlansPage() {
                   <Td className="font-mono text-xs">{plan.code}</Td>
                   <Td>{tp("period", { start: plan.startYear, end: plan.endYear })}</Td>
                   <Td>
-                    <a href={`/api/admin/plans/export?plan=${encodeURIComponent(plan.code)}`} className="text-primary hover:underline" download>
-                      {t("exportPlan")}
-                    </a>
+                    <span className="flex flex-wrap gap-x-3 gap-y-1">
+                      <a href={`/api/admin/plans/export?plan=${encodeURIComponent(plan.code)}`} className="text-primary hover:underline" download>
+                        {t("exportPlan")}
+                      </a>
+                      {planLifecycle[plan.status].writable ? (
+                        <Link href={planHref(plan, "backfill")} className="text-primary hover:underline">
+                          {tr("backfill.bulkTitle")}
+                        </Link>
+                      ) : null}
+                    </span>
                   </Td>
                 </tr>
               ))}

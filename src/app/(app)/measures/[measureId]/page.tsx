@@ -290,6 +290,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                             {p.reports.map((r) => (
                               <Badge key={r.department.id} tone={stateTone[r.state]}>
                                 {r.department.shortName} {tr(`state${r.state}`)}
+                                {r.entry !== "OWN" ? ` · ${tr(`backfill.entry${r.entry}`)}` : ""}
                               </Badge>
                             ))}
                             {/* A department that owes the measure's report and has none: say where it stands, never a blank. */}

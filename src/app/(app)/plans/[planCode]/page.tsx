@@ -125,6 +125,14 @@ export default async function PlanOverviewPage({
                 </Link>
               </Button>
             ) : null}
+            {/* 补录: the departments' past reports entered with their real days (decision 025). */}
+            {can(user, "report:backfill") && planLifecycle[plan.status].writable ? (
+              <Button variant="outline" asChild>
+                <Link href={planHref(plan, "backfill")} data-testid="plan-backfill">
+                  {tr("backfill.bulkLink")}
+                </Link>
+              </Button>
+            ) : null}
           </>
         }
         description={

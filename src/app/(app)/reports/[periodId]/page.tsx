@@ -10,6 +10,11 @@ import { ReportEditor } from "@/features/reports/components/report-editor";
 import { ReportView } from "@/features/reports/components/report-view";
 import { ExtensionRequestForm, ReviewForm } from "@/features/reports/components/small-forms";
 import { getPeriodDetail } from "@/features/reports/queries";
+import { backfillReportAction, reportOnBehalfAction } from "@/features/backfill/actions";
+import { BureauReportForm } from "@/features/backfill/components/bureau-report-form";
+import { ownReportInTheWay } from "@/lib/backfill";
+import { todayInChina } from "@/lib/due";
+import { planLifecycle } from "@/lib/plan-lifecycle";
 import { addDays, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/auth";
@@ -37,6 +42,25 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
   // The due date shown is the caller's department's (an extension moves only its own), else the lead's: the measure's.
   const dueDate = period.departmentDueDates[mine?.departmentId ?? lead?.departmentId ?? ""] ?? period.dueDate;
   const extensions = period.extensions;
+  // 补录 / 代填报 (decision 025): what the bureau may enter here for a department without a report of its own.
+  const today = todayInChina();
+  const bureauModes = (
+    [
+      ["backfill", can(user, "report:backfill") && period.periodEnd < today],
+      ["onBehalf", can(user, "report:onBehalf") && period.periodStart <= today],
+    ] as const
+  )
+    .filter(([, allowed]) => allowed && planLifecycle[period.measure.keyTask.plan.status].writable && !period.measure.withdrawnAt)
+    .map(([mode]) => mode);
+  const openForBureau = (report: (typeof period.reports)[number] | null) =>
+    !ownReportInTheWay(
+      report && {
+        ...report,
+        values: report.values.length,
+        attachments: report.attachments.length,
+        revisions: report.revisions.length,
+      },
+    );
   const canRequestExtension = Boolean(mine && can(user, "extension:request", { departmentId: mine.departmentId }));
 
   return (
@@ -93,6 +117,23 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                 ) : (
                   <p className="text-sm text-muted-foreground">{t("noReportYet")}</p>
                 )}
+                {bureauModes.length && openForBureau(report) ? (
+                  <details className="rounded-md border border-border bg-muted/40 px-3 py-2" data-testid={`bureau-entry-${a.department.shortName}`}>
+                    <summary className="cursor-pointer text-sm font-medium">{t("backfill.openForm", { department: a.department.shortName })}</summary>
+                    <div className="pt-3">
+                      <BureauReportForm
+                        periodId={period.id}
+                        department={{ id: a.departmentId, shortName: a.department.shortName }}
+                        modes={[...bureauModes]}
+                        periodStart={period.periodStart}
+                        today={today}
+                        indicators={period.measure.indicators}
+                        backfillAction={backfillReportAction}
+                        onBehalfAction={reportOnBehalfAction}
+                      />
+                    </div>
+                  </details>
+                ) : null}
                 {report && report.state === "SUBMITTED" && can(user, "report:review") ? (
                   <ReviewForm reportId={report.id} version={report.version} action={reviewReportAction} />
                 ) : null}
