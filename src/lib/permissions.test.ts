@@ -44,6 +44,7 @@ const actions: Action[] = [
   "closure:apply",
   "closure:review",
   "closure:signoff",
+  "demo:remove",
 ];
 
 /** Measures with the caller's department leading, supporting, or absent. */
@@ -86,6 +87,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "closure:apply", false, false],
   [ADMIN, "closure:review", true, true],
   [ADMIN, "closure:signoff", false, false],
+  [ADMIN, "demo:remove", true, true],
   [LEADER, "plan:read", true, true],
   [LEADER, "plan:import", false, false],
   [LEADER, "plan:manage", false, false],
@@ -119,6 +121,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "closure:apply", false, false],
   [LEADER, "closure:review", false, false],
   [LEADER, "closure:signoff", true, true],
+  [LEADER, "demo:remove", false, false],
   [LIAISON, "plan:read", true, true],
   [LIAISON, "plan:import", false, false],
   [LIAISON, "plan:manage", false, false],
@@ -154,6 +157,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "closure:apply", false, false],
   [LIAISON, "closure:review", false, false],
   [LIAISON, "closure:signoff", false, false],
+  [LIAISON, "demo:remove", false, false],
 ];
 
 describe("permission matrix", () => {

@@ -47,7 +47,8 @@ export type Action =
   | "closure:read"
   | "closure:apply"
   | "closure:review"
-  | "closure:signoff";
+  | "closure:signoff"
+  | "demo:remove";
 
 /**
  * "any": every record.
@@ -93,6 +94,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     // 办结销号: the bureau accepts or returns an application, reopens a closed measure, declares 常态化.
     "closure:read": "any",
     "closure:review": "any",
+    // 演示数据 (decision 030): removing the embedded mode's demonstration history, at once and for everybody.
+    "demo:remove": "any",
   },
   [Role.LEADER]: {
     "plan:read": "any",

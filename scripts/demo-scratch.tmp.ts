@@ -1,0 +1,17 @@
+import pg from "pg";
+import { applyMigrations } from "./lib/migrate";
+const url = "postgresql://postgres@127.0.0.1:5432/duban_demo_scratch";
+const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS duban_demo_scratch WITH (FORCE)`);
+await admin.query(`CREATE DATABASE duban_demo_scratch`);
+await admin.end();
+await applyMigrations(url);
+const { prismaFor } = await import("./lib/prisma");
+const { seedShippedPlans, seedPlanFiles, testPlanFiles, quarterDueDays } = await import("./lib/seed");
+const { ensureReportingPeriods } = await import("../src/features/seed/seed-plan");
+const { seedDemoAccounts } = await import("../src/features/seed/seed-demo");
+const p = prismaFor(url);
+await seedShippedPlans(p); await seedPlanFiles(p, testPlanFiles); await seedDemoAccounts(p);
+console.log(await ensureReportingPeriods(p, quarterDueDays()));
+await p.$disconnect();
