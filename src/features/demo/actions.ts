@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { databaseMode } from "@/server/env";
 import { runAction } from "@/server/run-action";
 import { removeDemoData } from "./mutations";
 
@@ -17,7 +17,7 @@ export async function removeDemoDataAction(_prev: ActionState, formData: FormDat
     schema: removeDemoSchema,
     input: Object.fromEntries(formData),
     namespace: "admin",
-    mutate: (actor) => removeDemoData(db, actor, { mode: env().DUBAN_DB_MODE }),
+    mutate: (actor) => removeDemoData(db, actor, { mode: databaseMode() }),
     success: "demoRemoved",
     revalidate: ["/", "/dashboard"],
   });
