@@ -120,6 +120,10 @@ describe("demonstration history (演示数据)", () => {
 
   it("gives the overview figures of a plan that ran: neither all red nor 0 %", async () => {
     withDemo = await dashboard();
+    console.log(
+      `overview as of ${asOf}: 报送 ${JSON.stringify(withDemo.byLight)}, 进度 ${JSON.stringify(withDemo.byProgressLight)} ${JSON.stringify(withDemo.byProgress)}, ` +
+        `tasks ${withDemo.tasks.map((t) => t.progressPct).join("/")} %, on time ${withDemo.departments.map((d) => `${d.shortName} ${d.onTimePct}`).join(", ")}, overdue ${withDemo.overdue.length}`,
+    );
     // Before: every measure owed reports nobody wrote.
     expect(fresh.byLight.RED).toBeGreaterThan(fresh.measureCount * 0.8);
     const m = withDemo.measureCount;
