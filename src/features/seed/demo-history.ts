@@ -418,7 +418,8 @@ export function generateDemoHistory(plans: DemoPlanInput[], people: DemoPeople, 
           if (!x.counts) return "IN_PROGRESS";
           if (p.kind === "MILESTONE") return x.prof === "TROUBLED" ? "DIFFICULT" : "COMPLETED";
           if ((x.isLast && m.deadline) || (x.closed && p.dueDate >= addDays(closed!, -100))) return "COMPLETED";
-          const difficult = x.prof === "TROUBLED" ? 0.35 : x.prof === "SLOW" ? 0.12 : 0.02;
+          const lastYear = p.periodEnd.slice(0, 4) === String(plan.endYear) || p.dueDate >= addDays(options.today, -200);
+          const difficult = x.prof === "TROUBLED" ? 0.35 : x.prof === "SLOW" ? (lastYear ? 0.45 : 0.12) : 0.02;
           if (r() < difficult) return "DIFFICULT";
           if (p.periodStart.slice(0, 4) === String(plan.startYear) && p.periodStart.slice(5, 7) === "01" && r() < 0.1) return "NOT_STARTED";
           return "IN_PROGRESS";
@@ -629,7 +630,16 @@ export function generateDemoHistory(plans: DemoPlanInput[], people: DemoPeople, 
     }
 
     // 领导批示 through the loop: 交办 → 落实情况 → 办结 (one sent back once); an active plan's last ones still open.
-    const instructionMeasures = shuffled.filter((m) => profile.get(m.id) !== "CLOSED").slice(0, ended ? 5 : 2);
+    // Measures of different lead departments first, so that several departments have instructions to answer.
+    const seenLead = new Set<string>();
+    const byLead = shuffled.filter((m) => profile.get(m.id) !== "CLOSED");
+    const distinct = byLead.filter((m) => {
+      const d = leadOf(m.id)!.departmentId;
+      if (seenLead.has(d)) return false;
+      seenLead.add(d);
+      return true;
+    });
+    const instructionMeasures = [...distinct, ...byLead.filter((m) => !distinct.includes(m))].slice(0, ended ? 5 : 2);
     instructionMeasures.forEach((m, index) => {
       const lead = leadOf(m.id)!;
       const open = !ended && index === instructionMeasures.length - 1;
@@ -672,7 +682,9 @@ export function generateDemoHistory(plans: DemoPlanInput[], people: DemoPeople, 
       noticeOn.push({ measureId, colour: "RED", periodId, day: workday(addDays(p.dueDate, 12)) });
       break;
     }
-    const slowMeasure = shuffled.find((m) => profile.get(m.id) === "SLOW");
+    const redLead = noticeOn[0] ? leadOf(noticeOn[0].measureId)?.departmentId : undefined;
+    const slowOnes = shuffled.filter((m) => profile.get(m.id) === "SLOW");
+    const slowMeasure = slowOnes.find((m) => leadOf(m.id)?.departmentId !== redLead) ?? slowOnes[0];
     if (slowMeasure) {
       const due = (periodsOf.get(slowMeasure.id) ?? []).filter((p) => p.dueDate < options.today);
       if (due.length) noticeOn.push({ measureId: slowMeasure.id, colour: "YELLOW", periodId: null, day: workday(addDays(due[Math.floor(due.length / 2)].dueDate, 5)) });
