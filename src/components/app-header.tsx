@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Bell, Menu } from "lucide-react";
+import { Bell, ChevronDown, Menu } from "lucide-react";
 import { unreadCount } from "@/features/notifications/queries";
 import { listPlans } from "@/features/plan/queries";
 import { currentPlan, planLifecycle } from "@/lib/plan-lifecycle";
@@ -57,25 +57,33 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
   if (can(user, "report:review")) links.push({ href: "/review", label: trp("reviewQueue") });
   if (canAtAll(user, "notice:read")) links.push({ href: "/notices", label: t("notices") });
-  if (can(user, "extension:decide")) links.push({ href: "/admin/extensions", label: trp("extensions") });
-  if (can(user, "department:read", { departmentId: null })) links.push({ href: "/departments", label: t("departments") });
+  // The bureau's housekeeping pages: under one 管理 menu on a wide screen, so the bar keeps to the daily work.
+  const admin: { href: string; label: string }[] = [];
+  if (can(user, "extension:decide")) admin.push({ href: "/admin/extensions", label: trp("extensions") });
+  if (can(user, "department:read", { departmentId: null })) admin.push({ href: "/departments", label: t("departments") });
   if (can(user, "user:manage")) {
-    links.push({ href: "/admin/users", label: t("users") });
-    links.push({ href: "/admin/schedules", label: t("schedules") });
+    admin.push({ href: "/admin/users", label: t("users") });
+    admin.push({ href: "/admin/schedules", label: t("schedules") });
   }
-  if (can(user, "plan:import")) links.push({ href: "/admin/plans", label: t("planImport") });
-  if (can(user, "audit:read")) links.push({ href: "/admin/audit", label: trp("audit") });
-  // An administrator's nine entries need a wide screen to sit on one line; below it the menu folds.
-  const wide = links.length > 5;
-  const nav = links.map((l) => (
+  if (can(user, "calendar:manage")) admin.push({ href: "/admin/calendar", label: t("calendar") });
+  if (can(user, "plan:import")) admin.push({ href: "/admin/plans", label: t("planImport") });
+  if (can(user, "audit:read")) admin.push({ href: "/admin/audit", label: trp("audit") });
+  // One entry is no menu: it sits in the bar.
+  const grouped = admin.length > 1;
+  const barLinks = grouped ? links : [...links, ...admin];
+  const wide = barLinks.length + (grouped ? 1 : 0) > 5;
+  const link = (l: { href: string; label: string }) => (
     <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-md px-2.5 py-2 text-sm hover:bg-white/10">
       {l.label}
     </Link>
-  ));
+  );
   const who = (
-    <Link href={CHANGE_PASSWORD_PATH} title={t("changePassword")} className="text-xs text-white/80 underline-offset-2 hover:underline">
-      {user.displayName} · {tr(user.role)}
-      {user.departmentName ? ` · ${user.departmentName}` : ""}
+    <Link
+      href={CHANGE_PASSWORD_PATH}
+      title={`${user.displayName} · ${tr(user.role)}${user.departmentName ? ` · ${user.departmentName}` : ""} — ${t("changePassword")}`}
+      className="max-w-40 truncate whitespace-nowrap text-xs text-white/80 underline-offset-2 hover:underline"
+    >
+      {user.displayName}
     </Link>
   );
   return (
@@ -87,7 +95,16 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         </Link>
         {switcher}
         <nav aria-label={t("menu")} className={cn("hidden flex-1 items-center gap-0.5", wide ? "xl:flex" : "lg:flex")}>
-          {nav}
+          {barLinks.map(link)}
+          {grouped ? (
+            <details className="relative" data-testid="admin-menu">
+              <summary className="flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2.5 py-2 text-sm hover:bg-white/10">
+                {t("manage")}
+                <ChevronDown className="size-4" aria-hidden />
+              </summary>
+              <div className="absolute left-0 z-20 mt-1 flex w-48 flex-col rounded-md bg-header p-2 shadow-lg">{admin.map(link)}</div>
+            </details>
+          ) : null}
         </nav>
         <div className={cn("ml-auto hidden items-center gap-2", wide ? "xl:flex" : "lg:flex")}>
           {bell}
@@ -102,9 +119,17 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
             <span className="text-sm">{t("menu")}</span>
           </summary>
           <div className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded-md bg-header p-3 shadow-lg">
-            <div className="px-3 pb-2">{who}</div>
+            <div className="px-3 pb-2 text-xs text-white/80">
+              {who}
+              <div>
+                {tr(user.role)}
+                {user.departmentName ? ` · ${user.departmentName}` : ""}
+              </div>
+            </div>
             <nav aria-label={t("menu")} className="flex flex-col">
-              {nav}
+              {links.map(link)}
+              {admin.length ? <div className="my-1 border-t border-white/20" /> : null}
+              {admin.map(link)}
             </nav>
             <div className="mt-2 flex items-center justify-between border-t border-white/20 pt-2">
               <LanguageSwitch />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInChina } from "./due";
+import { chinaDateTime, todayInChina } from "./due";
 
 describe("todayInChina", () => {
   it("uses UTC+8, so 16:30 UTC is already the next day", () => {
@@ -17,5 +17,12 @@ describe("a department's due date", () => {
     expect(departmentDueDay("2027-01-31", "2026-12-31")).toBe("2027-01-31");
     expect(departmentDueDate(dayToDate("2026-10-10"), dayToDate("2026-12-31")).toISOString().slice(0, 10)).toBe("2026-12-31");
     expect(departmentDueDate(dayToDate("2026-10-10"), undefined).toISOString().slice(0, 10)).toBe("2026-10-10");
+  });
+});
+
+describe("chinaDateTime", () => {
+  it("writes a moment as yyyy-mm-dd HH:mm in China time, the next day after 16:00 UTC", () => {
+    expect(chinaDateTime(new Date("2026-12-01T16:30:05Z"))).toBe("2026-12-02 00:30");
+    expect(chinaDateTime(new Date("2026-12-01T02:05:09Z"), true)).toBe("2026-12-01 10:05:09");
   });
 });

@@ -3,6 +3,12 @@ export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** A moment as 「2026-12-01 10:05」 (China time, seconds on request): the one way the product writes a date with its time. */
+export function chinaDateTime(at: Date, withSeconds = false): string {
+  const iso = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
+}
+
 /** A database DATE (UTC midnight) as YYYY-MM-DD. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -13,6 +13,8 @@ describe("calendar days", () => {
   );
   it("gives the schema's message for a rolled-over date", () => {
     expect(messages(dayInput("extensionDateInvalid").safeParse("2027-02-30"))).toEqual(["extensionDateInvalid"]);
+    // Empty: asked for, once, not called invalid.
+    expect(messages(dayInput("extensionDateInvalid").safeParse(""))).toEqual(["dateRequired"]);
   });
 });
 

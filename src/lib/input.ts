@@ -40,4 +40,6 @@ export function isCalendarDay(s: string): boolean {
 }
 
 /** A calendar day as YYYY-MM-DD; `message` is the key shown when it is not one. */
-export const dayInput = (message = "dateInvalid") => z.string().refine(isCalendarDay, { message });
+export const dayInput = (message = "dateInvalid", required = "dateRequired") =>
+  // An empty field is asked for, not called invalid (and not compared with other dates).
+  z.string().min(1, { message: required, abort: true }).refine(isCalendarDay, { message });

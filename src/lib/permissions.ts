@@ -18,6 +18,7 @@ export type Action =
   | "plan:read"
   | "plan:import"
   | "plan:manage"
+  | "plan:carryover"
   | "department:read"
   | "department:manage"
   | "user:manage"
@@ -67,6 +68,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     // Importing a plan's key-task table (and exporting it as the template) creates plans and departments.
     "plan:import": "any",
     "plan:manage": "any",
+    // 结转: the bureau carries unfinished measures of an ended plan into a running or draft one (decision 028).
+    "plan:carryover": "any",
     "department:read": "any",
     "department:manage": "any",
     "user:manage": "any",

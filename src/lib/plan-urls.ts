@@ -8,7 +8,7 @@ export interface PlanRef {
 }
 
 /** The plan's views, relative to /plans/<code>. */
-export type PlanView = "" | "dashboard" | "dashboard/list" | "dashboard/print" | "structure" | `tasks/${number}`;
+export type PlanView = "" | "dashboard" | "dashboard/list" | "dashboard/print" | "structure" | "carryover" | `tasks/${number}`;
 
 type Query = string | URLSearchParams | Record<string, string | undefined> | undefined;
 

@@ -28,6 +28,7 @@ import { changePasswordAction } from "@/features/account/actions";
 import { verifyPassword } from "@/features/auth/password";
 import { openSession } from "@/features/auth/sessions";
 import { setPlanStatusAction } from "@/features/plan/actions";
+import { carryOverAction } from "@/features/carryover/actions";
 import { applyClosureAction, reopenMeasureAction, reviewClosureAction, setProgressSettingsAction, signoffClosureAction } from "@/features/closure/actions";
 import { applyClosure } from "@/features/closure/mutations";
 import { getMeasureClosure } from "@/features/closure/queries";
@@ -243,11 +244,13 @@ async function world() {
   const files = readdirSync(state.evidenceDir).sort();
   const settings = await db.plan.findMany({ select: { id: true, progressYellowPoints: true, progressRedPoints: true, closureSignoff: true }, orderBy: { id: "asc" } });
   // A refused schedule or calendar change leaves the measure and the calendar as they were.
-  const [measure, calendar] = await Promise.all([
+  // A refused carry-over (结转) links nothing.
+  const [measure, calendar, carryovers] = await Promise.all([
     db.measure.findUnique({ where: { id: fx.measureId }, select: { version: true, cadence: true, checkpoints: true, trackingStart: true } }),
     db.workingCalendarDay.findMany({ orderBy: { day: "asc" }, select: { day: true, working: true, name: true, source: true } }),
+    db.measureCarryover.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
+  return { carryovers, reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -910,6 +913,29 @@ const subjects = {
       };
     },
   },
+  // plan:carryover (decision 028): a measure of the ended shipped plan carried into the matrix plan's task 1.
+  carryOverAction: {
+    name: "carryOverAction",
+    async prepare(persona) {
+      const origin = await db.measure.findFirstOrThrow({ where: { number: 4, keyTask: { number: 11, planId: fx.planId } } });
+      const task = await structureTask(1);
+      return {
+        invoke: () => action(carryOverAction(initialActionState, (() => {
+          const data = form({ originPlanId: fx.planId, target: `${fx.structurePlanId}:${task.id}`, deadline: "", cadence: "QUARTERLY" });
+          data.append("measureId", origin.id);
+          return data;
+        })())),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.carriedOver);
+          const link = await db.measureCarryover.findFirstOrThrow({ where: { originMeasureId: origin.id, targetPlanId: fx.structurePlanId }, include: { measure: { select: { keyTaskId: true } } } });
+          expect(link.measure.keyTaskId).toBe(task.id);
+          expect(await auditSince(before)).toEqual([["measure.carryover", "Measure", link.measureId, personas[persona]!.id, "127.0.0.1"]]);
+          // The matrix plan's structure as it was, for the cells after this one.
+          await db.measure.delete({ where: { id: link.measureId } });
+        },
+      };
+    },
+  },
   // measure:manage on a plan's structure (decision 021): only an administrator.
   addKeyTaskAction: structureSubject("addKeyTaskAction", addKeyTaskAction, messages.admin.keyTaskAdded, async () => ({
     fields: { planId: fx.structurePlanId, title: "矩阵新增任务" },
@@ -1322,6 +1348,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // measure:manage: an administrator edits a plan's structure.
+  carryOverAction: adminOnlyAction,
   addKeyTaskAction: adminOnlyAction,
   updateKeyTaskAction: adminOnlyAction,
   withdrawKeyTaskAction: adminOnlyAction,
@@ -1371,7 +1398,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 300;
+const EXPECTED_CELLS = 305;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1486,9 +1513,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 60 × 5", () => {
+  it("has one cell per action, read, route and persona: 61 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(88);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(89);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

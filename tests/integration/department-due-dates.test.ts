@@ -17,7 +17,7 @@ import { testDb } from "../support/db";
 const db = testDb();
 vi.mock("@/server/db", () => ({ db }));
 const { loadDashboardInput } = await import("../../src/features/dashboard/queries");
-const { getPeriodDetail, getWorklist } = await import("../../src/features/reports/queries");
+const { getDecidedExtensions, getPeriodDetail, getWorklist } = await import("../../src/features/reports/queries");
 
 const suffix = Date.now().toString(36);
 const plan = {
@@ -69,6 +69,14 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 describe("an approved extension of a supporting department", () => {
+  it("stays in the administrators' history of decisions, with who decided and the note, and nobody else reads it", async () => {
+    const { rows, total } = await getDecidedExtensions(admin, undefined, 500);
+    const mine = rows.find((r) => r.period.id === periodId && r.department.shortName === "丁局");
+    expect(mine).toMatchObject({ state: "APPROVED", decisionNote: "同意", decidedBy: admin.loginName, reason: "等待省厅数据" });
+    expect(total).toBeGreaterThanOrEqual(1);
+    expect(await getDecidedExtensions(supportLiaison, undefined, 500)).toEqual({ total: 0, page: 1, rows: [] });
+  });
+
   it("moves the supporting department's due date and leaves the period's and the lead's", async () => {
     expect(isoDay((await db.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } })).dueDate)).toBe(Q3_DUE);
     const own = await db.departmentDueDate.findMany({ where: { periodId } });

@@ -102,6 +102,13 @@ describe("dates that are not on the calendar", () => {
     expect(await db.extensionRequest.count({ where: { periodId: periods[2].id } })).toBe(0);
   });
 
+  it("asks for a date when the extension date is left empty, instead of comparing it with the due date", async () => {
+    state.user = liaison;
+    const outcome = await requestExtensionAction(initialActionState, form({ periodId: periods[2].id, requestedDueDate: "", reason: "等待省厅文件" }));
+    expect(outcome).toMatchObject({ ok: false, fieldErrors: { requestedDueDate: [messages.reports.dateRequired] } });
+    expect(await db.extensionRequest.count({ where: { periodId: periods[2].id } })).toBe(0);
+  });
+
   it("refuses month 13 for an administrator's due date", async () => {
     state.user = admin;
     const outcome = await setPeriodDueDateAction(initialActionState, form({ periodId: periods[3].id, expectedVersion: String(periods[3].version), dueDate: "2027-13-01" }));

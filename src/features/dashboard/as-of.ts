@@ -12,3 +12,11 @@ export function parseAsOf(value: string | string[] | undefined, plan?: PlanDates
   if (typeof value === "string" && isCalendarDay(value) && value <= today) return value;
   return plan ? defaultAsOf(plan, today) : today;
 }
+
+/** Why the day asked for in the URL was not used (parseAsOf fell back): empty, not a calendar day, or after today; null when it was used or none was asked for. */
+export function asOfProblem(value: string | string[] | undefined): "empty" | "invalid" | "future" | null {
+  if (value === undefined) return null;
+  if (typeof value !== "string" || value.trim() === "") return "empty";
+  if (!isCalendarDay(value)) return "invalid";
+  return value > todayInChina() ? "future" : null;
+}

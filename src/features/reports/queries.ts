@@ -2,9 +2,11 @@ import "server-only";
 import { db } from "@/server/db";
 import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { periodOwed } from "@/lib/status";
-import { periodLabel } from "@/lib/periods";
+import { periodLabel, type PeriodKind } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, canAtAll, type Principal } from "@/lib/permissions";
+import type { PlanStatus } from "@/lib/plan-lifecycle";
+import { pageCountOf, pageParam } from "@/lib/paging";
 
 /*
  * Every query here takes the caller and returns only what the policy
@@ -23,6 +25,11 @@ export interface WorklistItem {
   isLead: boolean;
   state: "DRAFT" | "RETURNED" | null;
   urgency: Urgency;
+  /** The period's last day, and the plan it belongs to (我的填报 groups and filters by them). */
+  periodEnd: string;
+  planCode: string;
+  planTitle: string;
+  planStatus: PlanStatus;
 }
 
 /**
@@ -49,7 +56,7 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
             number: true,
             text: true,
             normalizedAt: true,
-            keyTask: { select: { number: true } },
+            keyTask: { select: { number: true, plan: { select: { code: true, title: true, status: true } } } },
             departments: { where: { departmentId }, select: { isLead: true } },
           },
         },
@@ -77,6 +84,10 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
       isLead: p.measure.departments[0]?.isLead ?? false,
       state,
       urgency: urgencyOf({ dueDate, state }, today),
+      periodEnd: isoDay(p.periodEnd),
+      planCode: p.measure.keyTask.plan.code,
+      planTitle: p.measure.keyTask.plan.title,
+      planStatus: p.measure.keyTask.plan.status,
     });
   }
   return items.sort(byUrgency);
@@ -187,12 +198,12 @@ export async function getAttachment(actor: Principal | null, attachmentId: strin
 export const REVIEW_PAGE_SIZE = 50;
 
 /** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end; one page and the total. Empty for a caller who may not review. */
-export async function getReviewQueue(actor: Principal | null, filters: { departmentId?: string; taskNumber?: number; periodEnd?: string; page?: number }) {
+export async function getReviewQueue(actor: Principal | null, filters: { departmentId?: string; keyTaskId?: string; period?: { kind: PeriodKind; periodEnd: string }; page?: number }) {
   if (!can(actor, "report:review")) return { rows: [], total: 0 };
   const where = {
       ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
-      ...(filters.taskNumber ? { measure: { keyTask: { number: filters.taskNumber } } } : {}),
-      ...(filters.periodEnd ? { period: { periodEnd: dayToDate(filters.periodEnd) } } : {}),
+      ...(filters.keyTaskId ? { measure: { keyTaskId: filters.keyTaskId } } : {}),
+      ...(filters.period ? { period: { kind: filters.period.kind, periodEnd: dayToDate(filters.period.periodEnd) } } : {}),
   } as const;
   const [rows, total] = await Promise.all([
     db.progressReport.findMany({
@@ -214,6 +225,29 @@ export async function getReviewQueue(actor: Principal | null, filters: { departm
   return { rows, total };
 }
 
+/**
+ * What the review queue can be filtered by: the key tasks and the periods (quarters, deadlines,
+ * years…) that have reports awaiting review, each once, in order. Offering only these keeps the
+ * lists short and never offers a filter that shows nothing.
+ */
+export async function getReviewQueueFacets(actor: Principal | null) {
+  if (!can(actor, "report:review")) return { keyTasks: [], periods: [] };
+  const [periods, keyTasks] = await Promise.all([
+    db.reportingPeriod.findMany({
+      where: { reports: { some: { state: "SUBMITTED" } } },
+      distinct: ["kind", "periodEnd"],
+      orderBy: [{ periodEnd: "desc" }, { kind: "asc" }],
+      select: { kind: true, periodEnd: true },
+    }),
+    db.keyTask.findMany({
+      where: { measures: { some: { reports: { some: { state: "SUBMITTED" } } } } },
+      orderBy: [{ plan: { startYear: "desc" } }, { number: "asc" }],
+      select: { id: true, number: true, title: true, plan: { select: { title: true } } },
+    }),
+  ]);
+  return { keyTasks, periods: periods.map((p) => ({ kind: p.kind, periodEnd: isoDay(p.periodEnd) })) };
+}
+
 /** Pending extension requests, oldest first; empty for a caller who may not decide them. */
 export async function getPendingExtensions(actor: Principal | null) {
   if (!can(actor, "extension:decide")) return [];
@@ -230,6 +264,37 @@ export async function getPendingExtensions(actor: Principal | null) {
       period: { select: { id: true, kind: true, periodEnd: true, originalDueDate: true, measure: { select: { number: true, text: true, keyTask: { select: { number: true } } } } } },
     },
   });
+}
+
+/** Decided extension requests (approved or rejected), latest decision first, one page at a time, with who decided. */
+export async function getDecidedExtensions(actor: Principal | null, pageValue: unknown, pageSize: number) {
+  if (!can(actor, "extension:decide")) return { total: 0, page: 1, rows: [] };
+  const where = { state: { in: ["APPROVED" as const, "REJECTED" as const] } };
+  const total = await db.extensionRequest.count({ where });
+  const page = pageParam(pageValue, pageCountOf(total, pageSize));
+  const [rows] = await Promise.all([
+    db.extensionRequest.findMany({
+      where,
+      orderBy: [{ decidedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reason: true,
+        state: true,
+        decidedAt: true,
+        decidedById: true,
+        decisionNote: true,
+        currentDueDate: true,
+        requestedDueDate: true,
+        department: { select: { shortName: true } },
+        period: { select: { id: true, kind: true, periodEnd: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } } },
+      },
+    }),
+  ]);
+  const deciders = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.decidedById).filter((id): id is string => id !== null))] } }, select: { id: true, displayName: true } });
+  const nameOf = new Map(deciders.map((u) => [u.id, u.displayName]));
+  return { total, page, rows: rows.map((r) => ({ ...r, decidedBy: r.decidedById ? (nameOf.get(r.decidedById) ?? null) : null })) };
 }
 
 const instructionSelect = {

@@ -51,7 +51,7 @@ async function bumpMeasure(tx: Tx, measureId: string, expectedVersion: number, d
 }
 
 /** Loads a key task for an edit: refused when missing, on an archived plan, withdrawn, or changed since `expectedVersion`. */
-async function editableKeyTask(tx: Tx, keyTaskId: string, expectedVersion: number | null) {
+export async function editableKeyTask(tx: Tx, keyTaskId: string, expectedVersion: number | null) {
   const task = await tx.keyTask.findUnique({ where: { id: keyTaskId }, select: { id: true, number: true, title: true, version: true, withdrawnAt: true, planId: true } });
   if (!task) throw refuse("notFound");
   await refuseReadOnlyPlan(tx, { planId: task.planId });
@@ -60,19 +60,22 @@ async function editableKeyTask(tx: Tx, keyTaskId: string, expectedVersion: numbe
   return task;
 }
 
+/** Adds a key task to a plan in the caller's transaction, numbered after the last one (withdrawn ones keep their numbers), audited. */
+export async function insertKeyTask(tx: Tx, actor: Actor, input: { planId: string; title: string }): Promise<{ keyTaskId: string; number: number }> {
+  const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { id: true } });
+  if (!plan) throw refuse("notFound");
+  await refuseReadOnlyPlan(tx, { planId: input.planId });
+  const last = await tx.keyTask.aggregate({ where: { planId: input.planId }, _max: { number: true } });
+  const number = (last._max.number ?? 0) + 1;
+  const task = await tx.keyTask.create({ data: { planId: input.planId, number, title: input.title }, select: { id: true } });
+  await recordActorEvent(tx, actor, { action: "keyTask.create", entityType: "KeyTask", entityId: task.id, after: { planId: input.planId, number, title: input.title } });
+  return { keyTaskId: task.id, number };
+}
+
 /** An administrator adds a key task to a plan, numbered after the last one (withdrawn ones keep their numbers). */
 export async function addKeyTask(db: PrismaClient, actor: Actor, input: { planId: string; title: string }): Promise<{ keyTaskId: string; number: number }> {
   authorize(actor, "measure:manage");
-  return db.$transaction(async (tx) => {
-    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { id: true } });
-    if (!plan) throw refuse("notFound");
-    await refuseReadOnlyPlan(tx, { planId: input.planId });
-    const last = await tx.keyTask.aggregate({ where: { planId: input.planId }, _max: { number: true } });
-    const number = (last._max.number ?? 0) + 1;
-    const task = await tx.keyTask.create({ data: { planId: input.planId, number, title: input.title }, select: { id: true } });
-    await recordActorEvent(tx, actor, { action: "keyTask.create", entityType: "KeyTask", entityId: task.id, after: { planId: input.planId, number, title: input.title } });
-    return { keyTaskId: task.id, number };
-  });
+  return db.$transaction((tx) => insertKeyTask(tx, actor, input));
 }
 
 /** An administrator renames a key task. Refused on a stale version or a withdrawn task. */
@@ -260,7 +263,8 @@ export async function setMeasureDepartments(
   });
 }
 
-const indicatorData = (f: IndicatorFields) => ({
+/** The stored columns of an indicator's editable fields. */
+export const indicatorData = (f: IndicatorFields) => ({
   name: f.name,
   unit: f.unit,
   comparison: f.comparison,

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -8,10 +8,11 @@ import { markAllReadAction } from "@/features/notifications/actions";
 import { listNotifications } from "@/features/notifications/queries";
 import { notificationText } from "@/features/notifications/text";
 import { requireUser } from "@/server/auth";
+import { chinaDateTime } from "@/lib/due";
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [t, format, items] = await Promise.all([getTranslations("notifications"), getFormatter(), listNotifications(user.id)]);
+  const [t, items] = await Promise.all([getTranslations("notifications"), listNotifications(user.id)]);
   const unread = items.filter((i) => !i.readAt).length;
   return (
     <>
@@ -40,7 +41,7 @@ export default async function NotificationsPage() {
                   <a href={`/api/notifications/${n.id}`} className="hover:text-primary hover:underline">
                     {notificationText(t, n.kind, n.params)}
                   </a>
-                  <div className="text-xs text-muted-foreground">{format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })}</div>
+                  <div className="text-xs text-muted-foreground">{chinaDateTime(n.createdAt)}</div>
                 </div>
               </li>
             ))}

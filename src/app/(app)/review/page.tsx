@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,18 +10,23 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { listDepartments } from "@/features/plan/queries";
-import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/features/reports/queries";
-import { isoDay } from "@/lib/due";
+import { getReviewQueue, getReviewQueueFacets, REVIEW_PAGE_SIZE } from "@/features/reports/queries";
+import { chinaDateTime, isoDay } from "@/lib/due";
 import { periodLabel } from "@/lib/periods";
-import { quarterEnds } from "@/lib/schedule";
 import { dayInput, idInput } from "@/lib/input";
 import { requirePermission } from "@/server/auth";
 import { PendingClosures } from "@/features/closure/components/pending-closures";
 
 const filtersSchema = z.object({
   dept: idInput().optional().catch(undefined),
-  task: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
-  period: dayInput().optional().catch(undefined),
+  task: idInput().optional().catch(undefined),
+  // A period as "QUARTER:2025-12-31": its kind and its last day.
+  period: z
+    .string()
+    .transform((v) => ({ kind: v.split(":")[0], periodEnd: v.split(":")[1] }))
+    .pipe(z.object({ kind: z.enum(["QUARTER", "MILESTONE", "MONTH", "HALF_YEAR", "YEAR"]), periodEnd: dayInput() }))
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
@@ -29,17 +34,18 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const user = await requirePermission("report:review");
   const raw = await searchParams;
   const filters = filtersSchema.parse({ dept: raw.dept || undefined, task: raw.task || undefined, period: raw.period || undefined, page: raw.page ?? 1 });
-  const [t, tp, format, locale, departments, { rows: queue, total }] = await Promise.all([
+  const [t, tp, locale, departments, facets, { rows: queue, total }] = await Promise.all([
     getTranslations("reports"),
     getTranslations("plan"),
-    getFormatter(),
     getLocale(),
     listDepartments(),
-    getReviewQueue(user, { departmentId: filters.dept, taskNumber: filters.task, periodEnd: filters.period, page: filters.page }),
+    getReviewQueueFacets(user),
+    getReviewQueue(user, { departmentId: filters.dept, keyTaskId: filters.task, period: filters.period, page: filters.page }),
   ]);
-  const quarters = quarterEnds(2021, 2030);
+  const periodValue = (p: { kind: string; periodEnd: string }) => `${p.kind}:${p.periodEnd}`;
+  const severalPlans = new Set(facets.keyTasks.map((k) => k.plan.title)).size > 1;
   const pageLink = (page: number) =>
-    `/review?${new URLSearchParams({ ...(filters.dept ? { dept: filters.dept } : {}), ...(filters.task ? { task: String(filters.task) } : {}), ...(filters.period ? { period: filters.period } : {}), page: String(page) })}`;
+    `/review?${new URLSearchParams({ ...(filters.dept ? { dept: filters.dept } : {}), ...(filters.task ? { task: filters.task } : {}), ...(filters.period ? { period: periodValue(filters.period) } : {}), page: String(page) })}`;
   return (
     <>
       <PageHeader title={t("reviewTitle")} description={t("reviewHint")} />
@@ -58,22 +64,23 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </div>
         <div className="flex flex-1 flex-col gap-1">
           <Label htmlFor="task">{tp("filterTask")}</Label>
-          <Select id="task" name="task" defaultValue={filters.task ? String(filters.task) : ""}>
+          <Select id="task" name="task" defaultValue={filters.task ?? ""}>
             <option value="">{tp("allTasks")}</option>
-            {Array.from({ length: 11 }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {tp("taskNumber", { number: n })}
+            {facets.keyTasks.map((k) => (
+              <option key={k.id} value={k.id}>
+                {severalPlans ? `${k.plan.title} · ` : ""}
+                {k.number}. {k.title}
               </option>
             ))}
           </Select>
         </div>
         <div className="flex flex-1 flex-col gap-1">
           <Label htmlFor="period">{t("period")}</Label>
-          <Select id="period" name="period" defaultValue={filters.period ?? ""}>
+          <Select id="period" name="period" defaultValue={filters.period ? periodValue(filters.period) : ""}>
             <option value="">{t("allPeriods")}</option>
-            {quarters.map((q) => (
-              <option key={q} value={q}>
-                {periodLabel({ kind: "QUARTER", periodEnd: q }, locale)}
+            {facets.periods.map((p) => (
+              <option key={periodValue(p)} value={periodValue(p)}>
+                {periodLabel(p, locale)}
               </option>
             ))}
           </Select>
@@ -98,7 +105,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <tbody>
               {queue.map((r) => (
                 <tr key={r.id} data-testid="review-row">
-                  <Td className="whitespace-nowrap tabular-nums">{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "short", timeStyle: "short" }) : "—"}</Td>
+                  <Td className="whitespace-nowrap tabular-nums">{r.submittedAt ? chinaDateTime(r.submittedAt) : "—"}</Td>
                   <Td>{r.department.shortName}</Td>
                   <Td>
                     <span className="mr-1 tabular-nums text-muted-foreground">

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -17,7 +18,7 @@ export function CalendarDayForm({ action }: { action: ServerAction }) {
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-1">
             <Label htmlFor="calendar-day">{t("calendarDay")}</Label>
-            <Input id="calendar-day" name="day" type="date" required className="w-44" aria-describedby="calendar-day-error" />
+            <DateInput id="calendar-day" name="day" required className="w-44" aria-describedby="calendar-day-error" />
             <FieldError id="calendar-day-error" messages={state.fieldErrors?.day} />
           </div>
           <div className="flex flex-col gap-1">

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/form";
+import { FieldError, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const textarea = "min-h-20 w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -51,7 +52,7 @@ export function AssignInstructionForm({
           </div>
           <div className="flex min-w-0 max-w-full flex-col gap-1">
             <Label htmlFor={id("deadline")}>{t("deadline")}</Label>
-            <Input id={id("deadline")} name="deadline" type="date" min={minDate} aria-describedby={id("deadline-error")} />
+            <DateInput id={id("deadline")} name="deadline" min={minDate} aria-describedby={id("deadline-error")} />
             <FieldError id={id("deadline-error")} messages={state.fieldErrors?.deadline} />
           </div>
           <Button type="submit" size="sm" variant={reassign ? "outline" : "default"} disabled={pending}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { isoDay } from "@/lib/due";
+import { chinaDateTime, isoDay } from "@/lib/due";
 import { can, type Principal } from "@/lib/permissions";
 import { assignInstructionAction, decideInstructionAction, replyInstructionAction } from "../actions";
 import { AssignInstructionForm, DecideInstructionForm, ReplyInstructionForm } from "./instruction-forms";
@@ -42,8 +42,8 @@ export async function InstructionList({
   showMeasure?: boolean;
   testId?: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations("instructions"), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  const t = await getTranslations("instructions");
+  const when = (d: Date) => chinaDateTime(d);
   return (
     <ul className="flex flex-col gap-2 text-sm" data-testid={testId}>
       {instructions.map((i) => {

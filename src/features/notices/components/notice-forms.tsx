@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/form";
+import { FieldError, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const textarea = "min-h-24 w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -67,7 +68,7 @@ export function IssueNoticeForm({
             </fieldset>
             <div className="flex flex-col gap-1">
               <Label htmlFor="notice-due">{t("dueDate")}</Label>
-              <Input id="notice-due" name="dueDate" type="date" min={minDate} aria-describedby="notice-due-error" />
+              <DateInput id="notice-due" name="dueDate" min={minDate} aria-describedby="notice-due-error" />
               <FieldError id="notice-due-error" messages={state.fieldErrors?.dueDate} />
             </div>
           </div>

@@ -14,6 +14,7 @@ import { importPlanAction, previewPlanImportAction } from "../actions";
 import { MAX_ACTION_TEXT } from "../schemas";
 import type { PlanPreview, PreviewMeasure } from "../preview";
 import type { TableRow } from "../table";
+import { FileInput } from "@/components/ui/file-input";
 
 interface Meta {
   code: string;
@@ -160,14 +161,7 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
           <form onSubmit={upload} className="flex flex-col gap-2" noValidate>
             <Label htmlFor="plan-file">{t("file")}</Label>
             <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-              <Input
-                id="plan-file"
-                type="file"
-                accept=".xlsx,.csv,.docx"
-                className="h-auto py-1.5"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                aria-describedby="plan-file-hint"
-              />
+              <FileInput id="plan-file" accept=".xlsx,.csv,.docx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-describedby="plan-file-hint" />
               <Button type="submit" disabled={pending}>
                 {pending ? t("reading") : t("upload")}
               </Button>

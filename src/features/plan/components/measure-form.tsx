@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/form";
+import { FieldError, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const KINDS = ["QUARTERLY", "MONTHLY", "HALF_YEARLY", "ANNUAL", "ONGOING", "DEADLINE", "RANGE"] as const;
@@ -53,12 +54,12 @@ export function MeasureForm({
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="scheduleStart">{t("scheduleStart")}</Label>
-              <Input id="scheduleStart" name="scheduleStart" type="date" defaultValue={measure.scheduleStart ?? ""} aria-describedby="scheduleStart-error" />
+              <DateInput id="scheduleStart" name="scheduleStart" defaultValue={measure.scheduleStart ?? ""} aria-describedby="scheduleStart-error" />
               <FieldError id="scheduleStart-error" messages={state.fieldErrors?.scheduleStart} />
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="deadline">{t("deadline")}</Label>
-              <Input id="deadline" name="deadline" type="date" defaultValue={measure.deadline ?? ""} aria-describedby="deadline-error" />
+              <DateInput id="deadline" name="deadline" defaultValue={measure.deadline ?? ""} aria-describedby="deadline-error" />
               <FieldError id="deadline-error" messages={state.fieldErrors?.deadline} />
             </div>
           </div>
@@ -82,7 +83,7 @@ export function PeriodDueDateForm({ period, action }: { period: { id: string; ve
         <span key={period.version} className="flex items-center gap-2">
           <input type="hidden" name="periodId" value={period.id} />
           <input type="hidden" name="expectedVersion" value={period.version} />
-          <Input name="dueDate" type="date" defaultValue={period.dueDate} className="h-8 w-40" aria-label={t("periodDueDates")} />
+          <DateInput name="dueDate" defaultValue={period.dueDate} className="h-8 w-40" aria-label={t("periodDueDates")} />
           <Button type="submit" size="sm" variant="outline" disabled={pending}>
             {t("saveDueDate")}
           </Button>

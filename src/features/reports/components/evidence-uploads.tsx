@@ -3,6 +3,7 @@
 import { useRef, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { FileInput } from "@/components/ui/file-input";
 
 /** One file chosen in the report form, uploaded on its own as soon as it is chosen. */
 export interface UploadItem {
@@ -106,15 +107,8 @@ export function EvidenceUploads({
 
   return (
     <>
-      <input
-        type="file"
-        multiple
-        accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx"
-        aria-label={t("evidence")}
-        aria-describedby="files-hint"
-        onChange={choose}
-        className="text-sm file:mr-3 file:rounded-md file:border file:border-border file:bg-background file:px-3 file:py-1.5 file:text-sm"
-      />
+      {/* The chosen files are listed below with their progress: no line of names beside the button. */}
+      <FileInput multiple accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx" aria-label={t("evidence")} aria-describedby="files-hint" onChange={choose} showChosen={false} />
       {items.length ? (
         <ul className="flex flex-col gap-2 text-sm" data-testid="evidence-uploads">
           {items.map((item) => (

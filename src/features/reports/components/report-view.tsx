@@ -1,17 +1,25 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { cleanFileName, evidenceFileName } from "@/lib/file-name";
 import type { ReportDetail } from "../queries";
+import { chinaDateTime } from "@/lib/due";
 
 export const stateTone = { DRAFT: "neutral", SUBMITTED: "primary", RETURNED: "danger", ACCEPTED: "success" } as const;
 
-type Snapshot = { progress?: string | null; workDone?: string; problems?: string; nextSteps?: string; attachments?: { id: string; originalName: string }[] };
+type Snapshot = {
+  progress?: string | null;
+  workDone?: string;
+  problems?: string;
+  nextSteps?: string;
+  values?: { indicatorId: string; value: string }[];
+  attachments?: { id: string; originalName: string; size?: number }[];
+};
 
 /** A report as read by reviewers and other departments, with its version history. */
 export async function ReportView({ report, indicators }: { report: ReportDetail; indicators: { id: string; name: string; unit: string }[] }) {
-  const [t, tc, format] = await Promise.all([getTranslations("reports"), getTranslations("common"), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const [t, tc] = await Promise.all([getTranslations("reports"), getTranslations("common")]);
+  const when = (d: Date) => chinaDateTime(d);
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid={`report-${report.department.shortName}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -75,10 +83,45 @@ export async function ReportView({ report, indicators }: { report: ReportDetail;
                   </p>
                   {r.reason ? <p className="text-destructive">{r.reason}</p> : null}
                   {r.event === "SUBMITTED" ? (
-                    <p className="mt-1 whitespace-pre-wrap text-muted-foreground">
-                      {s.workDone}
-                      {s.attachments?.length ? ` · ${tc("labelled", { label: t("evidence") })}${s.attachments.map((a) => cleanFileName(a.originalName)).join("、")}` : ""}
-                    </p>
+                    // Every field of the version as it was submitted, its indicator values and its evidence, openable.
+                    <dl className="mt-1 grid gap-1 text-muted-foreground sm:grid-cols-[7rem_1fr]" data-testid="revision-fields">
+                      {s.progress ? (
+                        <div className="contents">
+                          <dt>{t("progress")}</dt>
+                          <dd>{t(`progress${s.progress}` as "progressCOMPLETED")}</dd>
+                        </div>
+                      ) : null}
+                      {(["workDone", "problems", "nextSteps"] as const).map((f) => (
+                        <div key={f} className="contents">
+                          <dt>{t(f)}</dt>
+                          <dd className="whitespace-pre-wrap text-foreground">{s[f] || "—"}</dd>
+                        </div>
+                      ))}
+                      {indicators.map((i) => (
+                        <div key={i.id} className="contents">
+                          <dt>{i.name}</dt>
+                          <dd className="tabular-nums text-foreground">
+                            {s.values?.find((v) => v.indicatorId === i.id)?.value ?? "—"} {i.unit}
+                          </dd>
+                        </div>
+                      ))}
+                      <dt>{t("evidence")}</dt>
+                      <dd>
+                        {s.attachments?.length ? (
+                          <ul className="flex flex-col gap-0.5">
+                            {s.attachments.map((a) => (
+                              <li key={a.id}>
+                                <a href={`/api/attachments/${a.id}`} className="text-primary hover:underline">
+                                  {cleanFileName(a.originalName)}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          "—"
+                        )}
+                      </dd>
+                    </dl>
                   ) : null}
                 </li>
               );

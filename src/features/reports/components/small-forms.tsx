@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const textarea = "min-h-20 w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -45,7 +46,7 @@ export function ExtensionRequestForm({ periodId, minDate, action }: { periodId: 
           <input type="hidden" name="periodId" value={periodId} />
           <div className="flex flex-col gap-1 sm:max-w-xs">
             <Label htmlFor="requestedDueDate">{t("newDueDate")}</Label>
-            <Input id="requestedDueDate" name="requestedDueDate" type="date" min={minDate} aria-describedby="requestedDueDate-error" />
+            <DateInput id="requestedDueDate" name="requestedDueDate" min={minDate} aria-describedby="requestedDueDate-error" />
             <FieldError id="requestedDueDate-error" messages={state.fieldErrors?.requestedDueDate} />
           </div>
           <Label htmlFor="extension-reason">{t("reason")}</Label>
@@ -119,7 +120,7 @@ export function InstructionForm({
             </div>
             <div className="flex min-w-0 flex-col gap-1">
               <Label htmlFor="instruction-deadline">{t("instructionDeadline")}</Label>
-              <Input id="instruction-deadline" name="deadline" type="date" min={minDate} aria-describedby="instruction-deadline-error" />
+              <DateInput id="instruction-deadline" name="deadline" min={minDate} aria-describedby="instruction-deadline-error" />
             </div>
           </div>
           <FieldError id="instruction-deadline-error" messages={state.fieldErrors?.deadline} />

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/form";
+import { FieldError, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
 import { REPORTING_CADENCES } from "@/lib/periods";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -40,7 +41,7 @@ export function MeasureReportingForm({
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="trackingStart">{t("trackingStart")}</Label>
-              <Input id="trackingStart" name="trackingStart" type="date" defaultValue={measure.trackingStart ?? ""} aria-describedby="trackingStart-hint trackingStart-error" />
+              <DateInput id="trackingStart" name="trackingStart" defaultValue={measure.trackingStart ?? ""} aria-describedby="trackingStart-hint trackingStart-error" />
               <p id="trackingStart-hint" className="text-xs text-muted-foreground">
                 {t("trackingStartHint")}
               </p>
@@ -112,7 +113,7 @@ export function PlanReportingForm({ plan, action }: { plan: { id: string; defaul
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor={`planTrackingStart-${plan.id}`}>{t("planTrackingStart")}</Label>
-            <Input id={`planTrackingStart-${plan.id}`} name="trackingStart" type="date" defaultValue={plan.trackingStart ?? ""} className="w-44" />
+            <DateInput id={`planTrackingStart-${plan.id}`} name="trackingStart" defaultValue={plan.trackingStart ?? ""} className="w-44" />
             <FieldError id={`planTrackingStart-${plan.id}-error`} messages={state.fieldErrors?.trackingStart} />
           </div>
           <Button type="submit" variant="outline" disabled={pending}>

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { AUDIT_PAGE_SIZE, getAuditEvents } from "@/features/audit/queries";
 import { requirePermission } from "@/server/auth";
+import { chinaDateTime } from "@/lib/due";
 
 const ACTION_GROUPS = ["auth", "user", "department", "plan", "measure", "period", "report", "extension", "instruction", "notification"] as const;
 const filtersSchema = z.object({
@@ -21,11 +22,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const filters = filtersSchema.parse({ action: raw.action || undefined, page: raw.page ?? 1 });
   const locale = await getLocale();
-  const [t, tp, te, format, { events, total }] = await Promise.all([
+  const [t, tp, te, { events, total }] = await Promise.all([
     getTranslations("reports"),
     getTranslations("plan"),
     getTranslations("auditSubjects"),
-    getFormatter(),
     getAuditEvents(user, { action: filters.action ? `${filters.action}.` : undefined, page: filters.page }, locale),
   ]);
   // Kinds of record and groups of actions in the user's language; a kind without a text shows as stored.
@@ -64,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {events.map((e) => (
               <tr key={e.id} data-testid="audit-row">
-                <Td className="whitespace-nowrap tabular-nums">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
+                <Td className="whitespace-nowrap tabular-nums">{chinaDateTime(e.at, true)}</Td>
                 <Td>{e.actorLabel}</Td>
                 <Td>
                   <AuditActionLabel action={e.action} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { planHref } from "@/lib/plan-urls";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,7 +25,7 @@ import { listNotices } from "@/features/notices/queries";
 import { AuditActionLabel } from "@/components/audit-action-label";
 import { periodLabel } from "@/lib/periods";
 import { can, canAtAll } from "@/lib/permissions";
-import { todayInChina } from "@/lib/due";
+import { chinaDateTime, todayInChina } from "@/lib/due";
 import { nextDue, periodOwed, periodStatus, reportsForMeasure } from "@/lib/status";
 import { requirePermission } from "@/server/auth";
 import { planLifecycle } from "@/lib/plan-lifecycle";
@@ -35,6 +35,7 @@ import { readMeasureLights } from "@/features/dashboard/read";
 import { parseAsOf } from "@/features/dashboard/as-of";
 import { LightLabel, ProgressLabel, StatusBadge } from "@/features/dashboard/components/status-label";
 import { MeasureLightsPair } from "@/features/dashboard/components/measure-lights";
+import { getMeasureCarryovers } from "@/features/carryover/queries";
 
 /** How a missing report is coloured, by the period's status. */
 const missingTone = { OVERDUE: "danger", DUE_SOON: "warning", ON_TRACK: "neutral", NOT_STARTED: "neutral", WAIVED: "neutral", COMPLETED: "neutral", COMPLETED_LATE: "neutral" } as const satisfies Record<Status, string>;
@@ -44,7 +45,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
   const { measureId } = await params;
   const measure = await getMeasure(measureId);
   if (!measure) notFound();
-  const [t, tp, tr, ta, tc, td, tn, format, locale, departments, progress, history, closure, lights] = await Promise.all([
+  const [t, tp, tr, ta, tc, td, tn, tco, locale, departments, progress, history, closure, lights, carryovers] = await Promise.all([
     getTranslations("measure"),
     getTranslations("plan"),
     getTranslations("reports"),
@@ -52,7 +53,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getTranslations("common"),
     getTranslations("dashboard"),
     getTranslations("notices"),
-    getFormatter(),
+    getTranslations("carryover"),
     getLocale(),
     listDepartments(),
     getMeasureProgress(user, measure.id),
@@ -60,6 +61,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
     getMeasureClosure(user, measure.id),
     // Both lights as the overview has them on the plan's default day (an ended plan: its last day).
     readMeasureLights(user, measure.plan.id, measure.id, parseAsOf(undefined, measure.plan)),
+    // 结转: where this measure came from, and the plans it was carried into (decision 028).
+    getMeasureCarryovers(user, measure.id),
   ]);
   const number = `${measure.keyTask.number}.${measure.number}`;
   // 督办单 about this measure that the caller may read (a liaison: their own department's).
@@ -100,6 +103,22 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
           <strong>{t("withdrawnTitle")}</strong> {t("withdrawnNotice", { date: measure.withdrawn.on, reason: measure.withdrawn.reason })}
         </Alert>
       ) : null}
+      {carryovers?.from ? (
+        <Alert tone="info" className="mb-5" data-testid="carried-from">
+          <Link href={`/measures/${carryovers.from.measureId}`} className="font-medium text-primary hover:underline">
+            {tco("carriedFrom", { plan: carryovers.from.planTitle, number: carryovers.from.number })}
+          </Link>{" "}
+          <span className="text-muted-foreground tabular-nums">{carryovers.from.on}</span>
+        </Alert>
+      ) : null}
+      {carryovers?.into.map((l) => (
+        <Alert key={l.measureId} tone="info" className="mb-5" data-testid="carried-into">
+          <Link href={`/measures/${l.measureId}`} className="font-medium text-primary hover:underline">
+            {tco("carriedInto", { plan: l.planTitle, number: l.number })}
+          </Link>{" "}
+          <span className="text-muted-foreground tabular-nums">{l.on}</span>
+        </Alert>
+      ))}
       {/* Phones: both lights right under the title; the card with them sits in the side column further down. */}
       {lights ? (
         <div className="mb-4 rounded-lg border border-border bg-card px-4 py-3 lg:hidden" data-testid="measure-lights-compact">
@@ -310,7 +329,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                 <ol className="flex flex-col gap-1.5 border-l-2 border-border pl-4 text-sm" data-testid="measure-history">
                   {history.map((e) => (
                     <li key={e.id}>
-                      <span className="tabular-nums text-muted-foreground">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "short" })}</span> · {e.actorLabel} ·{" "}
+                      <span className="tabular-nums text-muted-foreground">{chinaDateTime(e.at)}</span> · {e.actorLabel} ·{" "}
                       <AuditActionLabel action={e.action} />
                     </li>
                   ))}

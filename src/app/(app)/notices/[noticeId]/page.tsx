@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft, Printer } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -13,16 +13,17 @@ import { DecideNoticeForm, ReplyNoticeForm, SignNoticeForm } from "@/features/no
 import { getNotice } from "@/features/notices/queries";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/server/auth";
+import { chinaDateTime } from "@/lib/due";
 
 /** One 督办单: its text and course, and the caller's step (sign, reply, close or return). */
 export default async function NoticePage({ params }: { params: Promise<{ noticeId: string }> }) {
   const user = await requireUser();
   const { noticeId } = await params;
-  const [t, format, locale] = await Promise.all([getTranslations("notices"), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("notices"), getLocale()]);
   const notice = await getNotice(user, noticeId, locale);
   // One the caller may not read answers like one that does not exist.
   if (!notice) notFound();
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : null);
+  const when = (d: Date | null) => (d ? chinaDateTime(d) : null);
   const target = { departmentId: notice.department.id };
   const course: [string, string | null, string | null][] = [
     [t("issuedAt"), when(notice.issuedAt), notice.issuedBy],

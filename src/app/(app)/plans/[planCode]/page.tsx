@@ -26,6 +26,7 @@ import { ProgressSettingsForm } from "@/features/closure/components/closure-form
 import { setProgressSettingsAction } from "@/features/closure/actions";
 import { getPlanProgressSettings } from "@/features/closure/queries";
 import { planLifecycle } from "@/lib/plan-lifecycle";
+import { carriesOver } from "@/features/carryover/rules";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
 const MEASURES_PER_PAGE = 50;
@@ -56,9 +57,10 @@ export default async function PlanOverviewPage({
     dept: typeof rawFilters.dept === "string" ? rawFilters.dept : undefined,
     task: typeof rawFilters.task === "string" ? rawFilters.task : undefined,
   });
-  const [t, tr, departments, counts, allTasks, plans] = await Promise.all([
+  const [t, tr, tco, departments, counts, allTasks, plans] = await Promise.all([
     getTranslations("plan"),
     getTranslations("reports"),
+    getTranslations("carryover"),
     listDepartments(),
     getPlanCounts(plan.id),
     getPlanTasks(plan.id),
@@ -95,13 +97,23 @@ export default async function PlanOverviewPage({
       <PageHeader
         title={plan.title}
         actions={
-          can(user, "measure:manage") ? (
-            <Button variant="outline" asChild>
-              <Link href={planHref(plan, "structure")} data-testid="edit-structure">
-                {t("editStructure")}
-              </Link>
-            </Button>
-          ) : null
+          <>
+            {/* 结转: an ended plan's unfinished measures go on in a later plan (decision 028). */}
+            {can(user, "plan:carryover") && carriesOver(plan) ? (
+              <Button variant="outline" asChild>
+                <Link href={planHref(plan, "carryover")} data-testid="carryover-link">
+                  {tco("link")}
+                </Link>
+              </Button>
+            ) : null}
+            {can(user, "measure:manage") ? (
+              <Button variant="outline" asChild>
+                <Link href={planHref(plan, "structure")} data-testid="edit-structure">
+                  {t("editStructure")}
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
         description={
           <span className="flex flex-wrap items-center gap-2">

@@ -37,6 +37,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
   // The due date shown is the caller's department's (an extension moves only its own), else the lead's: the measure's.
   const dueDate = period.departmentDueDates[mine?.departmentId ?? lead?.departmentId ?? ""] ?? period.dueDate;
   const extensions = period.extensions;
+  const canRequestExtension = Boolean(mine && can(user, "extension:request", { departmentId: mine.departmentId }));
 
   return (
     <>
@@ -100,6 +101,8 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
           );
         })}
 
+        {/* Only when there is something to show or to do: an administrator with no requests to read gets no empty card. */}
+        {extensions.length || canRequestExtension ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("extensionTitle")}</CardTitle>
@@ -120,11 +123,10 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                 ))}
               </ul>
             ) : null}
-            {mine && can(user, "extension:request", { departmentId: mine.departmentId }) ? (
-              <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} />
-            ) : null}
+            {canRequestExtension ? <ExtensionRequestForm periodId={period.id} minDate={addDays(dueDate, 1)} action={requestExtensionAction} /> : null}
           </CardContent>
         </Card>
+        ) : null}
       </div>
     </>
   );

@@ -120,7 +120,7 @@ export default async function DashboardPage({
         }
       />
       <PlanEndedNotice plan={plan} className="mb-4" />
-      <AsOfForm asOf={asOf} todayHref={planLifecycle[plan.status].opensAtEnd ? planHref(plan, "dashboard", { asOf: todayInChina() }) : planHref(plan, "dashboard")} className="mb-6" />
+      <AsOfForm asOf={asOf} requested={raw.asOf} todayHref={planLifecycle[plan.status].opensAtEnd ? planHref(plan, "dashboard", { asOf: todayInChina() }) : planHref(plan, "dashboard")} className="mb-6" />
 
       <PendingClosures user={user} />
       <section aria-labelledby="by-progress" className="mb-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">

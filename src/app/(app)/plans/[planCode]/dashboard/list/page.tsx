@@ -1,11 +1,11 @@
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label, Select } from "@/components/ui/form";
+import { Label, Select } from "@/components/ui/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
@@ -20,6 +20,9 @@ import { pageCountOf, pageParam, slicePage } from "@/lib/paging";
 import { periodLabel, quarterKeyLabel } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 import { durationParts } from "@/features/dashboard/compute";
+import { chinaDateTime } from "@/lib/due";
+import { AsOfProblem } from "@/features/dashboard/components/as-of-form";
+import { DateInput } from "@/components/ui/date-input";
 
 /** Rows per page: a department's overdue list at province scale runs to hundreds. */
 const PAGE_SIZE = 100;
@@ -48,11 +51,10 @@ export default async function DashboardListPage({
 }) {
   const user = await requirePermission("dashboard:read");
   const [{ planCode }, raw] = await Promise.all([params, searchParams]);
-  const [t, tp, tm, format, locale, plan] = await Promise.all([
+  const [t, tp, tm, locale, plan] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("plan"),
     getTranslations("measure"),
-    getFormatter(),
     getLocale(),
     getPlanByCode(planCode),
   ]);
@@ -102,7 +104,7 @@ export default async function DashboardListPage({
     </span>
   );
   const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
-  const dateTime = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" });
+  const dateTime = (ms: number) => chinaDateTime(new Date(ms));
 
   let summary: string;
   const total = result.rows.length;
@@ -241,6 +243,7 @@ export default async function DashboardListPage({
 
   return (
     <>
+      <AsOfProblem requested={raw.asOf} shown={asOf} />
       <Link href={planHref(plan, "dashboard", { asOf })} className="mb-4 inline-block text-sm text-primary hover:underline">
         ← {t("title")}
       </Link>
@@ -334,7 +337,7 @@ export default async function DashboardListPage({
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="list-asof">{t("asOf")}</Label>
-          <Input id="list-asof" name="asOf" type="date" defaultValue={asOf} className="w-44" />
+          <DateInput id="list-asof" name="asOf" defaultValue={asOf} className="w-44" />
           {filter.quarter ? <input type="hidden" name="quarter" value={filter.quarter} /> : null}
         </div>
         <Button type="submit">{t("apply")}</Button>

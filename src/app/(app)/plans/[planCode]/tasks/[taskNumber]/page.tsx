@@ -111,7 +111,7 @@ export default async function TaskTimelinePage({
         }
       />
       <PlanEndedNotice plan={plan} className="mb-4" />
-      <AsOfForm asOf={asOf} className="mb-4" />
+      <AsOfForm asOf={asOf} requested={raw.asOf} className="mb-4" />
 
       {figures ? (
         <p className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="timeline-summary">
