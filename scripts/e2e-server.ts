@@ -62,6 +62,8 @@ if (serverUrl) {
   rmSync(dir, { recursive: true, force: true });
   env.DUBAN_DATA_DIR = dir;
   env.DUBAN_SEED_TEST_PLANS = "1";
+  // The tests count their own reports: no demonstration history (decision 030).
+  env.DUBAN_DEMO_HISTORY = "0";
   console.log(`[e2e] embedded mode in ${dir}`);
 }
 

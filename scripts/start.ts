@@ -2,9 +2,10 @@
  * npm start — builds if needed, prepares the database and serves the app.
  *
  * Without DATABASE_URL: starts the embedded PostgreSQL in the data folder,
- * applies migrations, imports the plan and the demo accounts on first start,
+ * applies migrations, imports the plan, the demo accounts and a demonstration
+ * history (演示数据, decision 030) on first start,
  * and keeps a session secret beside the data. With DATABASE_URL: uses that
- * server, applies migrations and imports the plan, never creates demo accounts
+ * server, applies migrations and imports the plan, never creates demo accounts or the demonstration history
  * and refuses to start without NEXTAUTH_SECRET. With DATABASE_MIGRATION_URL as
  * well: migrates as that (owner) role and grants the role of DATABASE_URL only
  * what the app needs (scripts/lib/roles.ts).
@@ -51,6 +52,7 @@ async function main() {
   const { quarterDueDays, seedPlanFiles, seedShippedPlans, testPlanFiles } = await import("./lib/seed");
   const { ensureReportingPeriods } = await import("../src/features/seed/seed-plan");
   const { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } = await import("../src/features/seed/seed-demo");
+  const { insertDemoHistory } = await import("../src/features/seed/demo-history");
 
   let db: DatabaseHandle;
   if (serverMode) {
@@ -86,6 +88,12 @@ async function main() {
   }
   const periods = await ensureReportingPeriods(prisma, quarterDueDays());
   if (periods) log(`Created ${periods} reporting periods.`);
+  // 演示数据 (decision 030): a new embedded database opens on five years of demonstration history, never a server's.
+  // DUBAN_DEMO_HISTORY=0 leaves it out (the end-to-end tests' embedded server, which counts its own rows).
+  if (firstStart && db.mode === "embedded" && process.env.DUBAN_DEMO_HISTORY !== "0") {
+    const demo = await insertDemoHistory(prisma, { mode: db.mode });
+    if (demo) log(`Inserted the demonstration history in ${(demo.milliseconds / 1000).toFixed(1)} s: ${demo.reports} reports, ${demo.revisions} review events, ${demo.extensions} extensions, ${demo.instructions} instructions, ${demo.notices} notices, ${demo.closures} closure applications. An administrator removes it with 清除演示数据 on any page.`);
+  }
   await prisma.$disconnect();
 
   const sessionSecret = serverMode ? secret! : await embeddedSecret();

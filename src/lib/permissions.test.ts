@@ -49,6 +49,7 @@ const actions: Action[] = [
   "closure:signoff",
   "evaluation:read",
   "evaluation:write",
+  "demo:remove",
 ];
 
 /** Measures with the caller's department leading, supporting, or absent. */
@@ -96,6 +97,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "closure:signoff", false, false],
   [ADMIN, "evaluation:read", true, true],
   [ADMIN, "evaluation:write", true, true],
+  [ADMIN, "demo:remove", true, true],
   [LEADER, "plan:read", true, true],
   [LEADER, "plan:import", false, false],
   [LEADER, "plan:manage", false, false],
@@ -134,6 +136,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "closure:signoff", true, true],
   [LEADER, "evaluation:read", true, true],
   [LEADER, "evaluation:write", false, false],
+  [LEADER, "demo:remove", false, false],
   [LIAISON, "plan:read", true, true],
   [LIAISON, "plan:import", false, false],
   [LIAISON, "plan:manage", false, false],
@@ -175,6 +178,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   // The evaluation is the bureau's and the leaders': a department reads its own record on its page.
   [LIAISON, "evaluation:read", false, false],
   [LIAISON, "evaluation:write", false, false],
+  [LIAISON, "demo:remove", false, false],
 ];
 
 describe("permission matrix", () => {

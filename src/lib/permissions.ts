@@ -52,7 +52,8 @@ export type Action =
   | "closure:review"
   | "closure:signoff"
   | "evaluation:read"
-  | "evaluation:write";
+  | "evaluation:write"
+  | "demo:remove";
 
 /**
  * "any": every record.
@@ -107,6 +108,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     // 终期评估 and 年度总结: the bureau confirms or changes each measure's proposed verdict and issues the reports.
     "evaluation:read": "any",
     "evaluation:write": "any",
+    // 演示数据 (decision 030): removing the embedded mode's demonstration history, at once and for everybody.
+    "demo:remove": "any",
   },
   [Role.LEADER]: {
     "plan:read": "any",

@@ -46,6 +46,18 @@ function requireSender(value: { DUBAN_SMTP_URL?: string; DUBAN_MAIL_FROM?: strin
   }
 }
 
+/** Where the database is: set by the launcher (scripts/start.ts); anything but the embedded mode is a server. */
+const databaseModeSchema = z.enum(["embedded", "server"]).default("server");
+
+/**
+ * The database mode of this process, on its own (the demonstration data's removal asks it, decision 030): "embedded"
+ * only when the launcher started the embedded PostgreSQL, else "server".
+ */
+export function databaseMode(): "embedded" | "server" {
+  const parsed = databaseModeSchema.safeParse(process.env.DUBAN_DB_MODE || undefined);
+  return parsed.success ? parsed.data : "server";
+}
+
 /**
  * The only reader of process.env in the app. The launcher (scripts/start.ts)
  * sets DATABASE_URL for both modes; a missing or malformed value fails at boot.
@@ -54,7 +66,7 @@ const schema = z
   .object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
     NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
-    DUBAN_DB_MODE: z.enum(["embedded", "server"]).default("server"),
+    DUBAN_DB_MODE: databaseModeSchema,
     /** Sign-in throttle (see src/features/auth/authenticate.ts): failures of one account from one address, */
     DUBAN_LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().positive().default(5),
     /** of one account from any address, */

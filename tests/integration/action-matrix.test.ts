@@ -95,6 +95,7 @@ import { assignInstructionAction, decideInstructionAction, replyInstructionActio
 import { replyInstruction } from "@/features/instructions/mutations";
 import { getOpenInstructions } from "@/features/reports/queries";
 import { todayInChina } from "@/lib/due";
+import { removeDemoDataAction } from "@/features/demo/actions";
 
 /** Who is "signed in" for the call under test, and where evidence files go. */
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, evidenceDir: "" }));
@@ -939,6 +940,29 @@ const subjects = {
     },
   },
 
+  removeDemoDataAction: {
+    name: "removeDemoDataAction",
+    async prepare(persona) {
+      // A demonstration row (decision 030) in an embedded installation: an instruction listed in DemoData.
+      vi.stubEnv("DUBAN_DB_MODE", "embedded");
+      let marker = await db.demoData.findFirst({ where: { entityType: "LeaderInstruction" } });
+      if (!marker) {
+        const instruction = await instructionIn("ASSIGNED");
+        marker = await db.demoData.create({ data: { entityType: "LeaderInstruction", entityId: instruction.id } });
+      }
+      const instructionId = marker.entityId;
+      return {
+        invoke: () => action(removeDemoDataAction(initialActionState, form({ confirm: "yes" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.demoRemoved);
+          expect(await db.leaderInstruction.findUnique({ where: { id: instructionId } })).toBeNull();
+          expect(await db.demoData.count()).toBe(0);
+          expect(await auditSince(before)).toEqual([["demo.remove", "DemoData", null, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+
   setCalendarDayAction: {
     name: "setCalendarDayAction",
     async prepare(persona) {
@@ -1532,6 +1556,8 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   // plan:manage: an administrator moves a plan along its lifecycle.
   setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
+  // demo:remove: an administrator removes the embedded mode's demonstration history (decision 030).
+  removeDemoDataAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // measure:manage: an administrator edits a plan's structure.
@@ -1588,7 +1614,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 345;
+const EXPECTED_CELLS = 350;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1675,6 +1701,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   state.user = null;
+  vi.unstubAllEnvs();
   vi.mocked(revalidatePath).mockClear();
 });
 
@@ -1682,6 +1709,10 @@ afterAll(async () => {
   const checked = tally.allowed + tally.denied;
   console.log(`role × action matrix: ${checked} cells checked (${tally.allowed} allowed, ${tally.denied} denied)`);
   if (fx.owningDeptId) await restoreOwningDepartment();
+  // A demonstration row the removal cell left (it did not run to the end): other files start without one.
+  const demo = await db.demoData.findMany();
+  await db.leaderInstruction.deleteMany({ where: { id: { in: demo.filter((d) => d.entityType === "LeaderInstruction").map((d) => d.entityId) } } });
+  await db.demoData.deleteMany({});
   if (fx.measureOriginal) {
     await db.reportingPeriod.deleteMany({ where: { measureId: fx.measureId } });
     await db.measure.update({ where: { id: fx.measureId }, data: fx.measureOriginal });
@@ -1698,9 +1729,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 69 × 5", () => {
+  it("has one cell per action, read, route and persona: 70 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(103);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(104);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

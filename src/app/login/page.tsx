@@ -5,6 +5,7 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { getCurrentUser } from "@/server/auth";
 import { env } from "@/server/env";
 import { safeCallbackPath } from "@/lib/safe-callback";
+import { hasDemoData } from "@/features/demo/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
@@ -18,9 +19,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // With the database down the form still shows; signing in then says it did not succeed.
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(callbackUrl);
-  const [t, ta] = await Promise.all([getTranslations("login"), getTranslations("app")]);
+  const [t, ta, td, demo] = await Promise.all([getTranslations("login"), getTranslations("app"), getTranslations("demo"), hasDemoData().catch(() => false)]);
   return (
     <div className="flex min-h-screen flex-col bg-header">
+      {demo ? (
+        <div role="note" aria-label={td("label")} className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-950" data-testid="demo-banner">
+          <span className="mr-2 inline-block rounded bg-amber-500 px-1.5 py-0.5 text-xs font-semibold text-white">{td("label")}</span>
+          {td("login")}
+        </div>
+      ) : null}
       <div className="flex justify-end p-3 text-white">
         <LanguageSwitch />
       </div>
