@@ -274,7 +274,8 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
         for (const r of cycles.reviews) list.push(r.hours);
         reviewHours.set(d.departmentId, list);
       }
-      if (s.owed && inHeatMap(h, asOf)) {
+      // A quarter counts once its reports were due (or done): a quarter still in its reporting window is blank, not 0.
+      if (s.owed && s.counted && inHeatMap(h, asOf)) {
         const cell = `${d.departmentId}:${quarterOf(h.periodEnd)}`;
         const c = heat.get(cell) ?? { due: 0, done: 0 };
         c.due++;

@@ -164,7 +164,7 @@ const METRIC_TEST: Record<PeriodMetric, (f: AssignmentFacts, h: PeriodHistory, a
   overdue: (f) => f.overdue,
   returned: (f) => f.returned,
   // A heat-map cell: every part of the department (lead or support) in that quarter's begun periods.
-  quarter: (f, h, asOf, filter) => f.owed && inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
+  quarter: (f, h, asOf, filter) => f.owed && f.counted && inHeatMap(h, asOf) && quarterOf(h.periodEnd) === filter.quarter,
 };
 
 /** The period, measure and department a period, review or submission row is about. */
