@@ -156,12 +156,13 @@ describe("leader overview on a crafted dataset", () => {
     expect(full.worksheets.map((w) => w.name)).toEqual(["说明", "部门排名", "评分明细", "按重点任务", "按措施", "按部门", "逾期措施", "逾期明细"]);
     // Both lights of every measure, side by side.
     const byMeasure = full.getWorksheet("按措施")!;
-    expect(byMeasure.getRow(1).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
-    expect(byMeasure.rowCount).toBe(1 + d.measures.length);
+    expect(byMeasure.getRow(1).getCell(1).text).toMatch(/^测试计划落实情况通报（2023年第三季度）· .*　数据截至 2023-07-20$/);
+    expect(byMeasure.getRow(2).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
+    expect(byMeasure.rowCount).toBe(2 + d.measures.length);
     const byDept = full.getWorksheet("按部门")!;
-    expect(byDept.getRow(1).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "累计按时报送率(%)", "逾期（牵头/共同牵头）", "逾期（配合反馈）", "逾期合计", "被退回待重报"]);
-    expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    const jiaRow = byDept.getRows(2, byDept.rowCount - 1)!.find((r) => r.getCell(1).value === "甲局")!;
+    expect(byDept.getRow(2).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "累计按时报送率(%)", "逾期（牵头/共同牵头）", "逾期（配合反馈）", "逾期合计", "被退回待重报"]);
+    expect(byDept.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    const jiaRow = byDept.getRows(3, byDept.rowCount - 2)!.find((r) => r.getCell(1).value === "甲局")!;
     expect([2, 3, 4, 5, 6, 7, 8].map((c) => jiaRow.getCell(c).value)).toEqual([2, 0, 25, 3, 0, 3, 1]);
     // The 合计 row adds up the overdue columns, and the detail has one row per overdue task.
     const total = byDept.getRow(byDept.rowCount);
@@ -169,11 +170,13 @@ describe("leader overview on a crafted dataset", () => {
     expect(total.getCell(7).value).toBe(d.overdue.length);
     const overdue = full.getWorksheet("逾期明细")!;
     // Every overdue task, the supporting departments' feedback included (the department counts include it too): 4 lead + 2 feedback.
-    expect(overdue.rowCount).toBe(1 + 6);
+    expect(overdue.rowCount).toBe(2 + 6);
     expect(d.overdue).toHaveLength(6);
-    const detail = overdue.getRows(2, 6)!.map((r) => (r.values as unknown[]).slice(1));
-    expect(detail).toContainEqual(["2.1", "2023年第1季度", "2023-04-10", 101, "甲局", "牵头"]);
-    const roles = overdue.getRows(2, 6)!.map((r) => r.getCell(6).value);
+    const detail = overdue.getRows(3, 6)!.map((r) => (r.values as unknown[]).slice(1));
+    // Days are dates in the sheet, not text.
+    expect(detail).toContainEqual(["2.1", "2023年第1季度", new Date("2023-04-10T00:00:00Z"), 101, "甲局", "牵头"]);
+    expect(overdue.getRow(3).getCell(3).numFmt).toBe("yyyy-mm-dd");
+    const roles = overdue.getRows(3, 6)!.map((r) => r.getCell(6).value);
     expect(roles.filter((r) => r === "配合")).toHaveLength(2);
     // The measures' list holds the lead's four, as its 合计 says.
     const byMeasureOverdue = full.getWorksheet("逾期措施")!;
@@ -181,10 +184,10 @@ describe("leader overview on a crafted dataset", () => {
 
     const mine = await workbook(yi);
     expect(mine.worksheets.map((w) => w.name)).toEqual(["说明", "部门排名", "评分明细", "按部门", "逾期措施", "逾期明细"]);
-    expect(mine.getWorksheet("按部门")!.rowCount).toBe(2);
+    expect(mine.getWorksheet("按部门")!.rowCount).toBe(3);
     const mineOverdue = mine.getWorksheet("逾期明细")!;
-    expect(mineOverdue.rowCount).toBe(1 + 3);
-    for (let r = 2; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(5).value).toBe("乙局");
+    expect(mineOverdue.rowCount).toBe(2 + 3);
+    for (let r = 3; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(5).value).toBe("乙局");
   });
 });
 

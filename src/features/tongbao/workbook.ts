@@ -5,8 +5,9 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 
 /**
  * The 通报 as an Excel workbook: a 「说明」 sheet with the heading lines, every paragraph and every
- * note, then one sheet per table (the details the paper leaves out included), Chinese headers, the
- * header row frozen, a 合计 row where the table has one. Lays out `buildTongbao`'s content; counts nothing.
+ * note, then one sheet per table (the details the paper leaves out included), each with a title row
+ * (the 通报, the quarter, the table and the day its figures are as of), Chinese headers, the title and
+ * header rows frozen, days as dates, and a 合计 row where the table has one. Lays out `buildTongbao`'s content; counts nothing.
  */
 export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -38,12 +39,27 @@ export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
   }
 
   for (const table of tongbaoTables(t)) {
-    const ws = wb.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).fill = HEADER_FILL;
-    for (const row of table.rows) ws.addRow(row);
-    if (table.total) ws.addRow(table.total).font = { bold: true };
+    // Row 1 says what the sheet is and as of when (a sheet is often copied on its own); row 2 holds the headers.
+    const ws = wb.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 2 }] });
+    ws.columns = table.columns.map((c) => ({ width: c.width }));
+    ws.addRow([`${t.title}（${t.quarterTitle}）· ${table.caption}　数据截至 ${t.asOf}`]).font = { bold: true, size: 12 };
+    ws.mergeCells(1, 1, 1, table.columns.length);
+    const header = ws.addRow(table.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((cell) => (cell.fill = HEADER_FILL));
+    for (const row of table.rows) addCells(ws, row);
+    if (table.total) addCells(ws, table.total).font = { bold: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A row whose days (yyyy-mm-dd) are stored as dates, shown yyyy-mm-dd, so a spreadsheet sorts and filters them as dates. */
+function addCells(ws: ExcelJS.Worksheet, values: readonly unknown[]): ExcelJS.Row {
+  const row = ws.addRow(values.map((v) => (typeof v === "string" && DAY.test(v) ? new Date(`${v}T00:00:00Z`) : v)));
+  row.eachCell((cell) => {
+    if (cell.value instanceof Date) cell.numFmt = "yyyy-mm-dd";
+  });
+  return row;
 }
