@@ -122,7 +122,7 @@ export default async function MyReportsPage({ searchParams }: { searchParams: Pr
           {historyCount > 0 ? (
             <details className="group mt-6 rounded-lg border border-border bg-card" open={now.length === 0} data-testid="worklist-history">
               <summary className="cursor-pointer px-4 py-3 text-sm font-medium">
-                {t("history", { count: historyCount })}
+                {t("worklistHistory", { count: historyCount })}
                 <span className="ml-2 font-normal text-muted-foreground">{t("historyHint")}</span>
               </summary>
               <div className="flex flex-col gap-4 border-t border-border p-2 sm:p-4">
