@@ -1,6 +1,6 @@
 /**
  * 演示数据 (decision 030): the demonstration history of the embedded mode's first start, written on a
- * scratch database, read by the overview through its ordinary path (the stored revisions, extensions
+ * scratch database of this file's own (tests/support/scratch-database.ts), read by the overview through its ordinary path (the stored revisions, extensions
  * and closures replayed by src/features/dashboard), and removed again.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -25,9 +25,14 @@ vi.mock("@/server/auth", async (importOriginal) =>
 );
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
+// A database of its own, as a first start has it: the shared one holds the other files' reports on the same plans.
+const scratch = vi.hoisted(() => ({ drop: null as null | (() => Promise<void>) }));
 vi.mock("@/server/db", async () => {
-  const { testDb } = await import("../support/db");
-  return { db: testDb() };
+  const { scratchDatabase } = await import("../support/scratch-database");
+  const { prismaFor } = await import("../../scripts/lib/prisma");
+  const database = await scratchDatabase();
+  scratch.drop = database.drop;
+  return { db: prismaFor(database.url) };
 });
 const { loadDashboardInput } = await import("@/features/dashboard/queries");
 const { removeDemoDataAction } = await import("@/features/demo/actions");
@@ -77,9 +82,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Other files share this database: nothing of the demonstration stays.
-  if ((await db.demoData.count()) > 0) await removeDemoData(db, await actor("admin"), { mode: "embedded" });
   await db.$disconnect();
+  await scratch.drop?.();
 });
 
 describe("demonstration history (演示数据)", () => {

@@ -16,6 +16,7 @@
  * refuses outside the embedded mode.
  */
 import type { PrismaClient } from "@/generated/prisma/client";
+import { Role } from "@/generated/prisma/enums";
 import { recordAuditEvent } from "@/features/audit/record-audit-event";
 import { todayInChina, isoDay, daysBetween } from "@/lib/due";
 import { addDays, periodLabel, type PeriodKind } from "@/lib/periods";
@@ -818,11 +819,11 @@ export async function insertDemoHistory(db: PrismaClient, options: { mode: "embe
   const started = Date.now();
   if ((await db.demoData.count()) > 0) return null;
   const users = await db.user.findMany({ where: { active: true }, orderBy: { createdAt: "asc" }, select: { id: true, role: true, departmentId: true } });
-  const admin = users.find((u) => u.role === "ADMIN");
-  const leader = users.find((u) => u.role === "LEADER");
+  const admin = users.find((u) => u.role === Role.ADMIN);
+  const leader = users.find((u) => u.role === Role.LEADER);
   if (!admin || !leader) return null;
   const liaisonByDepartment: Record<string, string> = {};
-  for (const u of users) if (u.role === "LIAISON" && u.departmentId && !liaisonByDepartment[u.departmentId]) liaisonByDepartment[u.departmentId] = u.id;
+  for (const u of users) if (u.role === Role.LIAISON && u.departmentId && !liaisonByDepartment[u.departmentId]) liaisonByDepartment[u.departmentId] = u.id;
 
   const today = options.today ?? todayInChina();
   const idPrefix = `demo${Date.now().toString(36)}`;
