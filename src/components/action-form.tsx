@@ -1,7 +1,6 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from "react";
-import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { cn } from "@/lib/cn";
@@ -11,8 +10,8 @@ import { cn } from "@/lib/cn";
  * the page (src/components/toaster.tsx), where it stays seen after the page refreshed to the new
  * state, even when that state has no place for the form any more.
  * Submitted through a transition rather than the `action` prop, so a refused
- * submission keeps what the user typed; after each answer the page's server
- * data is refreshed.
+ * submission keeps what the user typed; the answer brings the page's server data
+ * back refreshed (the action calls `refresh()`).
  */
 export function ActionForm({
   action,
@@ -26,12 +25,10 @@ export function ActionForm({
   messageClassName?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  const router = useRouter();
+  // The page itself comes back refreshed with the action's answer (src/server/run-action.ts).
   useEffect(() => {
-    // Not while the database is down: the refreshed page could not be shown, and what the user typed would go with it.
-    if (state.message && !state.unavailable) router.refresh();
     if (state.ok && state.message) toast.success(state.message);
-  }, [state, router]);
+  }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

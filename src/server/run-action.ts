@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
@@ -61,11 +61,16 @@ export async function runAction<S extends z.ZodType, R>(options: {
   try {
     const result = await options.mutate(user, parsed.data);
     for (const path of options.revalidate ?? []) revalidatePath(path);
+    // The page the form is on comes back with this answer, in its new state: one request, where a
+    // refresh asked for by the browser afterwards would cut the answer's own stream short.
+    refresh();
     // Figures the write changed are recomputed in the background (not on this answer's path); pages show them within seconds.
     refreshChangedDashboards();
     return { ok: true, message: t(options.success), result };
   } catch (error) {
     if (error instanceof RuleError) {
+      // A refusal by a rule may come from a newer state (someone saved first): the page shows it.
+      refresh();
       const tr = error.namespace === options.namespace ? t : await getTranslations(error.namespace);
       const unsaved = error.key === "conflict" && options.keepOnConflict ? options.keepOnConflict(parsed.data) : undefined;
       const text = tr(error.key, error.detail);

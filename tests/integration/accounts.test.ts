@@ -30,7 +30,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("@/server/env", () => ({ env: () => ({ NEXTAUTH_SECRET: "accounts-test-secret-0123456789abcdef", NEXTAUTH_URL: "http://localhost:3000" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 vi.mock("@/server/db", async () => {
   const { testDb } = await import("../support/db");

@@ -22,7 +22,7 @@ import { testDb } from "../support/db";
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 const db = testDb();
 vi.mock("@/server/db", () => ({ db }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 vi.mock("@/server/auth", async (importOriginal) =>
   (await import("../support/request-mocks")).signedInAs(await importOriginal<typeof import("@/server/auth")>(), () => state.user),

@@ -20,7 +20,7 @@ const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/server/auth", async (importOriginal) =>
   (await import("../support/request-mocks")).signedInAs(await importOriginal<typeof import("@/server/auth")>(), () => state.user),
 );
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 vi.mock("@/server/db", async () => {
   const { testDb } = await import("../support/db");

@@ -23,7 +23,7 @@ const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/server/auth", async (importOriginal) =>
   (await import("../support/request-mocks")).signedInAs(await importOriginal<typeof import("@/server/auth")>(), () => state.user),
 );
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 // A database of its own, as a first start has it: the shared one holds the other files' reports on the same plans.
 const scratch = vi.hoisted(() => ({ drop: null as null | (() => Promise<void>) }));

@@ -36,7 +36,7 @@ vi.mock("@/server/auth", async (importOriginal) => {
     requestAddress: async () => "127.0.0.1",
   };
 });
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 vi.mock("@/server/evidence-store", async () => {
   const { folderStore } = await import("@/features/reports/evidence");

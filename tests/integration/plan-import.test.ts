@@ -36,7 +36,7 @@ vi.mock("@/server/auth", async (importOriginal) => ({
   getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : null),
   requestAddress: async () => "127.0.0.1",
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const zh = (await import("../../messages/zh-CN.json")).default;

@@ -21,7 +21,7 @@ const state = vi.hoisted(() => ({ cookie: "", caller: null as unknown }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(state.cookie ? { cookie: state.cookie, "x-duban-peer": "127.0.0.1" } : { "x-duban-peer": "127.0.0.1" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const messages = (await import("../../messages/zh-CN.json")).default;

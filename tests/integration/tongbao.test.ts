@@ -34,7 +34,7 @@ vi.mock("@/server/auth", async (importOriginal) => ({
   getCurrentUser: async () => state.user,
   getActor: async () => (state.user ? { ...state.user, ip: "127.0.0.1" } : null),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const zh = (await import("../../messages/zh-CN.json")).default;

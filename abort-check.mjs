@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+const BASE = "http://localhost:3390";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const page = await ctx.newPage();
+page.on("requestfailed", (r) => console.log("FAILED", r.method(), r.url(), r.failure()?.errorText, JSON.stringify(r.headers()).slice(0, 300)));
+page.on("console", (m) => console.log("console", m.type(), m.text()));
+const csrf = await (await page.request.get(`${BASE}/api/auth/csrf`)).json();
+await page.request.post(`${BASE}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, loginName: "wjw", password: "Duban@2025", json: "true" } });
+await page.goto(BASE + "/reports");
+const href = await page.locator('a[href^="/reports/"]').first().getAttribute("href");
+await page.goto(BASE + href);
+await page.waitForTimeout(1000);
+console.log("--- saving");
+await page.getByLabel("工作进展").fill("测试中止请求。");
+await page.getByRole("button", { name: "保存草稿" }).click();
+await page.waitForTimeout(3000);
+await browser.close();
