@@ -33,7 +33,8 @@ beforeAll(async () => {
   liaison = { id: u.id, loginName: u.loginName, role: "LIAISON", departmentId, ip: "127.0.0.1" };
   // A report of the ended plan returned for rework: it still needs action now.
   const period = await db.reportingPeriod.findFirstOrThrow({
-    where: { kind: "QUARTER", periodEnd: new Date("2025-09-30T00:00:00Z"), reports: { none: {} }, measure: { closedAt: null, withdrawnAt: null, keyTask: { plan: { code: SHIPPED_PLAN } }, departments: { some: { departmentId, isLead: true } } } },
+    // Any quarter of 2025 this department has not reported on: other files share the database and report on some.
+    where: { kind: "QUARTER", periodEnd: { gte: new Date("2025-01-01T00:00:00Z"), lte: new Date("2025-12-31T00:00:00Z") }, reports: { none: { departmentId } }, measure: { closedAt: null, withdrawnAt: null, keyTask: { plan: { code: SHIPPED_PLAN } }, departments: { some: { departmentId, isLead: true } } } },
   });
   returnedPeriodId = period.id;
   await db.progressReport.create({ data: { periodId: period.id, measureId: period.measureId, departmentId, isLead: true, state: "RETURNED", returnReason: "请补充数据" } });
