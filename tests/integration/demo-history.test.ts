@@ -27,13 +27,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next-intl/server", async () => (await import("../support/request-mocks")).chineseTranslations());
 // A database of its own, as a first start has it: the shared one holds the other files' reports on the same plans.
 const scratch = vi.hoisted(() => ({ drop: null as null | (() => Promise<void>) }));
-vi.mock("@/server/db", async () => {
-  const { scratchDatabase } = await import("../support/scratch-database");
-  const { prismaFor } = await import("../../scripts/lib/prisma");
-  const database = await scratchDatabase();
-  scratch.drop = database.drop;
-  return { db: prismaFor(database.url) };
-});
+vi.mock("@/server/db", async () => (await import("../support/scratch-database")).scratchDbModule(scratch));
 const { loadDashboardInput } = await import("@/features/dashboard/queries");
 const { removeDemoDataAction } = await import("@/features/demo/actions");
 

@@ -12,13 +12,7 @@ import { db } from "@/server/db";
 
 // A database of its own: the order is asserted exactly, and other files leave returned reports and plans in the shared one.
 const scratch = vi.hoisted(() => ({ drop: null as null | (() => Promise<void>) }));
-vi.mock("@/server/db", async () => {
-  const { scratchDatabase } = await import("../support/scratch-database");
-  const { prismaFor } = await import("../../scripts/lib/prisma");
-  const database = await scratchDatabase();
-  scratch.drop = database.drop;
-  return { db: prismaFor(database.url) };
-});
+vi.mock("@/server/db", async () => (await import("../support/scratch-database")).scratchDbModule(scratch));
 const { getWorklist } = await import("@/features/reports/queries");
 
 const TEST_PLAN = "hs-gsyf-2026-2030";

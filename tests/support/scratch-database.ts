@@ -34,3 +34,17 @@ export async function scratchDatabase(): Promise<{ url: string; drop: () => Prom
   await applyMigrations(embedded.url);
   return { url: embedded.url, drop: embedded.stop };
 }
+
+/**
+ * The `@/server/db` module of a test file that runs on a scratch database of its own; `keep.drop`
+ * is set for the file's afterAll. Use it from a `vi.mock` factory (hoisted above the imports):
+ *
+ *   const scratch = vi.hoisted(() => ({ drop: null as null | (() => Promise<void>) }));
+ *   vi.mock("@/server/db", async () => (await import("../support/scratch-database")).scratchDbModule(scratch));
+ */
+export async function scratchDbModule(keep: { drop: null | (() => Promise<void>) }) {
+  const { prismaFor } = await import("../../scripts/lib/prisma");
+  const database = await scratchDatabase();
+  keep.drop = database.drop;
+  return { db: prismaFor(database.url) };
+}
