@@ -1,4 +1,4 @@
-import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
+import { expect, SHIPPED_PLAN, signInAs, TEST_PLAN, test } from "./fixtures";
 
 const SHIPPED_TITLE = "黄石市工伤预防五年行动计划（2021—2025年）";
 const TEST_TITLE = "黄石市工伤预防行动计划（2026—2030年）（测试数据）";
@@ -42,4 +42,15 @@ test("an administrator carries two unfinished measures into the 2026—2030 plan
   await page.getByTestId("carryover-submit").click();
   // A refusal stays beside the form.
   await expect(page.getByRole("status").filter({ hasText: "不能重复结转" })).toHaveText(`措施 1.1 已结转至“${TEST_TITLE}”，不能重复结转。`);
+
+  // The bureau may take a carry-over back by withdrawing (撤销) the key task it made: the running plan
+  // counts its own three measures again (the specs after this one read them).
+  await page.goto(`${TEST_PLAN}/structure`);
+  const carried = page.getByTestId("structure-task-3");
+  await carried.getByText("保存名称 / 撤销该重点任务").click();
+  await carried.getByLabel("撤销原因").fill("结转测试完毕");
+  await carried.getByRole("button", { name: "撤销该重点任务" }).click();
+  await expect(carried).toContainText("已撤销");
+  await page.goto(TEST_PLAN);
+  await expect(page.getByTestId("count-measures")).toHaveText("3");
 });

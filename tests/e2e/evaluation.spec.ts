@@ -36,7 +36,8 @@ test("the bureau confirms a verdict, changes one with a reason, and downloads th
   await expect(m11.getByTestId("proposed")).toHaveText("未完成");
   await expect(m11.getByTestId("stored-verdict")).toHaveText("待确认");
   await m11.getByTestId("verdict-confirm-1.1").click();
-  await expect(m11.getByRole("status")).toHaveText("评估结论已保存");
+  // A success is announced at the top of the page (src/components/toaster.tsx).
+  await expect(page.getByText("评估结论已保存").first()).toBeVisible();
   await expect(m11.getByTestId("stored-verdict")).toHaveText("未完成");
   await expect(m11).toContainText("确认");
 
@@ -48,7 +49,7 @@ test("the bureau confirms a verdict, changes one with a reason, and downloads th
   await expect(m12.getByTestId("stored-verdict")).toHaveText("待确认");
   await m12.getByTestId("verdict-reason-1.2").fill("信息共享平台已建成，线下报送正常");
   await m12.getByTestId("verdict-confirm-1.2").click();
-  await expect(m12.getByRole("status")).toHaveText("评估结论已保存");
+  await expect(page.getByText("评估结论已保存").last()).toBeVisible();
   await expect(m12.getByTestId("stored-verdict")).toHaveText("基本完成");
   await expect(m12).toContainText("由“未完成”调整，理由：信息共享平台已建成，线下报送正常");
 

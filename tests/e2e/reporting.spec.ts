@@ -89,7 +89,8 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
   await expect(history).toContainText("第 1 版 · 提交");
 
   // 6. The attachment downloads intact, as an attachment.
-  const href = await report.getByRole("link", { name: "通报文件.pdf" }).getAttribute("href");
+  // The current version's evidence comes first; the versions below link the same file.
+  const href = await report.getByRole("link", { name: "通报文件.pdf" }).first().getAttribute("href");
   expect(href).toMatch(/^\/api\/attachments\//);
   const download = await admin.request.get(href!);
   expect(download.status()).toBe(200);

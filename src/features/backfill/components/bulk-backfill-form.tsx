@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/form";
+import { Label } from "@/components/ui/form";
+import { FileInput } from "@/components/ui/file-input";
 
 interface PreviewRow {
   line: number;
@@ -84,9 +85,8 @@ export function BulkBackfillForm({ planCode }: { planCode: string }) {
       <form onSubmit={preview} className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="flex min-w-0 flex-col gap-1">
           <Label htmlFor="backfill-file">{t("backfill.fileLabel")}</Label>
-          <Input
+          <FileInput
             id="backfill-file"
-            type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);

@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import type { ActionState } from "@/lib/action-state";
+import { DateInput } from "@/components/ui/date-input";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const textarea = "min-h-20 w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -59,12 +60,12 @@ export function BureauReportForm({
               <div className="grid gap-3 sm:grid-cols-2">
                 <div className="flex min-w-0 flex-col gap-1">
                   <Label htmlFor={id("submittedOn")}>{t("backfill.submittedOn")}</Label>
-                  <Input id={id("submittedOn")} name="submittedOn" type="date" min={periodStart} max={today} aria-describedby={id("submittedOn-error")} />
+                  <DateInput id={id("submittedOn")} name="submittedOn" min={periodStart} max={today} aria-describedby={id("submittedOn-error")} />
                   <FieldError id={id("submittedOn-error")} messages={state.fieldErrors?.submittedOn} />
                 </div>
                 <div className="flex min-w-0 flex-col gap-1">
                   <Label htmlFor={id("acceptedOn")}>{t("backfill.acceptedOn")}</Label>
-                  <Input id={id("acceptedOn")} name="acceptedOn" type="date" min={periodStart} max={today} aria-describedby={id("acceptedOn-error")} />
+                  <DateInput id={id("acceptedOn")} name="acceptedOn" min={periodStart} max={today} aria-describedby={id("acceptedOn-error")} />
                   <FieldError id={id("acceptedOn-error")} messages={state.fieldErrors?.acceptedOn} />
                 </div>
               </div>

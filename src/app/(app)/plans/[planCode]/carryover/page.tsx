@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input, Label, Select } from "@/components/ui/form";
+import { Label, Select } from "@/components/ui/form";
 import { PageHeader } from "@/components/page-header";
 import { carryOverAction } from "@/features/carryover/actions";
 import { getCarryoverChoices, type CarryoverCandidate } from "@/features/carryover/queries";
@@ -19,6 +19,7 @@ import { todayInChina } from "@/lib/due";
 import { REPORTING_CADENCES } from "@/lib/periods";
 import { planHref } from "@/lib/plan-urls";
 import { requirePermission } from "@/server/auth";
+import { DateInput } from "@/components/ui/date-input";
 
 export async function generateMetadata() {
   const t = await getTranslations("carryover");
@@ -104,7 +105,7 @@ export default async function CarryoverPage({ params }: { params: Promise<{ plan
               </div>
               <div className="flex flex-col gap-1">
                 <Label htmlFor="carryover-deadline">{t("deadline")}</Label>
-                <Input id="carryover-deadline" name="deadline" type="date" min={todayInChina()} aria-describedby="carryover-deadline-hint" />
+                <DateInput id="carryover-deadline" name="deadline" min={todayInChina()} aria-describedby="carryover-deadline-hint" />
                 <p id="carryover-deadline-hint" className="text-xs text-muted-foreground">
                   {t("deadlineHint")}
                 </p>
