@@ -18,8 +18,8 @@ export async function generateLargeDataset(db: PrismaClient, password: string): 
         SELECT 'lg-d-' || d, '省直部门' || lpad(d::text, 3, '0'), '省直部门' || d || '（测试）', '{}', 1000 + d FROM generate_series(1, 100) d`;
       await tx.$executeRaw`INSERT INTO "KeyTask" ("id", "planId", "number", "title")
         SELECT 'lg-t-' || t, 'lg-plan', t, '重点任务' || t FROM generate_series(1, 50) t`;
-      await tx.$executeRaw`INSERT INTO "Measure" ("id", "keyTaskId", "number", "text", "departmentsText", "timeArrangement", "scheduleKind", "reportsQuarterly", "dueDates", "scheduleFlags", "updatedAt")
-        SELECT 'lg-m-' || n, 'lg-t-' || ((n - 1) / 20 + 1), (n - 1) % 20 + 1, '测试措施' || n || '：按季度推进并报送进展。', '省直部门', '持续推进', 'ONGOING', true, '{}', '{}', now()
+      await tx.$executeRaw`INSERT INTO "Measure" ("id", "keyTaskId", "number", "text", "departmentsText", "timeArrangement", "scheduleKind", "reportsQuarterly", "dueDates", "checkpoints", "scheduleFlags", "updatedAt")
+        SELECT 'lg-m-' || n, 'lg-t-' || ((n - 1) / 20 + 1), (n - 1) % 20 + 1, '测试措施' || n || '：按季度推进并报送进展。', '省直部门', '持续推进', 'ONGOING', true, '{}', '{}', '{}', now()
         FROM generate_series(1, 1000) n`;
       await tx.$executeRaw`INSERT INTO "MeasureDepartment" ("measureId", "departmentId", "isLead", "sortOrder")
         SELECT 'lg-m-' || n, 'lg-d-' || ((n - 1 + k * 33) % 100 + 1), k = 0, k FROM generate_series(1, 1000) n, generate_series(0, 2) k`;
@@ -35,10 +35,11 @@ export async function generateLargeDataset(db: PrismaClient, password: string): 
           'IN_PROGRESS', '测试进展', p."dueDate" - (CASE WHEN (n + q) % 7 = 0 THEN -5 ELSE 3 END), 2, now()
         FROM generate_series(1, 1000) n, generate_series(0, 19) q, generate_series(0, 2) k, "ReportingPeriod" p
         WHERE p."id" = 'lg-p-' || n || '-' || q AND (k < 2 OR q % 2 = 0)`;
-      await tx.$executeRaw`INSERT INTO "ProgressReportRevision" ("id", "reportId", "number", "event", "actorId", "snapshot", "at")
-        SELECT r."id" || '-1', r."id", 1, 'SUBMITTED', 'generator', '{}', r."submittedAt" + interval '2 hours' FROM "ProgressReport" r WHERE r."id" LIKE 'lg-r-%'`;
-      await tx.$executeRaw`INSERT INTO "ProgressReportRevision" ("id", "reportId", "number", "event", "actorId", "snapshot", "at")
-        SELECT r."id" || '-2', r."id", 2, r."state"::text, 'generator', '{}', r."submittedAt" + interval '26 hours'
+      // Each version entered when it took effect (a 补录 version would say otherwise).
+      await tx.$executeRaw`INSERT INTO "ProgressReportRevision" ("id", "reportId", "number", "event", "actorId", "snapshot", "at", "enteredAt")
+        SELECT r."id" || '-1', r."id", 1, 'SUBMITTED', 'generator', '{}', r."submittedAt" + interval '2 hours', r."submittedAt" + interval '2 hours' FROM "ProgressReport" r WHERE r."id" LIKE 'lg-r-%'`;
+      await tx.$executeRaw`INSERT INTO "ProgressReportRevision" ("id", "reportId", "number", "event", "actorId", "snapshot", "at", "enteredAt")
+        SELECT r."id" || '-2', r."id", 2, r."state"::text, 'generator', '{}', r."submittedAt" + interval '26 hours', r."submittedAt" + interval '26 hours'
         FROM "ProgressReport" r WHERE r."id" LIKE 'lg-r-%' AND r."state" IN ('ACCEPTED', 'RETURNED')`;
       await tx.$executeRaw`INSERT INTO "AuditEvent" ("at", "actorLabel", "action", "entityType", "entityId", "ip")
         SELECT timestamp '2021-01-01' + (i * interval '13 minutes'), 'generator', (ARRAY['report.submit', 'report.accept', 'auth.sign_in'])[i % 3 + 1],
