@@ -793,6 +793,8 @@ async function bulkInsert(tx: Transaction, table: "ProgressReport" | "ProgressRe
   if (rows.length === 0) return;
   const json = JSON.stringify(rows, (_key, value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T.*Z$/.test(value) ? value.slice(0, -1) : value));
   // The columns the rows give; any other takes its default (a column added later needs no change here).
+  // Table and column names come from this module (the typed union above, the generator's own row keys),
+  // never from input; the rows travel as one bound JSON parameter.
   const columns = Object.keys(rows[0]).map((c) => `"${c}"`).join(", ");
   await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, json);
 }

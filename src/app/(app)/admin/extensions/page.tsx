@@ -12,10 +12,35 @@ import { Pager } from "@/components/pager";
 import { CardHeader, CardTitle } from "@/components/ui/card";
 import { todayInChina } from "@/lib/due";
 import { isoDay } from "@/lib/due";
-import { periodLabel } from "@/lib/periods";
+import { periodLabel, type PeriodKind } from "@/lib/periods";
 import { requirePermission } from "@/server/auth";
 
 const HISTORY_PAGE = 30;
+
+/** What an extension request asks, the same in the pending list and in the history: who, which measure and period, from and to which day, why. */
+function RequestCells({
+  request: e,
+  locale,
+}: {
+  request: { reason: string; currentDueDate: Date; requestedDueDate: Date; department: { shortName: string }; period: { id: string; kind: PeriodKind; periodEnd: Date; measure: { number: number; keyTask: { number: number } } } };
+  locale: string;
+}) {
+  return (
+    <>
+      <Td>{e.department.shortName}</Td>
+      <Td>
+        <Link href={`/reports/${e.period.id}`} className="text-primary hover:underline">
+          {e.period.measure.keyTask.number}.{e.period.measure.number}
+        </Link>
+      </Td>
+      <Td className="whitespace-nowrap">{periodLabel({ kind: e.period.kind, periodEnd: isoDay(e.period.periodEnd) }, locale)}</Td>
+      <Td className="whitespace-nowrap tabular-nums">
+        {isoDay(e.currentDueDate)} → {isoDay(e.requestedDueDate)}
+      </Td>
+      <Td>{e.reason}</Td>
+    </>
+  );
+}
 
 export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePermission("extension:decide");
@@ -42,17 +67,7 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
             <tbody>
               {pending.map((e) => (
                 <tr key={e.id} data-testid="extension-row">
-                  <Td>{e.department.shortName}</Td>
-                  <Td>
-                    <Link href={`/reports/${e.period.id}`} className="text-primary hover:underline">
-                      {e.period.measure.keyTask.number}.{e.period.measure.number}
-                    </Link>
-                  </Td>
-                  <Td>{periodLabel({ kind: e.period.kind, periodEnd: isoDay(e.period.periodEnd) }, locale)}</Td>
-                  <Td className="whitespace-nowrap tabular-nums">
-                    {isoDay(e.currentDueDate)} → {isoDay(e.requestedDueDate)}
-                  </Td>
-                  <Td>{e.reason}</Td>
+                  <RequestCells request={e} locale={locale} />
                   <Td className="w-64">
                     <ExtensionDecisionForm extensionId={e.id} action={decideExtensionAction} />
                   </Td>
@@ -89,17 +104,7 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
                     <Badge tone={e.state === "APPROVED" ? "success" : "danger"}>{t(`extensionState${e.state}`)}</Badge>
                     {e.decisionNote ? <div className="mt-1 text-xs text-muted-foreground">{e.decisionNote}</div> : null}
                   </Td>
-                  <Td>{e.department.shortName}</Td>
-                  <Td>
-                    <Link href={`/reports/${e.period.id}`} className="text-primary hover:underline">
-                      {e.period.measure.keyTask.number}.{e.period.measure.number}
-                    </Link>
-                  </Td>
-                  <Td className="whitespace-nowrap">{periodLabel({ kind: e.period.kind, periodEnd: isoDay(e.period.periodEnd) }, locale)}</Td>
-                  <Td className="whitespace-nowrap tabular-nums">
-                    {isoDay(e.currentDueDate)} → {isoDay(e.requestedDueDate)}
-                  </Td>
-                  <Td>{e.reason}</Td>
+                  <RequestCells request={e} locale={locale} />
                   <Td className="whitespace-nowrap">
                     {e.decidedBy ?? "—"}
                     {e.decidedAt ? <div className="text-xs tabular-nums text-muted-foreground">{todayInChina(e.decidedAt)}</div> : null}
