@@ -129,9 +129,10 @@ describe("scopes", () => {
     expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).not.toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, v, 4)).not.toBe(scopeVersions(page, v, 3));
   });
-  it("keys every other page on every report change", () => {
+  it("keys every other page on every report change and on the computed figures (lists, timelines and the plan page read them in place)", () => {
     const page = scopeOf("/review");
     expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).not.toBe(scopeVersions(page, v, 3));
-    expect(scopeVersions(page, v, 4)).toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, v, 4)).not.toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).toBe(scopeVersions(page, v, 3));
   });
 });

@@ -11,7 +11,9 @@
  *         computed figures replace the previous ones (src/server/dashboard-freshness.ts);
  *       · a department's page: the same, and that department's `DepartmentPageVersion`, raised
  *         by every change to its reports, so its liaison sees a save at once;
- *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
+ *       · any other page: `DataVersion.reportVersion`, raised by every change to any report, and the
+ *         dashboards' generation (the lists behind the figures, the timelines and the plan page read
+ *         the figures in place);
  *   - the user id from the verified session token, the locale cookie, today's date
  *     in China (statuses and "days overdue" move with the calendar), the URL and the
  *     request headers Next.js varies its answer on (RSC navigation requests).
@@ -109,7 +111,7 @@ export function scopeVersions(
   const common = `p${v.pageVersion}.u${v.userVersion}`;
   if (scope.kind === "dashboard") return `${common}.g${generation}`;
   if (scope.kind === "department") return `${common}.g${generation}.d${v.departmentVersion}`;
-  return `${common}.r${v.reportVersion}`;
+  return `${common}.r${v.reportVersion}.g${generation}`;
 }
 
 export function cacheKey(parts: {

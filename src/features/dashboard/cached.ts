@@ -1,7 +1,9 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/server/db";
 import { dashboardsReplaced, onDashboardNudge } from "@/server/dashboard-freshness";
 import { computeDashboard, type Dashboard, type DashboardInput } from "./compute";
+import type { HistoryScope } from "./load-history";
 import { loadDashboardInput } from "./queries";
 
 /** An overview with the moment its stored history was read: the figures are as of then. */
@@ -152,6 +154,32 @@ export async function getDashboardWithInput(planId: string, asOf: string, freshn
  */
 export function refreshChangedDashboards(known?: bigint): void {
   for (const [planId, snap] of snapshots) if (known === undefined || snap.version < known) refreshSoon(planId);
+}
+
+/** Scoped figures by plan, scope and day, with the data version they were computed at. */
+const scopedCache = ((shared as { dubanScoped?: LRUCache<string, { version: bigint; value: Promise<TimedDashboard> }> }).dubanScoped ??= new LRUCache({ max: 2_000 }));
+
+/**
+ * The overview computed over one department's measures or one measure (`HistoryScope`), exactly as
+ * the data stand when asked: the department's own row and the lights of those measures are the
+ * whole plan's figures for them (a department's figures count only its own assignments; a
+ * measure's lights only its own periods), at the cost of those measures alone — no reader of a
+ * department's or a measure's page waits for the whole plan's recomputation, and none sees figures
+ * older than the data. The plan-wide parts (key tasks, ranking, other departments) are partial and
+ * must not be read from it. Kept per data version; concurrent misses share one computation.
+ */
+export async function getScopedDashboard(planId: string, asOf: string, scope: NonNullable<HistoryScope>): Promise<TimedDashboard> {
+  const key = `${planId}|${"measureId" in scope ? `m:${scope.measureId}` : `d:${scope.departmentId}`}|${asOf}`;
+  const version = await dataVersion();
+  const hit = scopedCache.get(key);
+  if (hit && hit.version >= version) return hit.value;
+  const loadedAt = new Date();
+  const value = loadDashboardInput(planId, scope).then((input) => ({ ...computeDashboard(input, asOf), updatedAt: loadedAt.toISOString() }));
+  scopedCache.set(key, { version, value });
+  value.catch(() => {
+    if (scopedCache.get(key)?.value === value) scopedCache.delete(key);
+  });
+  return value;
 }
 
 onDashboardNudge((version) => refreshChangedDashboards(version));
