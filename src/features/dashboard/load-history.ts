@@ -11,11 +11,16 @@ type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
  * its measures' lights are exact from these alone: a department's figures count only its own
  * assignments, and a measure's lights only the measure's own periods), or one measure.
  */
-export type HistoryScope = { departmentId: string } | { measureId: string } | null;
+export type HistoryScope = { departmentId: string } | { measureId: string } | { measureIds: string[] } | null;
 
 /** The SQL condition on the measure `m` a scope puts, and the same as a Prisma filter on a measure. */
 function scopeFilter(scope: HistoryScope): { sql: Prisma.Sql; measure: Prisma.MeasureWhereInput } {
   if (scope && "measureId" in scope) return { sql: Prisma.sql`AND m."id" = ${scope.measureId}`, measure: { id: scope.measureId } };
+  if (scope && "measureIds" in scope) {
+    return scope.measureIds.length
+      ? { sql: Prisma.sql`AND m."id" IN (${Prisma.join(scope.measureIds)})`, measure: { id: { in: scope.measureIds } } }
+      : { sql: Prisma.sql`AND FALSE`, measure: { id: { in: [] } } };
+  }
   if (scope && "departmentId" in scope) {
     return {
       sql: Prisma.sql`AND m."id" IN (SELECT "measureId" FROM "MeasureDepartment" WHERE "departmentId" = ${scope.departmentId})`,
