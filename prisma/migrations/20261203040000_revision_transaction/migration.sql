@@ -14,3 +14,9 @@ CREATE FUNCTION "DataVersion_bump_history"() RETURNS trigger LANGUAGE plpgsql AS
 DROP TRIGGER "DataVersion_ProgressReportRevision" ON "ProgressReportRevision";
 CREATE TRIGGER "DataVersion_ProgressReportRevision" AFTER INSERT ON "ProgressReportRevision" FOR EACH STATEMENT EXECUTE FUNCTION "DataVersion_bump_dashboards"();
 CREATE TRIGGER "DataVersion_ProgressReportRevision_changed" AFTER UPDATE OR DELETE ON "ProgressReportRevision" FOR EACH STATEMENT EXECUTE FUNCTION "DataVersion_bump_history"();
+
+-- A department's or a measure's own figures read the reports of its measures alone.
+CREATE INDEX "ProgressReport_measureId_idx" ON "ProgressReport" ("measureId");
+
+-- Every reading of a plan's history reads the due-date edits among the audit events: found without reading the whole trail.
+CREATE INDEX "AuditEvent_due_date_edits" ON "AuditEvent"("id") WHERE "action" = 'period.set_due_date';

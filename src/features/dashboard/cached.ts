@@ -52,6 +52,8 @@ const MAX_DAYS = 32;
 const CARRIED_DAYS = 4;
 /** The least time between two background recomputations of a plan: bounds how often the overview renders again. */
 const MIN_GAP_MS = 1_000;
+/** The longest a computation runs before it lets the server's other requests through. */
+const SLICE_MS = 10;
 
 // Kept on globalThis: the pages and the warmer started from src/instrumentation.ts are bundled
 // apart, and must share one cache.
@@ -114,16 +116,21 @@ function dashboardOf(snap: Snapshot, asOf: string): Promise<TimedDashboard> {
     return hit;
   }
   const updatedAt = snap.loadedAt.toISOString();
-  const value = Promise.all([snap.input, snap.groups]).then(([input, groups]) => {
-    // Shares carried from the previous snapshot (measures not reloaded) are reused; the rest computed.
+  const value = Promise.all([snap.input, snap.groups]).then(async ([input, groups]) => {
+    // Shares carried from the previous snapshot (measures not reloaded) are reused; the rest computed,
+    // a slice at a time, so that a whole plan's recomputation never holds up the server's other requests.
     const parts = snap.parts.get(asOf) ?? new Map<string, MeasurePart>();
     snap.parts.set(asOf, parts);
-    const all = groups.order.map((id) => {
-      let part = parts.get(id);
-      if (!part) parts.set(id, (part = measurePart(input, groups, id, asOf)));
-      return part;
-    });
-    return { ...assembleDashboard(input, groups, asOf, all), updatedAt };
+    let since = performance.now();
+    for (const id of groups.order) {
+      if (parts.has(id)) continue;
+      parts.set(id, measurePart(input, groups, id, asOf));
+      if (performance.now() - since > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = performance.now();
+      }
+    }
+    return { ...assembleDashboard(input, groups, asOf, groups.order.map((id) => parts.get(id)!)), updatedAt };
   });
   snap.dashboards.set(asOf, value);
   value.catch(() => {
