@@ -279,6 +279,25 @@ describe("a department's page and a measure's page compute their own figures", (
     await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: 3 } });
     expect((await getScopedDashboard(planId, day, { departmentId: jia })).departments.find((d) => d.id === jia)).toMatchObject({ returned: 1 });
   });
+
+  it("keeps a department's figures through events on measures it is not on, and reads them again for events on its own", async () => {
+    const { getDashboard, getScopedDashboard } = await import("../../src/features/dashboard/cached");
+    const day = "2023-07-20";
+    const yiRow = async () => (await getScopedDashboard(planId, day, { departmentId: yi })).departments.find((d) => d.id === yi);
+    const before = await yiRow();
+    // Measure 2.1 is 甲局's alone: an event on it leaves 乙局's figures as they were, and they still match the whole plan's.
+    const jiaOnly = await db.progressReport.findFirstOrThrow({ where: { departmentId: jia, measure: { number: 1, keyTask: { number: 2, planId } } }, include: { revisions: true } });
+    await db.progressReportRevision.create({ data: { reportId: jiaOnly.id, number: jiaOnly.revisions.length + 1, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-02T02:00:00Z") } });
+    expect(await yiRow()).toEqual(before);
+    expect(await yiRow()).toEqual((await getDashboard(planId, day)).departments.find((d) => d.id === yi));
+    // An event on 乙局's own measure 1.2 is read at once.
+    const yiOwn = await db.progressReport.findFirstOrThrow({ where: { departmentId: yi, measure: { number: 2, keyTask: { number: 1, planId } } }, include: { revisions: true } });
+    await db.progressReportRevision.create({ data: { reportId: yiOwn.id, number: yiOwn.revisions.length + 1, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-03T02:00:00Z") } });
+    const after = await yiRow();
+    expect(after).toEqual((await getDashboard(planId, day)).departments.find((d) => d.id === yi));
+    expect(after).not.toEqual(before);
+    await db.progressReportRevision.deleteMany({ where: { OR: [{ reportId: jiaOnly.id, number: jiaOnly.revisions.length + 1 }, { reportId: yiOwn.id, number: yiOwn.revisions.length + 1 }] } });
+  });
 });
 
 describe("the figures are brought up to date measure by measure (decision 034)", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/server/db";
 import { dashboardsReplaced, onDashboardNudge } from "@/server/dashboard-freshness";
-import { assembleDashboard, computeDashboard, groupByMeasure, measurePart, type Dashboard, type DashboardInput, type MeasureGroups, type MeasurePart } from "./compute";
+import { assembleDashboard, groupByMeasure, measurePart, type Dashboard, type DashboardInput, type MeasureGroups, type MeasurePart } from "./compute";
 import { loadDashboardInput } from "./queries";
 
 /** An overview with the moment its stored history was read: the figures are as of then. */
@@ -256,8 +256,16 @@ export function refreshChangedDashboards(known?: bigint): void {
   for (const [planId, snap] of snapshots) if (known === undefined || snap.version < known) refreshSoon(planId);
 }
 
-/** Scoped figures by plan, scope and day, with the data version they were computed at. */
-const scopedCache = ((shared as { dubanScoped?: LRUCache<string, { version: bigint; value: Promise<TimedDashboard> }> }).dubanScoped ??= new LRUCache({ max: 2_000 }));
+/** Scoped figures by plan, scope and day: the versions and database snapshot they were read at, and the measures they cover. */
+interface ScopedEntry {
+  version: bigint;
+  historyVersion: bigint;
+  seen: string;
+  /** The measures the scope covers, once read. */
+  measureIds: Set<string> | null;
+  value: Promise<TimedDashboard>;
+}
+const scopedCache = ((shared as { dubanScoped?: LRUCache<string, ScopedEntry> }).dubanScoped ??= new LRUCache({ max: 2_000 }));
 
 /**
  * The overview computed over one department's measures or one measure (`HistoryScope`), exactly as
@@ -266,20 +274,37 @@ const scopedCache = ((shared as { dubanScoped?: LRUCache<string, { version: bigi
  * measure's lights only its own periods), at the cost of those measures alone — no reader of a
  * department's or a measure's page waits for the whole plan's recomputation, and none sees figures
  * older than the data. The plan-wide parts (key tasks, ranking, other departments) are partial and
- * must not be read from it. Kept per data version; concurrent misses share one computation.
+ * must not be read from it. Kept until a change touches the scope's measures (new review events on
+ * them, found as in `refresh`, or any other change the overview reads); concurrent misses share one
+ * computation.
  */
 export async function getScopedDashboard(planId: string, asOf: string, scope: { departmentId: string } | { measureId: string }): Promise<TimedDashboard> {
   const key = `${planId}|${"measureId" in scope ? `m:${scope.measureId}` : `d:${scope.departmentId}`}|${asOf}`;
-  const version = await dataVersion();
+  const at = await versionsSeen();
   const hit = scopedCache.get(key);
-  if (hit && hit.version >= version) return hit.value;
+  if (hit && hit.version >= at.version) return hit.value;
+  if (hit?.measureIds && hit.historyVersion === at.historyVersion) {
+    const covered = hit.measureIds;
+    if (!(await measuresChangedSince(planId, hit.seen)).some((id) => covered.has(id))) {
+      // Nothing of this scope changed since it was read: the same figures, as of now.
+      const now = new Date().toISOString();
+      const value = hit.value.then((d) => ({ ...d, updatedAt: now }));
+      scopedCache.set(key, { ...hit, version: at.version, seen: at.seen, value });
+      return value;
+    }
+  }
   const loadedAt = new Date();
-  const value = loadDashboardInput(planId, scope).then((input) => ({ ...computeDashboard(input, asOf), updatedAt: loadedAt.toISOString() }));
-  scopedCache.set(key, { version, value });
-  value.catch(() => {
-    if (scopedCache.get(key)?.value === value) scopedCache.delete(key);
+  const value = loadDashboardInput(planId, scope).then((input) => {
+    const groups = groupByMeasure(input);
+    entry.measureIds = new Set(groups.order);
+    return { ...assembleDashboard(input, groups, asOf, groups.order.map((id) => measurePart(input, groups, id, asOf))), updatedAt: loadedAt.toISOString() };
   });
-  return value;
+  const entry: ScopedEntry = { ...at, measureIds: null, value };
+  scopedCache.set(key, entry);
+  entry.value.catch(() => {
+    if (scopedCache.get(key) === entry) scopedCache.delete(key);
+  });
+  return entry.value;
 }
 
 onDashboardNudge((version) => refreshChangedDashboards(version));
