@@ -20,3 +20,7 @@ CREATE INDEX "ProgressReport_measureId_idx" ON "ProgressReport" ("measureId");
 
 -- Every reading of a plan's history reads the due-date edits among the audit events: found without reading the whole trail.
 CREATE INDEX "AuditEvent_due_date_edits" ON "AuditEvent"("id") WHERE "action" = 'period.set_due_date';
+
+-- Statistics for the new column and indexes, so that the first recomputations after the upgrade find the new events by their index.
+ANALYZE "ProgressReportRevision";
+ANALYZE "ProgressReport";

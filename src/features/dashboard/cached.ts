@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { dashboardsReplaced, onDashboardNudge } from "@/server/dashboard-freshness";
 import { assembleDashboard, groupByMeasure, measurePart, type Dashboard, type DashboardInput, type MeasureGroups, type MeasurePart } from "./compute";
@@ -85,10 +86,15 @@ async function versionsSeen(): Promise<{ version: bigint; historyVersion: bigint
  * see: those committed since a history was read under it (decision 034).
  */
 async function measuresChangedSince(planId: string, seen: string): Promise<string[]> {
+  // In two steps, each on its own index (the writing transaction's, then the reports' keys), whatever
+  // the planner's statistics say: the new events are few, the plan's reports many.
+  const reports = await db.$queryRaw<{ reportId: string }[]>`
+    SELECT DISTINCT "reportId" FROM "ProgressReportRevision"
+    WHERE "writtenBy" >= pg_snapshot_xmin(${seen}::pg_snapshot) AND NOT pg_visible_in_snapshot("writtenBy", ${seen}::pg_snapshot)`;
+  if (!reports.length) return [];
   const rows = await db.$queryRaw<{ measureId: string }[]>`
-    SELECT DISTINCT r."measureId" FROM "ProgressReportRevision" v
-    JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-    WHERE t."planId" = ${planId} AND v."writtenBy" >= pg_snapshot_xmin(${seen}::pg_snapshot) AND NOT pg_visible_in_snapshot(v."writtenBy", ${seen}::pg_snapshot)`;
+    SELECT DISTINCT r."measureId" FROM "ProgressReport" r JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
+    WHERE r."id" IN (${Prisma.join(reports.map((r) => r.reportId))}) AND t."planId" = ${planId}`;
   return rows.map((r) => r.measureId);
 }
 
