@@ -50,7 +50,7 @@ interface Snapshot {
 const MAX_PLANS = 4;
 const MAX_DAYS = 32;
 /** Days of the replaced snapshot computed again before the new figures take its place. */
-const CARRIED_DAYS = 4;
+const CARRIED_DAYS = 2;
 /** The least time between two background recomputations of a plan: bounds how often the overview renders again. */
 const MIN_GAP_MS = 1_000;
 /** The longest a computation runs before it lets the server's other requests through. */
