@@ -1,4 +1,5 @@
 import type { Dashboard, DashboardInput } from "@/features/dashboard/compute";
+import type { DocumentWords } from "@/i18n/document-words";
 import type { NoticeCounts } from "@/lib/notices";
 import { BLACK_LIST_BELOW, NOTICE_DEDUCTION, PROGRESS_POINTS, RED_LIST_MIN_SCORE, RED_LIST_TOP, rankDepartments, type RankedDepartment, type RankingWeights } from "@/lib/ranking";
 import { periodLabel } from "@/lib/periods";
@@ -14,8 +15,8 @@ import { departmentQuarters, type DepartmentQuarterFacts } from "./quarter-facts
  * plan itself says (titles, measure texts, department names, the issuer) stays as issued.
  */
 
-/** A translator of the "tongbaoDoc" messages in the reader's language. */
-export type TongbaoWords = (key: string, values?: Record<string, string | number>) => string;
+/** A translator of the "tongbaoDoc" messages in the reader's language (src/i18n/document-words.ts). */
+export type TongbaoWords = DocumentWords;
 
 export type Cell = string | number | null;
 
