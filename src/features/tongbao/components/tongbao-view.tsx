@@ -43,7 +43,7 @@ export function TongbaoView({ tongbao: t }: { tongbao: Tongbao }) {
                   <thead>
                     <tr>
                       {tb.columns.map((c) => (
-                        <th key={c.header} className={`${cell} bg-gray-100 font-sans font-semibold`}>
+                        <th key={c.header} className={`${cell} bg-gray-100 font-sans font-semibold [overflow-wrap:anywhere]`}>
                           {c.header}
                         </th>
                       ))}

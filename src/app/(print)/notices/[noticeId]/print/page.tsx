@@ -21,6 +21,8 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ no
   if (!notice) notFound();
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" });
   const answered = notice.state === "REPLIED" || notice.state === "CLOSED";
+  // The red heading is letter-spaced the Chinese way; spaced out, English words fall apart.
+  const spaced = locale !== "en";
   return (
     <div className="min-h-screen bg-gray-200 py-6 print:bg-white print:py-0">
       <style>{PAGE_CSS}</style>
@@ -35,8 +37,8 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ no
         data-testid="notice-print"
       >
         <header className="border-b-2 border-red-700 pb-3 text-center">
-          <p className="text-2xl font-bold tracking-[0.3em] text-red-700 sm:text-3xl">{t("issuer")}</p>
-          <p className="mt-3 text-3xl font-bold tracking-[0.6em] text-red-700 sm:text-4xl">{t(`kind${notice.colour}`)}</p>
+          <p className={`text-2xl font-bold text-red-700 sm:text-3xl ${spaced ? "tracking-[0.3em]" : ""}`}>{t("issuer")}</p>
+          <p className={`mt-3 text-3xl font-bold text-red-700 sm:text-4xl ${spaced ? "tracking-[0.6em]" : ""}`}>{t(`kind${notice.colour}`)}</p>
         </header>
         <div className="mt-3 flex items-center justify-between gap-2 text-sm">
           <span className={`rounded border-2 px-2 py-0.5 font-bold ${colourText[notice.shownColour]}`} data-testid="print-colour">
