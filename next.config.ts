@@ -22,6 +22,14 @@ const config: NextConfig = {
     serverActions: { bodySizeLimit: "1mb" },
     proxyClientMaxBodySize: "1mb",
   },
+  // Print pages live in the route group src/app/(print), at their view's address + /print; the
+  // earlier addresses under /print/ still lead there (decision 033).
+  async redirects() {
+    return [
+      { source: "/print/notices/:noticeId", destination: "/notices/:noticeId/print", permanent: true },
+      { source: "/print/plans/:planCode/quarterly", destination: "/plans/:planCode/dashboard/print", permanent: true },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

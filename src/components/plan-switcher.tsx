@@ -33,7 +33,10 @@ export function PlanSwitcher({ plans, label, fallbackView, className }: { plans:
   const target = code ? view : fallbackView;
   return (
     <details className={cn("group relative shrink-0", className)} data-testid="plan-switcher">
-      <summary className="flex h-9 cursor-pointer list-none items-center gap-1.5 whitespace-nowrap rounded-md border border-white/25 px-2 text-sm hover:bg-white/10" aria-label={label}>
+      <summary className="flex h-9 cursor-pointer list-none items-center gap-1.5 whitespace-nowrap rounded-md border border-white/25 px-2 text-sm hover:bg-white/10"
+        // The name starts with what the button shows (WCAG 2.5.3, label in name), then says what it is for.
+        aria-label={current ? `${current.years} ${current.statusLabel} · ${label}` : label}
+      >
         <span className="tabular-nums">{current ? current.years : label}</span>
         {current ? <span className={cn("whitespace-nowrap rounded px-1 text-[11px]", current.ended ? "bg-white/20" : "bg-emerald-500/30")}>{current.statusLabel}</span> : null}
         <ChevronDown className="size-4 shrink-0 transition-transform group-open:rotate-180" aria-hidden />

@@ -142,17 +142,19 @@ describe("trackingStartOf, addDays and periodLabel", () => {
   });
   it("names every kind of period", () => {
     expect(periodLabel({ kind: "QUARTER", periodEnd: "2023-06-30" })).toBe("2023年第2季度");
-    expect(periodLabel({ kind: "QUARTER", periodEnd: "2023-06-30" }, "en")).toBe("Q2 2023");
+    expect(periodLabel({ kind: "QUARTER", periodEnd: "2023-06-30" }, "en")).toBe("2023 Q2");
     expect(periodLabel({ kind: "MONTH", periodEnd: "2023-03-31" })).toBe("2023年3月");
     expect(periodLabel({ kind: "HALF_YEAR", periodEnd: "2023-12-31" })).toBe("2023年下半年");
     expect(periodLabel({ kind: "YEAR", periodEnd: "2023-12-31" })).toBe("2023年度");
     expect(periodLabel({ kind: "MILESTONE", periodEnd: "2022-12-31" })).toBe("2022-12-31 时间节点");
+    expect(periodLabel({ kind: "HALF_YEAR", periodEnd: "2023-06-30" }, "en")).toBe("2023 H1");
+    expect(periodLabel({ kind: "MONTH", periodEnd: "2023-03-31" }, "en")).toBe("2023-03");
   });
 });
 
 describe("quarterKeyLabel", () => {
   it("says a quarter's key in words, whole and in parts", () => {
     expect(quarterKeyLabel("2021-Q1")).toEqual({ text: "2021年第1季度", year: "2021年", quarter: "第1季度" });
-    expect(quarterKeyLabel("2026-Q4", "en")).toEqual({ text: "Q4 2026", year: "2026", quarter: "Q4" });
+    expect(quarterKeyLabel("2026-Q4", "en")).toEqual({ text: "2026 Q4", year: "2026", quarter: "Q4" });
   });
 });

@@ -174,18 +174,18 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** A period's name: "2023年第2季度", "2023年3月", "2023年上半年", "2023年度" or "2022-12-31 时间节点". */
+/** A period's name: "2023年第2季度", "2023年3月", "2023年上半年", "2023年度" or "2022-12-31 时间节点"; in English "2023 Q2", "2023-03", "2023 H1", "Year 2023", "Deadline 2022-12-31". */
 export function periodLabel(p: { kind: PeriodKind; periodEnd: string }, locale: string = "zh-CN"): string {
   const year = p.periodEnd.slice(0, 4);
   const month = Number(p.periodEnd.slice(5, 7));
   const en = locale === "en";
   switch (p.kind) {
     case "QUARTER":
-      return en ? `Q${Math.ceil(month / 3)} ${year}` : `${year}年第${Math.ceil(month / 3)}季度`;
+      return en ? `${year} Q${Math.ceil(month / 3)}` : `${year}年第${Math.ceil(month / 3)}季度`;
     case "MONTH":
       return en ? `${year}-${pad(month)}` : `${year}年${month}月`;
     case "HALF_YEAR":
-      return en ? `H${month <= 6 ? 1 : 2} ${year}` : `${year}年${month <= 6 ? "上" : "下"}半年`;
+      return en ? `${year} H${month <= 6 ? 1 : 2}` : `${year}年${month <= 6 ? "上" : "下"}半年`;
     case "YEAR":
       return en ? `Year ${year}` : `${year}年度`;
     case "MILESTONE":
@@ -196,6 +196,6 @@ export function periodLabel(p: { kind: PeriodKind; periodEnd: string }, locale: 
 /** A calendar quarter's key ("2023-Q2", the form the lists' addresses carry) in words, whole and in its two parts (year, quarter) for narrow headers. */
 export function quarterKeyLabel(key: string, locale: string = "zh-CN"): { text: string; year: string; quarter: string } {
   const [year, q] = key.split("-Q");
-  if (locale === "en") return { text: `Q${q} ${year}`, year, quarter: `Q${q}` };
+  if (locale === "en") return { text: `${year} Q${q}`, year, quarter: `Q${q}` };
   return { text: `${year}年第${q}季度`, year: `${year}年`, quarter: `第${q}季度` };
 }

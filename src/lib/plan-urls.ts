@@ -48,9 +48,9 @@ export function planWordHref(plan: PlanRef, query?: Query): string {
   return `/api/plans/${encodeURIComponent(plan.code)}/exports/quarterly/word${queryString(query)}`;
 }
 
-/** The address of a plan's 通报 as a print page, outside the signed-in layout. */
+/** The address of a plan's 通报 as a print page, outside the signed-in layout (the route group src/app/(print)). */
 export function planPrintHref(plan: PlanRef, query?: Query): string {
-  return `/print/plans/${encodeURIComponent(plan.code)}/quarterly${queryString(query)}`;
+  return planHref(plan, "dashboard/print", query);
 }
 
 /** The plan-scoped address that an old, plan-less one (/dashboard, /dashboard/list, /dashboard/print, /api/exports/quarterly) now means. */

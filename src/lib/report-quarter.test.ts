@@ -10,6 +10,7 @@ describe("the quarter a 通报 covers", () => {
     expect(quarterFromKey("2025-Q5")).toBeNull();
     expect(quarterFromKey("2025Q1")).toBeNull();
     expect(quarterTitle(quarterFromKey("2024-Q2")!)).toBe("2024年第二季度");
+    expect(quarterTitle(quarterFromKey("2024-Q2")!, "en")).toBe("2024 Q2");
   });
 
   it.each([

@@ -75,7 +75,8 @@ export function reportCutoff(q: ReportQuarter, today: string): string {
   return q.to < today ? q.to : today;
 }
 
-/** 「2025年第四季度」. */
-export function quarterTitle(q: ReportQuarter): string {
+/** 「2025年第四季度」; in English "2025 Q4". */
+export function quarterTitle(q: ReportQuarter, locale: string = "zh-CN"): string {
+  if (locale === "en") return `${q.year} Q${q.quarter}`;
   return `${q.year}年第${"一二三四"[q.quarter - 1]}季度`;
 }

@@ -38,7 +38,7 @@ test.describe("several plans", () => {
 
       await page.goto(`${plan}/dashboard`);
       const print = page.getByRole("link", { name: "打印版" });
-      await expect(print).toHaveAttribute("href", `/print${plan}/quarterly`);
+      await expect(print).toHaveAttribute("href", `${plan}/dashboard/print`);
       await page.goto((await print.getAttribute("href"))!);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${title}落实情况通报`);
 

@@ -59,7 +59,7 @@ test("the bureau issues a red 督办单, the department signs and replies, the b
   await expect(liaison.getByTestId("notice-state")).toHaveText("已回复", STEP);
 
   // The print view: the notice alone, with its number and a print button, no navigation of the app.
-  await liaison.goto(liaison.url().replace("/notices/", "/print/notices/"));
+  await liaison.goto(`${liaison.url()}/print`);
   await expect(liaison.getByTestId("print-number")).toHaveText(number);
   await expect(liaison.getByTestId("print-button")).toBeVisible();
   await expect(liaison.getByTestId("bell")).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, SHIPPED_PLAN, signInAs, test } from "./fixtures";
 
-const PRINT = "/print/plans/hs-gsyf-2021-2025/quarterly";
+const PRINT = `${SHIPPED_PLAN}/dashboard/print`;
 
 test.describe("the quarterly 通报", () => {
   test("a leader opens the print page from the overview, outside the app, picks a quarter and downloads the Word document", async ({ page }) => {
@@ -28,7 +28,7 @@ test.describe("the quarterly 通报", () => {
     const total = page.getByTestId("table-departments").getByTestId("total-row");
     await expect(total).toContainText("合计");
     await expect(total.locator("td").nth(4)).toHaveText(leadOverdue);
-    await expect(page.getByTestId("table-overdue-by-measure").getByTestId("total-row").locator("td").nth(3)).toHaveText(leadOverdue);
+    await expect(page.getByTestId("table-overdue-by-measure").getByTestId("total-row").locator("td").nth(4)).toHaveText(leadOverdue);
     await expect(page.getByTestId("section-note").last()).toContainText("牵头（含共同牵头）");
 
     // Another quarter, chosen in the address.
@@ -54,9 +54,9 @@ test.describe("the quarterly 通报", () => {
     await expect(page.getByTestId("table-ranking").locator("tbody tr")).toContainText("市卫健委");
   });
 
-  test("the earlier print address inside the app leads to the print page", async ({ page }) => {
+  test("the earlier print address outside the plan leads to the print page", async ({ page }) => {
     await signInAs(page, "leader");
-    await page.goto(`${SHIPPED_PLAN}/dashboard/print?asOf=2023-05-10`);
+    await page.goto("/print/plans/hs-gsyf-2021-2025/quarterly?asOf=2023-05-10");
     await expect(page).toHaveURL(new RegExp(`${PRINT}\\?asOf=2023-05-10$`));
     await expect(page.getByTestId("tongbao-quarter")).toHaveText("（2023年第二季度）");
   });

@@ -56,6 +56,6 @@ describe("the audit trail's subjects", () => {
     });
     // The same period in English.
     const english = await getAuditEvents(admin, { action, entityType: "ReportingPeriod", page: 1 }, "en");
-    expect(english.events[0].subject).toBe("1.2 · Q1 2021");
+    expect(english.events[0].subject).toBe("1.2 · 2021 Q1");
   });
 });

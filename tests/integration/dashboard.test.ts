@@ -8,6 +8,7 @@ import { parseAsOf } from "../../src/features/dashboard/as-of";
 import { todayInChina } from "../../src/lib/due";
 import { buildTongbao } from "../../src/features/tongbao/content";
 import { tongbaoWorkbook } from "../../src/features/tongbao/workbook";
+import { tongbaoWords } from "../../src/features/tongbao/words";
 import { DEFAULT_RANKING_WEIGHTS } from "../../src/lib/ranking";
 import { quarterFromKey } from "../../src/lib/report-quarter";
 import { testDb } from "../support/db";
@@ -147,8 +148,22 @@ describe("leader overview on a crafted dataset", () => {
   it("exports the same figures to the Excel workbook, and only the caller's share to a liaison", async () => {
     const input = await loadDashboardInput(planId);
     const d = computeDashboard(input, "2023-07-20");
-    const workbook = async (departmentId: string | null) => {
-      const t = buildTongbao({ plan: { code: "t", title: "测试计划", issuer: "测试" }, quarter: quarterFromKey("2023-Q3")!, asOf: "2023-07-20", generatedAt: new Date(), dashboard: d, input, notices: new Map(), weights: DEFAULT_RANKING_WEIGHTS, departmentId });
+    const measureTexts = new Map((await db.measure.findMany({ where: { keyTask: { planId } }, select: { id: true, text: true, currentText: true } })).map((m) => [m.id, m.currentText ?? m.text]));
+    const workbook = async (departmentId: string | null, locale = "zh-CN") => {
+      const t = buildTongbao({
+        plan: { code: "t", title: "测试计划", issuer: "测试" },
+        quarter: quarterFromKey("2023-Q3")!,
+        asOf: "2023-07-20",
+        generatedAt: new Date(),
+        dashboard: d,
+        input,
+        notices: new Map(),
+        weights: DEFAULT_RANKING_WEIGHTS,
+        departmentId,
+        measureTexts,
+        locale,
+        words: tongbaoWords(locale),
+      });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await tongbaoWorkbook(t)) as unknown as ArrayBuffer);
       return wb;
@@ -158,7 +173,10 @@ describe("leader overview on a crafted dataset", () => {
     // Both lights of every measure, side by side.
     const byMeasure = full.getWorksheet("按措施")!;
     expect(byMeasure.getRow(1).getCell(1).text).toMatch(/^测试计划落实情况通报（2023年第三季度）· .*　数据截至 2023-07-20$/);
-    expect(byMeasure.getRow(2).values).toEqual([undefined, "措施", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
+    expect(byMeasure.getRow(2).values).toEqual([undefined, "措施", "措施内容", "报送", "报送状态", "进度", "进度状态", "落后序时进度(百分点)", "销号日期"]);
+    // Each measure named by its number and its wording.
+    expect(byMeasure.getRow(3).getCell(2).value).toBe(measureTexts.get(d.measures.find((m) => `${m.keyTaskNumber}.${m.measureNumber}` === byMeasure.getRow(3).getCell(1).value)!.measureId));
+    expect(String(byMeasure.getRow(3).getCell(2).value).length).toBeGreaterThan(0);
     expect(byMeasure.rowCount).toBe(2 + d.measures.length);
     const byDept = full.getWorksheet("按部门")!;
     expect(byDept.getRow(2).values).toEqual([undefined, "部门", "牵头措施", "配合措施", "累计按时报送率(%)", "逾期（牵头/共同牵头）", "逾期（配合反馈）", "逾期合计", "被退回待重报"]);
@@ -175,20 +193,45 @@ describe("leader overview on a crafted dataset", () => {
     expect(d.overdue).toHaveLength(6);
     const detail = overdue.getRows(3, 6)!.map((r) => (r.values as unknown[]).slice(1));
     // Days are dates in the sheet, not text.
-    expect(detail).toContainEqual(["2.1", "2023年第1季度", new Date("2023-04-10T00:00:00Z"), 101, "甲局", "牵头"]);
-    expect(overdue.getRow(3).getCell(3).numFmt).toBe("yyyy-mm-dd");
-    const roles = overdue.getRows(3, 6)!.map((r) => r.getCell(6).value);
+    expect(detail.map((r) => [r[0], ...r.slice(2)])).toContainEqual(["2.1", "2023年第1季度", new Date("2023-04-10T00:00:00Z"), 101, "甲局", "牵头"]);
+    expect(detail.every((r) => typeof r[1] === "string" && r[1].length > 0)).toBe(true);
+    expect(overdue.getRow(3).getCell(4).numFmt).toBe("yyyy-mm-dd");
+    const roles = overdue.getRows(3, 6)!.map((r) => r.getCell(7).value);
     expect(roles.filter((r) => r === "配合")).toHaveLength(2);
     // The measures' list holds the lead's four, as its 合计 says.
     const byMeasureOverdue = full.getWorksheet("逾期措施")!;
-    expect(byMeasureOverdue.getRow(byMeasureOverdue.rowCount).getCell(4).value).toBe(4);
+    expect(byMeasureOverdue.getRow(byMeasureOverdue.rowCount).getCell(5).value).toBe(4);
 
     const mine = await workbook(yi);
     expect(mine.worksheets.map((w) => w.name)).toEqual(["说明", "部门排名", "评分明细", "按部门", "逾期措施", "逾期明细"]);
     expect(mine.getWorksheet("按部门")!.rowCount).toBe(3);
     const mineOverdue = mine.getWorksheet("逾期明细")!;
     expect(mineOverdue.rowCount).toBe(2 + 3);
-    for (let r = 3; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(5).value).toBe("乙局");
+    for (let r = 3; r <= mineOverdue.rowCount; r++) expect(mineOverdue.getRow(r).getCell(6).value).toBe("乙局");
+
+    // In English the product's words follow the reader; the plan's own words (titles, measure texts, departments) stay as issued.
+    const english = await workbook(null, "en");
+    expect(english.worksheets.map((w) => w.name)).toEqual(["About", "Ranking", "Score parts", "By key task", "By measure", "By department", "Overdue measures", "Overdue detail"]);
+    expect(english.getWorksheet("About")!.getRow(2).getCell(1).text).toBe("(2023 Q3)");
+    const enMeasures = english.getWorksheet("By measure")!;
+    expect(enMeasures.getRow(1).getCell(1).text).toBe("测试计划: implementation report (2023 Q3) · Both lights of each measure as of 2023-07-20 · figures as of 2023-07-20");
+    expect(enMeasures.getRow(2).values).toEqual([undefined, "Measure", "Measure text", "Reporting", "Reporting status", "Progress", "Progress state", "Behind schedule (points)", "Closed on"]);
+    expect(enMeasures.getRow(3).getCell(2).value).toBe(byMeasure.getRow(3).getCell(2).value);
+    const enOverdue = english.getWorksheet("Overdue detail")!;
+    expect(enOverdue.getRow(2).values).toEqual([undefined, "Measure", "Measure text", "Period", "Due date", "Days overdue", "Department", "Role"]);
+    const enDetail = enOverdue.getRows(3, 6)!.map((r) => (r.values as unknown[]).slice(1));
+    expect(enDetail.map((r) => [r[0], ...r.slice(2)])).toContainEqual(["2.1", "2023 Q1", new Date("2023-04-10T00:00:00Z"), 101, "甲局", "Lead"]);
+    expect(english.getWorksheet("By department")!.getRow(english.getWorksheet("By department")!.rowCount).getCell(1).value).toBe("Total");
+    // No Chinese of the product's own is left in the English workbook: every Han character comes from the plan's data.
+    const planWords = new Set(["测试计划", "测试", "甲局", "乙局", ...measureTexts.values(), ...input.tasks.map((k) => k.title), ...input.departments.map((x) => x.shortName)]);
+    for (const ws of english.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          let rest = cell.text;
+          for (const w of [...planWords].sort((a, b) => b.length - a.length)) rest = rest.split(w).join("");
+          expect(rest, `${ws.name}: ${cell.text}`).not.toMatch(/\p{Script=Han}/u);
+        }),
+      );
   });
 });
 

@@ -288,6 +288,23 @@ describe("the reports", () => {
     expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(data.departments.length + data.indicators.length);
   });
 
+  it("writes both reports in English for an English reader: the product's words translated, the plan's texts as issued", async () => {
+    const after = (await loadEvaluation(db, SHIPPED_PLAN, TODAY))!;
+    const final = await text(await reportToWord(finalReport(after, "en")));
+    expect(final).toContain("黄石市工伤预防五年行动计划（2021—2025年）: final evaluation report");
+    expect(final).toMatch(/The plan ran from 2021 to 2025 with \d+ key tasks and \d+ measures\. Evaluated: \d+ completed, \d+ mostly completed/);
+    for (const text of ["1. Overall", "2. Key tasks", "3. Quantitative indicators", "4. Responsible departments", "Verdict: ", "; basis: ", "Key task", "Reached", "Note: verdicts are proposed"]) expect(final).toContain(text);
+    for (const m of after.tasks[0].measures) expect(final).toContain(`Measure ${m.label}　${m.text}`);
+    // The periods are named the English way, and no product word is left in Chinese.
+    expect(final).toMatch(/20\d\d Q[1-4] \(/);
+    for (const word of ["经评估", "评估结论", "工作进展：", "存在问题：", "说明：", "年第一季度", "未达标（"]) expect(final).not.toContain(word);
+    const annual = await text(await reportToWord(annualReport(after, 2024, "en")));
+    for (const text of ["work summary 2024", "In 2024 the plan's", "Actual 2024", "Reporting of the departments in 2024"]) expect(annual).toContain(text);
+    expect(annual).not.toContain("年度工作总结");
+    // Chinese stays the default, unchanged.
+    expect(await text(await reportToWord(finalReport(after)))).toContain("一、总体情况");
+  });
+
   it("writes the reports from the command line", async () => {
     const out = path.join(dir, "final.docx");
     const annual = path.join(dir, "annual.docx");

@@ -28,7 +28,7 @@ import { db } from "@/server/db";
 import { GET as exportWord } from "@/app/api/plans/[planCode]/exports/quarterly/word/route";
 import { GET as exportExcel } from "@/app/api/plans/[planCode]/exports/quarterly/route";
 
-const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+const state = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "zh-CN" }));
 vi.mock("@/server/auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/auth")>()),
   getCurrentUser: async () => state.user,
@@ -40,6 +40,7 @@ vi.mock("next-intl/server", async () => {
   const zh = (await import("../../messages/zh-CN.json")).default;
   return {
     getTranslations: async (namespace: "reports" | "errors" | "authz" | "api") => createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
+    getLocale: async () => state.locale,
   };
 });
 vi.mock("@/server/db", async () => {
@@ -131,8 +132,12 @@ describe("the shipped plan's 通报", () => {
     expect(lead + support).toBe(d.overdue.length);
     // The measures' list: the lead's and joint leads' tasks only, as many as the lead column says.
     const byMeasure = table(tongbao, "overdue-by-measure");
-    expect(byMeasure.rows.reduce((s, r) => s + (r[3] as number), 0)).toBe(lead);
-    expect(byMeasure.total![3]).toBe(lead);
+    expect(byMeasure.rows.reduce((s, r) => s + (r[4] as number), 0)).toBe(lead);
+    expect(byMeasure.total![4]).toBe(lead);
+    // Each measure is named by its number and its wording (the current one if set, else as issued).
+    const wording = new Map((await db.measure.findMany({ where: { keyTask: { planId: plans.shipped.id } }, select: { text: true, currentText: true, number: true, keyTask: { select: { number: true } } } })).map((m) => [`${m.keyTask.number}.${m.number}`, m.currentText ?? m.text]));
+    for (const r of byMeasure.rows) expect(r[1]).toBe(wording.get(String(r[0])));
+    for (const r of table(tongbao, "overdue").rows) expect(r[1]).toBe(wording.get(String(r[0])));
     // Every overdue task in the detail, and the notes say what is counted, with the same numbers.
     expect(table(tongbao, "overdue").rows).toHaveLength(lead + support);
     const text = allText(tongbao);
@@ -142,7 +147,7 @@ describe("the shipped plan's 通报", () => {
     // A department that leads nothing is absent from the measures' list, and the note names it.
     const supportingOnly = d.departments.filter((x) => x.led === 0 && !d.overdue.some((o) => o.departmentId === x.id && reportsForMeasure(o)));
     for (const x of supportingOnly) {
-      expect(byMeasure.rows.some((r) => r[1] === x.shortName)).toBe(false);
+      expect(byMeasure.rows.some((r) => r[2] === x.shortName)).toBe(false);
       expect(text).toContain(x.shortName);
     }
     // The overview paragraph quotes the same totals.
@@ -165,6 +170,30 @@ describe("the shipped plan's 通报", () => {
     // The Word tables are the paper tables: the ranking has one row per department and a header.
     const html = (await mammoth.convertToHtml({ buffer })).value;
     expect((html.match(/<table>/g) ?? []).length).toBe(4);
+    // The overdue measures are named by their wording too.
+    const { tongbao } = (await readTongbao(users.leader, plans.shipped, {}))!;
+    for (const r of table(tongbao, "overdue-by-measure").rows.slice(0, 3)) expect(value).toContain(String(r[1]));
+  });
+
+  it("speaks the reader's language: in English the Word document and the workbook say the product's words in English, the plan's as issued", async () => {
+    state.user = users.leader;
+    state.locale = "en";
+    try {
+      const response = await get(`/api/plans/${SHIPPED}/exports/quarterly/word`, exportWord);
+      expect(response.status).toBe(200);
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await response.arrayBuffer()) });
+      for (const text of ["黄石市工伤预防五年行动计划（2021—2025年）: implementation report", "(2025 Q4)", "黄石市人力资源和社会保障局", "Figures as of 2025-12-31", "1. Overall", "2. Department scores", "Red and black lists", "Overdue reporting", "Note: ", "Rank", "Measure text"]) {
+        expect(value).toContain(text);
+      }
+      for (const text of ["说明：", "部门综合评分", "数据截至", "2025年第四季度"]) expect(value).not.toContain(text);
+      const excel = await get(`/api/plans/${SHIPPED}/exports/quarterly?quarter=2025-Q4`, exportExcel);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await excel.arrayBuffer());
+      expect(book.worksheets.map((w) => w.name)).toEqual(["About", "Ranking", "Score parts", "By key task", "By measure", "By department", "Overdue measures", "Overdue detail"]);
+      expect(book.getWorksheet("Ranking")!.getRow(2).values).toEqual([undefined, "Rank", "Department", "Overall score", "Reporting (on time/due)", "Progress (G/Y/R)", "Returns (returned/reviewed)", "Notices (B/Y/R)", "List"]);
+    } finally {
+      state.locale = "zh-CN";
+    }
   });
 
   it("comes out as an Excel workbook with the ranking and the same notes", async () => {
@@ -204,7 +233,7 @@ describe("who gets which share", () => {
     expect(table(mine, "ranking").rows).toHaveLength(1);
     expect(table(mine, "ranking").rows[0][0]).toMatch(new RegExp(`^\\d+/${d.departments.length}$`));
     expect(tongbaoTables(mine).map((t) => t.key)).not.toContain("tasks");
-    expect(table(mine, "overdue").rows.every((r) => r[4] === "市卫健委")).toBe(true);
+    expect(table(mine, "overdue").rows.every((r) => r[5] === "市卫健委")).toBe(true);
     // The same department's figures as in the whole 通报.
     const full = (await readTongbao(users.leader, plans.shipped, {}))!.tongbao;
     expect(table(mine, "departments").rows).toEqual(table(full, "departments").rows.filter((r) => r[0] === "市卫健委"));

@@ -1,8 +1,9 @@
 import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { refuseReadOnlyPlan } from "@/features/plan/mutations";
-import { cleanFileName, detectEvidenceType, evidenceFileName, type EvidenceLimits, type EvidenceStore, type PendingUpload } from "@/features/reports/evidence";
-import { ReportRuleError, UPLOAD_TTL_MS } from "@/features/reports/mutations";
+import type { EvidenceLimits, EvidenceStore, PendingUpload } from "@/features/reports/evidence";
+import { UPLOAD_TTL_MS } from "@/features/reports/mutations";
+import { storeUpload, type IncomingFile, type ReceivedUpload } from "@/features/reports/uploads";
 import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
 
@@ -69,44 +70,19 @@ export async function assertMayUploadClosure(db: PrismaClient, actor: Actor, mea
 }
 
 /**
- * Receives one evidence file for a closure application through the same store, limits and checks as a
- * report's (src/features/reports/uploads.ts): policy first, size cap while streaming, type by content.
+ * Receives one evidence file for a closure application: may the actor apply to close the measure
+ * (asked before reading the body), then the same store, limits and checks as a report's evidence
+ * (`storeUpload`, src/features/reports/uploads.ts), kept under the closure's key.
  */
 export async function receiveClosureUpload(
   db: PrismaClient,
   store: EvidenceStore,
   limits: EvidenceLimits,
   actor: Actor,
-  input: { measureId: string; name: string; declaredLength: number | null; body: ReadableStream<Uint8Array> | NodeJS.ReadableStream | null },
-): Promise<{ reference: string; name: string; size: number }> {
+  input: IncomingFile & { measureId: string },
+): Promise<ReceivedUpload> {
   const { departmentId } = await assertMayUploadClosure(db, actor, input.measureId);
-  const detail = { name: cleanFileName(input.name), maxMb: Math.round(limits.maxBytes / 1024 / 1024) };
-  if (input.declaredLength !== null && input.declaredLength > limits.maxBytes) throw new ReportRuleError("fileSize", detail);
-  if (!input.body || input.declaredLength === 0) throw new ReportRuleError("fileEmpty", detail);
-  const received = await store.receive(input.body, limits.maxBytes);
-  if (!received.ok) throw new ReportRuleError(received.reason === "size" ? "fileSize" : "fileEmpty", detail);
-  const mimeType = await detectEvidenceType(received.tempPath, input.name).catch(() => null);
-  if (!mimeType) {
-    await store.discard(received.name);
-    throw new ReportRuleError("fileType", detail);
-  }
-  const name = evidenceFileName(input.name, mimeType);
-  try {
-    await store.commit(received.name, {
-      uploaderId: actor.id,
-      periodId: uploadKey(input.measureId),
-      departmentId,
-      originalName: name,
-      mimeType,
-      size: received.size,
-      sha256: received.sha256,
-      createdAt: new Date().toISOString(),
-    });
-  } catch (error) {
-    await store.discard(received.name);
-    throw error;
-  }
-  return { reference: received.name, name, size: received.size };
+  return storeUpload(store, limits, { uploaderId: actor.id, key: uploadKey(input.measureId), departmentId }, input);
 }
 
 async function pendingClosureUploads(store: EvidenceStore, actor: Actor, measureId: string, references: string[], now = new Date()) {

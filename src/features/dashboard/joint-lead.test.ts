@@ -3,6 +3,7 @@ import { computeDashboard, type DashboardInput } from "./compute";
 import { listPeriods } from "./drill";
 import type { PeriodHistory } from "./history";
 import { buildTongbao, tongbaoTables } from "@/features/tongbao/content";
+import { tongbaoWords } from "@/features/tongbao/words";
 import { DEFAULT_RANKING_WEIGHTS } from "@/lib/ranking";
 import { quarterFromKey } from "@/lib/report-quarter";
 
@@ -53,6 +54,9 @@ function tongbaoOf(data: DashboardInput, asOf: string) {
     notices: new Map(),
     weights: DEFAULT_RANKING_WEIGHTS,
     departmentId: null,
+    measureTexts: new Map(),
+    locale: "zh-CN",
+    words: tongbaoWords("zh-CN"),
   });
   return Object.fromEntries(tongbaoTables(t).map((tb) => [tb.key, tb.rows]));
 }
@@ -67,7 +71,7 @@ describe("joint leads in the overview", () => {
     // The 通报 lists it among the measures' overdue tasks only as a joint lead; its feedback stays in the detail, as 配合.
     const tables = tongbaoOf(input(false), asOf);
     expect(tables["overdue-by-measure"]).toEqual([]);
-    expect(tables.overdue).toEqual([["1.2", "2023年第1季度", "2023-04-10", 21, "市交运局", "配合"]]);
+    expect(tables.overdue).toEqual([["1.2", "", "2023年第1季度", "2023-04-10", 21, "市交运局", "配合"]]);
   });
 
   it("a joint lead's missing report turns the measure red, like the lead's would, and counts everywhere the lead's does", () => {
@@ -75,7 +79,7 @@ describe("joint leads in the overview", () => {
     expect(d.measures).toEqual([expect.objectContaining({ measureId: "m12", light: "RED", status: "OVERDUE" })]);
     expect(d.tasks[0]).toMatchObject({ periodsDue: 2, periodsDone: 1, red: 1 });
     expect(d.overdue).toEqual([expect.objectContaining({ departmentId: "jiaoyun", isLead: false, isJointLead: true })]);
-    expect(tongbaoOf(input(true), asOf)["overdue-by-measure"]).toEqual([["1.2", "市交运局", "共同牵头", 1, "2023-04-10", 21]]);
+    expect(tongbaoOf(input(true), asOf)["overdue-by-measure"]).toEqual([["1.2", "", "市交运局", "共同牵头", 1, "2023-04-10", 21]]);
     // The list behind the key task's progress has as many rows as the figure.
     expect(listPeriods(input(true), asOf, { task: 1, metric: "due" })).toHaveLength(2);
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/permissions";
 import { getActor } from "@/server/auth";
 import { wordDownloadHeaders } from "@/server/documents/word";
@@ -12,15 +12,15 @@ const text = (body: string, status: number) => new Response(body, { status, head
 
 /**
  * A report's Word download, for the final evaluation and the annual summaries alike: the caller
- * (evaluation:read) first, then the plan, then `build` picks the report or answers why not.
+ * (evaluation:read) first, then the plan, then `build` picks the report, in the reader's language, or answers why not.
  */
-export async function reportDownload(planCode: string, build: (data: EvaluationData) => ReportDocument | "notEvaluable" | "noYear"): Promise<Response> {
-  const [actor, t] = await Promise.all([getActor(), getTranslations("api")]);
+export async function reportDownload(planCode: string, build: (data: EvaluationData, locale: string) => ReportDocument | "notEvaluable" | "noYear"): Promise<Response> {
+  const [actor, t, locale] = await Promise.all([getActor(), getTranslations("api"), getLocale()]);
   if (!actor) return text(t("signInRequired"), 401);
   if (!can(actor, "evaluation:read")) return text(t("exportForbidden"), 403);
   const data = await readEvaluation(actor, planCode);
   if (!data) return text(t("planNotFound"), 404);
-  const doc = build(data);
+  const doc = build(data, locale);
   if (doc === "notEvaluable") return text(t("notEvaluable"), 409);
   if (doc === "noYear") return text(t("noYear"), 404);
   const body = await reportToWord(doc);

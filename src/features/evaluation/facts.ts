@@ -4,7 +4,7 @@ import { progressFacts, type PeriodHistory } from "@/features/dashboard/history"
 import { loadPlanHistory } from "@/features/dashboard/load-history";
 import { isoDay, todayInChina } from "@/lib/due";
 import { indicatorAchievement, planEvaluable, proposeVerdict, yearlyActuals, type IndicatorTarget, type Verdict, type VerdictBasis, type VerdictFacts } from "@/lib/evaluation";
-import { periodLabel, type PeriodKind } from "@/lib/periods";
+import type { PeriodKind } from "@/lib/periods";
 import { reportsForMeasure, type ProgressRating } from "@/lib/status";
 
 /*
@@ -28,7 +28,8 @@ export interface StoredVerdict {
 /** One submitted report of a measure, as the documents quote it. */
 export interface ReportEntry {
   periodEnd: string;
-  periodLabel: string;
+  /** The period's kind: its name is said in the reader's language (periodLabel). */
+  periodKind: PeriodKind;
   department: string;
   isLead: boolean;
   state: "SUBMITTED" | "RETURNED" | "ACCEPTED";
@@ -189,7 +190,7 @@ export async function loadEvaluation(db: PrismaClient, planCode: string, today =
     }
     const entry: ReportEntry = {
       periodEnd,
-      periodLabel: periodLabel({ kind: r.period.kind as PeriodKind, periodEnd }),
+      periodKind: r.period.kind as PeriodKind,
       department: r.department.shortName,
       isLead: r.isLead,
       state: r.state as ReportEntry["state"],

@@ -18,31 +18,39 @@ export interface ReceivedUpload {
   size: number;
 }
 
+/** A file arriving: the name the browser gave it, the length the client declared and the body. */
+export type IncomingFile = Omit<UploadInput, "periodId">;
+
+/** Who an authorized upload belongs to: the uploader, the key it is kept under (a period's id, or a closure's) and the department. */
+export interface UploadOwner {
+  uploaderId: string;
+  key: string;
+  departmentId: string;
+}
+
 /**
- * Receives one evidence file for the actor's report on a period, in this order: may the
- * actor add evidence to that report (before reading the body) → is the declared length within
- * the limit → stream the body to a temporary file, stopping at the limit → check the content's
- * type. A refusal leaves nothing on disk. The reference returned is attached by saveReport
- * within UPLOAD_TTL_MS; an upload never attached is removed by the sweep.
+ * The one way an evidence file is received, once its caller has been authorized: is the declared
+ * length within the limit → stream the body to a temporary file, stopping at the limit → check the
+ * content's type → keep it as a pending upload of `owner`. A refusal leaves nothing on disk. Report
+ * evidence (`receiveUpload`) and closure evidence (`receiveClosureUpload`) each ask their own rule first.
  */
-export async function receiveUpload(db: PrismaClient, store: EvidenceStore, limits: EvidenceLimits, actor: Actor, input: UploadInput): Promise<ReceivedUpload> {
-  const { departmentId } = await assertMayUpload(db, actor, input.periodId);
-  const detail = { name: cleanFileName(input.name), maxMb: Math.round(limits.maxBytes / 1024 / 1024) };
-  if (input.declaredLength !== null && input.declaredLength > limits.maxBytes) throw new ReportRuleError("fileSize", detail);
-  if (!input.body || input.declaredLength === 0) throw new ReportRuleError("fileEmpty", detail);
-  const received = await store.receive(input.body, limits.maxBytes);
+export async function storeUpload(store: EvidenceStore, limits: EvidenceLimits, owner: UploadOwner, file: IncomingFile): Promise<ReceivedUpload> {
+  const detail = { name: cleanFileName(file.name), maxMb: Math.round(limits.maxBytes / 1024 / 1024) };
+  if (file.declaredLength !== null && file.declaredLength > limits.maxBytes) throw new ReportRuleError("fileSize", detail);
+  if (!file.body || file.declaredLength === 0) throw new ReportRuleError("fileEmpty", detail);
+  const received = await store.receive(file.body, limits.maxBytes);
   if (!received.ok) throw new ReportRuleError(received.reason === "size" ? "fileSize" : "fileEmpty", detail);
-  const mimeType = await detectEvidenceType(received.tempPath, input.name).catch(() => null);
+  const mimeType = await detectEvidenceType(received.tempPath, file.name).catch(() => null);
   if (!mimeType) {
     await store.discard(received.name);
     throw new ReportRuleError("fileType", detail);
   }
-  const name = evidenceFileName(input.name, mimeType);
+  const name = evidenceFileName(file.name, mimeType);
   try {
     await store.commit(received.name, {
-      uploaderId: actor.id,
-      periodId: input.periodId,
-      departmentId,
+      uploaderId: owner.uploaderId,
+      periodId: owner.key,
+      departmentId: owner.departmentId,
       originalName: name,
       mimeType,
       size: received.size,
@@ -54,6 +62,16 @@ export async function receiveUpload(db: PrismaClient, store: EvidenceStore, limi
     throw error;
   }
   return { reference: received.name, name, size: received.size };
+}
+
+/**
+ * Receives one evidence file for the actor's report on a period: may the actor add evidence to that
+ * report (asked before reading the body), then `storeUpload`. The reference returned is attached by
+ * saveReport within UPLOAD_TTL_MS; an upload never attached is removed by the sweep.
+ */
+export async function receiveUpload(db: PrismaClient, store: EvidenceStore, limits: EvidenceLimits, actor: Actor, input: UploadInput): Promise<ReceivedUpload> {
+  const { departmentId } = await assertMayUpload(db, actor, input.periodId);
+  return storeUpload(store, limits, { uploaderId: actor.id, key: input.periodId, departmentId }, input);
 }
 
 export interface SweepOptions {

@@ -9,18 +9,18 @@ import type { Tongbao } from "./content";
  * `buildTongbao`'s content; counts nothing.
  */
 export async function tongbaoWord(t: Tongbao): Promise<Buffer> {
-  const children: FileChild[] = [title(t.title), subtitle(`（${t.quarterTitle}）`), subtitle(t.issuer), note(`数据截至 ${t.asOf}　生成于 ${t.generatedAt}`)];
-  if (t.departmentName) children.push(note(`本件为${t.departmentName}的部分，只含本部门的数据。`));
+  const children: FileChild[] = [title(t.title), subtitle(t.subtitle), subtitle(t.issuer), note(t.dates)];
+  if (t.shareNote) children.push(note(t.shareNote));
   for (const s of t.sections) {
     children.push(heading1(s.heading));
     for (const p of s.paragraphs) children.push(paragraph(p));
     for (const tb of s.tables.filter((x) => x.paper)) {
-      children.push(note(`表：${tb.caption}`));
+      children.push(note(tb.paperCaption));
       const rows = [...tb.rows, ...(tb.total ? [tb.total] : [])].map((r) => r.map((c) => (c === null ? "—" : c)));
       children.push(table(tb.columns.map((c) => c.header), rows, tb.columns.map((c) => c.share)));
       for (const n of tb.notes) children.push(note(n));
     }
     for (const n of s.notes) children.push(note(n));
   }
-  return wordDocument({ title: `${t.title}（${t.quarterTitle}）`, creator: t.issuer, children });
+  return wordDocument({ title: `${t.title} ${t.subtitle}`, creator: t.issuer, children });
 }

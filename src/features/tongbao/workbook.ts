@@ -6,7 +6,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 /**
  * The 通报 as an Excel workbook: a 「说明」 sheet with the heading lines, every paragraph and every
  * note, then one sheet per table (the details the paper leaves out included), each with a title row
- * (the 通报, the quarter, the table and the day its figures are as of), Chinese headers, the title and
+ * (the 通报, the quarter, the table and the day its figures are as of), headers in the reader's language, the title and
  * header rows frozen, days as dates, and a 合计 row where the table has one. Lays out `buildTongbao`'s content; counts nothing.
  */
 export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
@@ -16,7 +16,7 @@ export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
   wb.title = t.title;
   wb.subject = t.quarterTitle;
 
-  const about = wb.addWorksheet("说明");
+  const about = wb.addWorksheet(t.aboutSheet);
   about.columns = [{ width: 120 }];
   const line = (text: string, font?: Partial<ExcelJS.Font>) => {
     const row = about.addRow([text]);
@@ -24,15 +24,15 @@ export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
     if (font) row.font = font;
   };
   line(t.title, { bold: true, size: 14 });
-  line(`（${t.quarterTitle}）`);
-  line(`${t.issuer}　数据截至 ${t.asOf}　生成于 ${t.generatedAt}`);
-  if (t.departmentName) line(`本件为${t.departmentName}的部分，只含本部门的数据。`);
+  line(t.subtitle);
+  line(`${t.issuer}　${t.dates}`);
+  if (t.shareNote) line(t.shareNote);
   for (const s of t.sections) {
     line("");
     line(s.heading, { bold: true });
     for (const p of s.paragraphs) line(p);
     for (const table of s.tables) {
-      line(`表「${table.sheet}」：${table.caption}（${table.rows.length}行）`);
+      line(table.aboutLine);
       for (const n of table.notes) line(n);
     }
     for (const n of s.notes) line(n);
@@ -42,12 +42,16 @@ export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
     // Row 1 says what the sheet is and as of when (a sheet is often copied on its own); row 2 holds the headers.
     const ws = wb.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 2 }] });
     ws.columns = table.columns.map((c) => ({ width: c.width }));
-    ws.addRow([`${t.title}（${t.quarterTitle}）· ${table.caption}　数据截至 ${t.asOf}`]).font = { bold: true, size: 12 };
+    ws.addRow([table.sheetTitle]).font = { bold: true, size: 12 };
     ws.mergeCells(1, 1, 1, table.columns.length);
     const header = ws.addRow(table.columns.map((c) => c.header));
     header.font = { bold: true };
     header.eachCell((cell) => (cell.fill = HEADER_FILL));
-    for (const row of table.rows) addCells(ws, row);
+    const wrapped = table.columns.flatMap((c, i) => (c.text ? [i + 1] : []));
+    for (const row of table.rows) {
+      const added = addCells(ws, row);
+      for (const i of wrapped) added.getCell(i).alignment = { wrapText: true, vertical: "top" };
+    }
     if (table.total) addCells(ws, table.total).font = { bold: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -11,15 +11,15 @@ export function TongbaoView({ tongbao: t }: { tongbao: Tongbao }) {
           {t.title}
         </h1>
         <p className="mt-2" data-testid="tongbao-quarter">
-          （{t.quarterTitle}）
+          {t.subtitle}
         </p>
         <p className="mt-1" data-testid="tongbao-issuer">
           {t.issuer}
         </p>
         <p className="mt-1 text-xs text-gray-700" data-testid="tongbao-dates">
-          数据截至 {t.asOf}　生成于 {t.generatedAt}
+          {t.dates}
         </p>
-        {t.departmentName ? <p className="mt-1 text-xs">本件为{t.departmentName}的部分，只含本部门的数据。</p> : null}
+        {t.shareNote ? <p className="mt-1 text-xs">{t.shareNote}</p> : null}
       </header>
       {t.sections.map((s) => (
         <section key={s.heading} className="mt-5">
@@ -43,7 +43,7 @@ export function TongbaoView({ tongbao: t }: { tongbao: Tongbao }) {
                   <thead>
                     <tr>
                       {tb.columns.map((c) => (
-                        <th key={c.header} className={`${cell} bg-gray-100 font-sans font-semibold`}>
+                        <th key={c.header} className={`${cell} bg-gray-100 font-sans font-semibold [overflow-wrap:anywhere]`}>
                           {c.header}
                         </th>
                       ))}
@@ -53,7 +53,7 @@ export function TongbaoView({ tongbao: t }: { tongbao: Tongbao }) {
                     {tb.rows.map((row, r) => (
                       <tr key={r} className="break-inside-avoid">
                         {row.map((v, c) => (
-                          <td key={c} className={cell}>
+                          <td key={c} className={tb.columns[c]?.text ? `${cell} text-left` : cell}>
                             {v ?? "—"}
                           </td>
                         ))}

@@ -55,7 +55,7 @@ export default async function NoticePage({ params }: { params: Promise<{ noticeI
         }
         actions={
           <Button variant="outline" asChild>
-            <Link href={`/print/notices/${notice.id}`} target="_blank" data-testid="notice-print-link">
+            <Link href={`/notices/${notice.id}/print`} target="_blank" data-testid="notice-print-link">
               <Printer className="size-4" aria-hidden />
               {t("printView")}
             </Link>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,7 +9,7 @@ import { PlanStatusBadge } from "@/features/plan/components/plan-status-badge";
 import { confirmVerdictAction } from "@/features/evaluation/actions";
 import { VerdictForm } from "@/features/evaluation/components/verdict-form";
 import { ReportTable } from "@/features/evaluation/components/report-view";
-import { departmentTable, indicatorTable, taskTable } from "@/features/evaluation/documents";
+import { departmentTable, evaluationWords, indicatorTable, taskTable } from "@/features/evaluation/documents";
 import { indicatorResult, verdictCounts, type MeasureRecord } from "@/features/evaluation/facts";
 import { readEvaluation } from "@/features/evaluation/queries";
 import { planEndDay, planLifecycle } from "@/lib/plan-lifecycle";
@@ -24,7 +24,8 @@ const TONE: Record<Verdict, "success" | "primary" | "danger" | "neutral"> = { CO
 export default async function EvaluationPage({ params }: { params: Promise<{ planCode: string }> }) {
   const user = await requirePermission("evaluation:read");
   const { planCode } = await params;
-  const [t, tr, data] = await Promise.all([getTranslations("evaluation"), getTranslations("reports"), readEvaluation(user, planCode)]);
+  const [t, tr, locale, data] = await Promise.all([getTranslations("evaluation"), getTranslations("reports"), getLocale(), readEvaluation(user, planCode)]);
+  const words = evaluationWords(locale);
   if (!data) notFound();
   const { plan } = data;
   const measures = data.tasks.flatMap((task) => task.measures);
@@ -46,7 +47,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pla
     return parts.join(" · ");
   };
   const years = summaryYears(plan, data.today);
-  const indicators = indicatorTable(data);
+  const indicators = indicatorTable(data, words);
 
   return (
     <>
@@ -109,7 +110,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pla
           </CardHeader>
           <CardContent className="flex flex-col gap-2 text-sm" data-testid="evaluation-records">
             <h3 className="font-medium">{t("tasksTable")}</h3>
-            <ReportTable block={taskTable(data)} />
+            <ReportTable block={taskTable(data, words)} />
             {indicators ? (
               <>
                 <h3 className="mt-3 font-medium">{t("indicatorsTable")}</h3>
@@ -117,7 +118,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pla
               </>
             ) : null}
             <h3 className="mt-3 font-medium">{t("departmentsTable")}</h3>
-            <ReportTable block={departmentTable(data)} />
+            <ReportTable block={departmentTable(data, words)} />
           </CardContent>
         </Card>
       ) : null}

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ReportView } from "@/features/evaluation/components/report-view";
 import { PrintFrame } from "@/features/evaluation/components/print-frame";
 import { finalReport } from "@/features/evaluation/documents";
@@ -11,11 +11,11 @@ import { requirePermission } from "@/server/auth";
 export default async function FinalReportPrintPage({ params }: { params: Promise<{ planCode: string }> }) {
   const user = await requirePermission("evaluation:read");
   const { planCode } = await params;
-  const [t, data] = await Promise.all([getTranslations("evaluation"), readEvaluation(user, planCode)]);
+  const [t, locale, data] = await Promise.all([getTranslations("evaluation"), getLocale(), readEvaluation(user, planCode)]);
   if (!data || !data.evaluable) notFound();
   return (
     <PrintFrame backHref={planEvaluationHref(data.plan)} backLabel={t("back")} printLabel={t("print")}>
-      <ReportView doc={finalReport(data)} />
+      <ReportView doc={finalReport(data, locale)} />
     </PrintFrame>
   );
 }

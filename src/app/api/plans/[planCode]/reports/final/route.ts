@@ -4,7 +4,7 @@ import { answeringOutages } from "@/server/route-outage";
 
 /** The 终期评估报告 of an ended plan as a Word document (evaluation:read). */
 async function downloadFinal(_request: Request, { params }: { params: Promise<{ planCode: string }> }) {
-  return reportDownload((await params).planCode, (data) => (data.evaluable ? finalReport(data) : "notEvaluable"));
+  return reportDownload((await params).planCode, (data, locale) => (data.evaluable ? finalReport(data, locale) : "notEvaluable"));
 }
 
 /** While the database is down: 503 with Retry-After. */

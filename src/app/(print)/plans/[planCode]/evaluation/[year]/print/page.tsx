@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ReportView } from "@/features/evaluation/components/report-view";
 import { PrintFrame } from "@/features/evaluation/components/print-frame";
 import { annualReport } from "@/features/evaluation/documents";
@@ -12,11 +12,11 @@ import { requirePermission } from "@/server/auth";
 export default async function AnnualSummaryPrintPage({ params }: { params: Promise<{ planCode: string; year: string }> }) {
   const user = await requirePermission("evaluation:read");
   const { planCode, year } = await params;
-  const [t, data] = await Promise.all([getTranslations("evaluation"), readEvaluation(user, planCode)]);
+  const [t, locale, data] = await Promise.all([getTranslations("evaluation"), getLocale(), readEvaluation(user, planCode)]);
   if (!data || !summaryYears(data.plan, data.today).includes(Number(year))) notFound();
   return (
     <PrintFrame backHref={planEvaluationHref(data.plan)} backLabel={t("back")} printLabel={t("print")}>
-      <ReportView doc={annualReport(data, Number(year))} />
+      <ReportView doc={annualReport(data, Number(year), locale)} />
     </PrintFrame>
   );
 }

@@ -12,7 +12,7 @@ const PAGE_CSS = `@page notice { size: A4; margin: 20mm 22mm; }
 
 const colourText = { BLUE: "text-blue-700 border-blue-700", YELLOW: "text-amber-600 border-amber-600", RED: "text-red-700 border-red-700" } as const;
 
-/** A 督办单 as it is printed and filed: no navigation of the app, a print button on screen only. */
+/** A 督办单 as it is printed and filed (/notices/<id>/print): no navigation of the app, a print button on screen only. */
 export default async function NoticePrintPage({ params }: { params: Promise<{ noticeId: string }> }) {
   const user = await requireUser();
   const { noticeId } = await params;
@@ -21,6 +21,8 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ no
   if (!notice) notFound();
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" });
   const answered = notice.state === "REPLIED" || notice.state === "CLOSED";
+  // The red heading is letter-spaced the Chinese way; spaced out, English words fall apart.
+  const spaced = locale !== "en";
   return (
     <div className="min-h-screen bg-gray-200 py-6 print:bg-white print:py-0">
       <style>{PAGE_CSS}</style>
@@ -35,8 +37,8 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ no
         data-testid="notice-print"
       >
         <header className="border-b-2 border-red-700 pb-3 text-center">
-          <p className="text-2xl font-bold tracking-[0.3em] text-red-700 sm:text-3xl">{t("issuer")}</p>
-          <p className="mt-3 text-3xl font-bold tracking-[0.6em] text-red-700 sm:text-4xl">{t(`kind${notice.colour}`)}</p>
+          <p className={`text-2xl font-bold text-red-700 sm:text-3xl ${spaced ? "tracking-[0.3em]" : ""}`}>{t("issuer")}</p>
+          <p className={`mt-3 text-3xl font-bold text-red-700 sm:text-4xl ${spaced ? "tracking-[0.6em]" : ""}`}>{t(`kind${notice.colour}`)}</p>
         </header>
         <div className="mt-3 flex items-center justify-between gap-2 text-sm">
           <span className={`rounded border-2 px-2 py-0.5 font-bold ${colourText[notice.shownColour]}`} data-testid="print-colour">
@@ -49,8 +51,8 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ no
         <p className="mt-8 font-bold">{t("printTo", { department: notice.department.fullName ?? notice.department.shortName })}</p>
         <p className="mt-3 indent-8 whitespace-pre-wrap">{notice.text}</p>
         <p className="mt-3 indent-8">
-          {t("measure")} {notice.measureNumber}：{notice.measure.currentText ?? notice.measure.text}
-          {notice.period ? `（${t("period")}：${notice.period}）` : ""}
+          {t("printMeasure", { number: notice.measureNumber, text: notice.measure.currentText ?? notice.measure.text })}
+          {notice.period ? t("printPeriod", { label: t("period"), period: notice.period }) : ""}
         </p>
         <p className="mt-3 indent-8 font-semibold">{t("printLimit", { date: notice.dueDate })}</p>
         <div className="mt-12 text-right">
@@ -61,7 +63,7 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ no
           <p>{notice.signedAt ? t("printSigned", { name: notice.signedBy ?? "", date: day(notice.signedAt) }) : t("printNotSigned")}</p>
           {answered && notice.reply ? (
             <div className="mt-3">
-              <p className="font-bold">{t("reply")}：</p>
+              <p className="font-bold">{t("printReply", { label: t("reply") })}</p>
               <p className="mt-1 indent-8 whitespace-pre-wrap">{notice.reply}</p>
             </div>
           ) : null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/print-button";
 import { getPlanByCode } from "@/features/plan/queries";
 import { TongbaoView } from "@/features/tongbao/components/tongbao-view";
@@ -22,7 +22,7 @@ export async function generateMetadata() {
 }
 
 /**
- * The quarterly 通报 as a print page, outside the signed-in layout (no navigation of the app): a
+ * The quarterly 通报 as a print page (/plans/<code>/dashboard/print), outside the signed-in layout (no navigation of the app): a
  * quarter chooser, the downloads and a print button on screen only. Same share as the downloads:
  * export:read, a liaison their department's part.
  */
@@ -35,7 +35,7 @@ export default async function TongbaoPrintPage({
 }) {
   const user = await requireUser();
   const [{ planCode }, raw] = await Promise.all([params, searchParams]);
-  const [t, plan] = await Promise.all([getTranslations("tongbao"), getPlanByCode(planCode)]);
+  const [t, locale, plan] = await Promise.all([getTranslations("tongbao"), getLocale(), getPlanByCode(planCode)]);
   if (!plan) notFound();
   const report = await readTongbao(user, plan, { quarter: raw.quarter, asOf: raw.asOf });
   if (!report) forbidden();
@@ -54,7 +54,7 @@ export default async function TongbaoPrintPage({
           <select id="tongbao-quarter" name="quarter" defaultValue={tongbao.quarter.key} className="rounded border border-gray-400 bg-white px-2 py-1">
             {[...quarters].reverse().map((q) => (
               <option key={q.key} value={q.key}>
-                {quarterTitle(q)}
+                {quarterTitle(q, locale)}
               </option>
             ))}
           </select>
