@@ -188,6 +188,10 @@ export interface MeasureGroups {
   periods: Map<string, PeriodHistory[]>;
   meta: Map<string, { keyTaskNumber: number; measureNumber: number; departments: PlanMeasure["departments"] | null }>;
   progress: Map<string, MeasureProgressHistory>;
+  /** Per department, how many measures it leads and supports (`measureAssignments`): the structure's, the same every day. */
+  roles: Map<string, { led: number; supported: number }>;
+  /** Every calendar quarter a quarterly period ends in, in order. */
+  quarters: string[];
 }
 
 export function groupByMeasure(input: DashboardInput): MeasureGroups {
@@ -208,7 +212,15 @@ export function groupByMeasure(input: DashboardInput): MeasureGroups {
       order.push(h.measureId);
     }
   }
-  return { order, periods, meta, progress: new Map((input.progress?.measures ?? []).map((m) => [m.measureId, m])) };
+  const roles = new Map<string, { led: number; supported: number }>();
+  for (const a of measureAssignments(input)) {
+    const r = roles.get(a.departmentId) ?? { led: 0, supported: 0 };
+    if (a.isLead) r.led++;
+    else r.supported++;
+    roles.set(a.departmentId, r);
+  }
+  const quarters = [...new Set(input.histories.filter((h) => h.kind === "QUARTER").map((h) => quarterOf(h.periodEnd)))].sort();
+  return { order, periods, meta, progress: new Map((input.progress?.measures ?? []).map((m) => [m.measureId, m])), roles, quarters };
 }
 
 /** A measure's 进度 on `asOf`: its state, light, points behind and the day it was closed (已销号), if it was. */
@@ -354,11 +366,11 @@ export function assembleDashboard(input: DashboardInput, groups: MeasureGroups, 
   const deptRows = new Map<string, DepartmentRow>(
     input.departments.map((d) => [d.id, { id: d.id, shortName: d.shortName, led: 0, supported: 0, dueSoFar: 0, onTime: 0, onTimePct: null, overdue: 0, returned: 0, avgReviewHours: null }]),
   );
-  for (const a of measureAssignments(input)) {
-    const row = deptRows.get(a.departmentId);
+  for (const [departmentId, r] of groups.roles) {
+    const row = deptRows.get(departmentId);
     if (!row) continue;
-    if (a.isLead) row.led++;
-    else row.supported++;
+    row.led = r.led;
+    row.supported = r.supported;
   }
   const reviewHours = new Map<string, number[]>();
   const submissionsByQuarter = new Map<string, number>();
@@ -432,7 +444,7 @@ export function assembleDashboard(input: DashboardInput, groups: MeasureGroups, 
       progressPct: percent(tp.done, tp.due),
     };
   });
-  const quarters = [...new Set(input.histories.filter((h) => h.kind === "QUARTER").map((h) => quarterOf(h.periodEnd)))].sort();
+  const quarters = groups.quarters;
   return {
     asOf,
     measureCount: measures.length,
