@@ -291,14 +291,14 @@ export async function setNormalized(db: PrismaClient, actor: Actor, input: { mea
 }
 
 /** An administrator sets a plan's 进度 thresholds (points behind 序时进度) and whether a closure needs a leader's sign-off. */
-export async function setProgressSettings(db: PrismaClient, actor: Actor, input: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean }): Promise<void> {
+export async function setProgressSettings(db: PrismaClient, actor: Actor, input: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean; headSignoff?: boolean }): Promise<void> {
   authorize(actor, "plan:manage");
   if (!(input.yellowPoints >= 0 && input.redPoints >= input.yellowPoints && input.redPoints <= 100)) throw new ClosureRuleError("progressThresholds");
   await db.$transaction(async (tx) => {
-    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true } });
+    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true, headSignoff: true } });
     if (!plan) throw new ClosureRuleError("notFound");
     await refuseReadOnlyPlan(tx, { planId: input.planId });
-    const after = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints, closureSignoff: input.closureSignoff };
+    const after = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints, closureSignoff: input.closureSignoff, headSignoff: input.headSignoff ?? plan.headSignoff };
     await tx.plan.update({ where: { id: input.planId }, data: after });
     await recordActorEvent(tx, actor, { action: "plan.progress_settings", entityType: "Plan", entityId: input.planId, before: plan, after });
   });

@@ -150,7 +150,7 @@ export default async function PlanOverviewPage({
         <details className="mb-6 rounded-lg border border-border bg-card p-4" data-testid="progress-settings">
           <summary className="cursor-pointer text-sm font-medium">{tr("progressSettings")}</summary>
           <div className="mt-3">
-            <ProgressSettingsForm planId={plan.id} yellowPoints={settings.progressYellowPoints} redPoints={settings.progressRedPoints} closureSignoff={settings.closureSignoff} action={setProgressSettingsAction} />
+            <ProgressSettingsForm planId={plan.id} yellowPoints={settings.progressYellowPoints} redPoints={settings.progressRedPoints} closureSignoff={settings.closureSignoff} headSignoff={settings.headSignoff} action={setProgressSettingsAction} />
           </div>
         </details>
       ) : null}
