@@ -4,6 +4,7 @@ import { refuseReadOnlyPlan } from "@/features/plan/mutations";
 import { cleanFileName, detectEvidenceType, evidenceFileName, type EvidenceLimits, type EvidenceStore, type PendingUpload } from "@/features/reports/evidence";
 import { ReportRuleError, UPLOAD_TTL_MS } from "@/features/reports/mutations";
 import { authorize, type Actor } from "@/lib/permissions";
+import { measureNumber, notifyDepartment, notifyRoles, type EventNotification } from "@/features/notifications/events";
 import { RuleError } from "@/lib/rule-error";
 
 /*
@@ -33,6 +34,33 @@ export class ClosureRuleError extends RuleError {
 }
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Tells of a closure step in its own transaction (decision 023): the department that applied (its
+ * liaisons and head, who read closures), and, for `also`, every user whose role does that action
+ * (the bureau for closure:review, the leaders for closure:signoff). Every text names the measure.
+ */
+async function tellClosure(
+  tx: Tx,
+  closureId: string,
+  step: string,
+  kind: EventNotification["kind"],
+  params: Record<string, string> = {},
+  to: { department?: boolean; also?: "closure:review" | "closure:signoff" } = { department: true },
+) {
+  const closure = await tx.measureClosure.findUniqueOrThrow({
+    where: { id: closureId },
+    select: { measureId: true, departmentId: true, department: { select: { shortName: true } }, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
+  });
+  const notification: EventNotification = {
+    kind,
+    dedupeKey: `closure:${closureId}:${step}`,
+    params: { measure: measureNumber(closure.measure), department: closure.department.shortName, ...params },
+    link: `/measures/${closure.measureId}`,
+  };
+  if (to.department) await notifyDepartment(tx, closure.departmentId, "closure:read", notification);
+  if (to.also) await notifyRoles(tx, to.also, notification);
+}
 
 /** The measure with its departments (what the scoped rules look at), closure state and plan settings. */
 async function measureFor(db: PrismaClient | Tx, measureId: string) {
@@ -162,6 +190,7 @@ export async function applyClosure(
         before: null,
         after: { measureId: measure.id, summary, evidence: uploads.map((u) => ({ name: u.originalName, sha256: u.sha256 })) },
       });
+      await tellClosure(tx, created.id, "applied", "CLOSURE_APPLIED", {}, { also: "closure:review" });
       return created.id;
     });
     await Promise.all(uploads.map((u) => store.settle(u.reference)));
@@ -208,6 +237,12 @@ export async function reviewClosure(db: PrismaClient, actor: Actor, input: { clo
       before: { state: "SUBMITTED" },
       after: { state, reason: reason || null, measureId: closure.measureId },
     });
+    if (state === "RETURNED") await tellClosure(tx, input.closureId, "returned", "CLOSURE_RETURNED", { reason });
+    else if (state === "CLOSED") await tellClosure(tx, input.closureId, "closed", "CLOSURE_CLOSED");
+    else {
+      await tellClosure(tx, input.closureId, "accepted", "CLOSURE_ACCEPTED");
+      await tellClosure(tx, input.closureId, "awaiting-signoff", "CLOSURE_AWAITING_SIGNOFF", {}, { also: "closure:signoff" });
+    }
     return state;
   });
 }
@@ -237,6 +272,9 @@ export async function signoffClosure(db: PrismaClient, actor: Actor, input: { cl
       before: { state: "AWAITING_SIGNOFF" },
       after: { state, reason: reason || null, measureId: closure.measureId },
     });
+    // The department, and the bureau that accepted it, hear the leader's decision.
+    if (state === "RETURNED") await tellClosure(tx, input.closureId, "signoff-returned", "CLOSURE_RETURNED", { reason }, { department: true, also: "closure:review" });
+    else await tellClosure(tx, input.closureId, "closed", "CLOSURE_CLOSED", {}, { department: true, also: "closure:review" });
     return state;
   });
 }
@@ -264,6 +302,7 @@ export async function reopenMeasure(db: PrismaClient, actor: Actor, input: { mea
       before: { state: "CLOSED", closedAt: closure.closedAt?.toISOString() ?? null },
       after: { state: "REOPENED", reason, measureId: input.measureId },
     });
+    await tellClosure(tx, closure.id, "reopened", "CLOSURE_REOPENED", { reason });
   });
 }
 
