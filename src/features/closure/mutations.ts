@@ -4,6 +4,7 @@ import { refuseReadOnlyPlan } from "@/features/plan/mutations";
 import { cleanFileName, detectEvidenceType, evidenceFileName, type EvidenceLimits, type EvidenceStore, type PendingUpload } from "@/features/reports/evidence";
 import { ReportRuleError, UPLOAD_TTL_MS } from "@/features/reports/mutations";
 import { authorize, type Actor } from "@/lib/permissions";
+import { dayToDate, todayInChina } from "@/lib/due";
 import { measureNumber, notifyDepartment, notifyRoles, type EventNotification } from "@/features/notifications/events";
 import { RuleError } from "@/lib/rule-error";
 
@@ -330,16 +331,31 @@ export async function setNormalized(db: PrismaClient, actor: Actor, input: { mea
 }
 
 /** An administrator sets a plan's 进度 thresholds (points behind 序时进度) and whether a closure needs a leader's sign-off. */
-export async function setProgressSettings(db: PrismaClient, actor: Actor, input: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean; headSignoff?: boolean }): Promise<void> {
+export async function setProgressSettings(db: PrismaClient, actor: Actor, input: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean; headSignoff?: boolean },
+  now: Date = new Date(),
+): Promise<void> {
   authorize(actor, "plan:manage");
   if (!(input.yellowPoints >= 0 && input.redPoints >= input.yellowPoints && input.redPoints <= 100)) throw new ClosureRuleError("progressThresholds");
   await db.$transaction(async (tx) => {
-    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true, headSignoff: true } });
+    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true, headSignoff: true, startYear: true } });
     if (!plan) throw new ClosureRuleError("notFound");
     await refuseReadOnlyPlan(tx, { planId: input.planId });
     const after = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints, closureSignoff: input.closureSignoff, headSignoff: input.headSignoff ?? plan.headSignoff };
     await tx.plan.update({ where: { id: input.planId }, data: after });
-    await recordActorEvent(tx, actor, { action: "plan.progress_settings", entityType: "Plan", entityId: input.planId, before: plan, after });
+    // Thresholds as history (decision 032): the earlier values stay in force for the days before today.
+    if (plan.progressYellowPoints !== input.yellowPoints || plan.progressRedPoints !== input.redPoints) {
+      const day = todayInChina(now);
+      const today = dayToDate(day);
+      const planStart = `${plan.startYear}-01-01`;
+      // The first change: the values until now were in force from the plan's start (none, for a plan not yet begun).
+      if (planStart < day && !(await tx.planThresholds.count({ where: { planId: input.planId } }))) {
+        await tx.planThresholds.create({ data: { planId: input.planId, effectiveFrom: dayToDate(planStart), progressYellowPoints: plan.progressYellowPoints, progressRedPoints: plan.progressRedPoints } });
+      }
+      const values = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints };
+      await tx.planThresholds.upsert({ where: { planId_effectiveFrom: { planId: input.planId, effectiveFrom: today } }, create: { planId: input.planId, effectiveFrom: today, ...values }, update: values });
+    }
+    const before = { progressYellowPoints: plan.progressYellowPoints, progressRedPoints: plan.progressRedPoints, closureSignoff: plan.closureSignoff, headSignoff: plan.headSignoff };
+    await recordActorEvent(tx, actor, { action: "plan.progress_settings", entityType: "Plan", entityId: input.planId, before, after });
   });
 }
 

@@ -1,5 +1,5 @@
 import { daysBetween } from "@/lib/due";
-import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, reportsForMeasure, type Light, type ProgressState, type Status } from "@/lib/status";
+import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, reportsForMeasure, thresholdsOn, type Light, type ProgressState, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type PeriodHistory, type ProgressInput } from "./history";
 
@@ -188,8 +188,10 @@ export function measureProgressOn(input: DashboardInput, asOf: string): Map<stri
     if (list) list.push(h);
     else periods.set(h.measureId, [h]);
   }
+  // The thresholds in force on the day asked about (decision 032), not today's.
+  const thresholds = thresholdsOn(input.progress.thresholdHistory ?? [], asOf, input.progress.thresholds);
   for (const m of input.progress.measures) {
-    const p = measureProgress(progressFacts(m, periods.get(m.measureId) ?? [], input.progress, asOf), asOf, input.progress.thresholds);
+    const p = measureProgress(progressFacts(m, periods.get(m.measureId) ?? [], input.progress, asOf), asOf, thresholds);
     out.set(m.measureId, { ...p, closedOn: closedOn(m.owing.closures, asOf) });
   }
   return out;
@@ -335,7 +337,7 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     byLight,
     byProgress,
     byProgressLight,
-    progressThresholds: input.progress?.thresholds ?? DEFAULT_PROGRESS_THRESHOLDS,
+    progressThresholds: input.progress ? thresholdsOn(input.progress.thresholdHistory ?? [], asOf, input.progress.thresholds) : DEFAULT_PROGRESS_THRESHOLDS,
     measures,
     tasks,
     departments: [...deptRows.values()],
