@@ -17,7 +17,7 @@ import { addInstruction, decideInstructionReply, replyInstruction } from "../../
 import { createUser, setLedDepartments, setUserRole } from "../../src/features/admin/mutations";
 import { scanNotifications } from "../../src/features/notifications/scan";
 import { loadPlanHistory } from "../../src/features/dashboard/load-history";
-import { measureProgressOn } from "../../src/features/dashboard/compute";
+import { computeDashboard, measureProgressOn } from "../../src/features/dashboard/compute";
 import { addDays } from "../../src/lib/periods";
 import { dayToDate, todayInChina } from "../../src/lib/due";
 import { Forbidden, type Actor } from "../../src/lib/permissions";
@@ -332,5 +332,34 @@ describe("escalations to the department head and its 分管领导, once per occu
     const all = await db.notification.findMany({ where: { userId: actors.head.id } });
     expect(all.length).toBe((await kindsOf(actors.head)).length);
     for (const n of all) expect(n.params).toMatchObject({ measure: expect.stringMatching(/^1\.\d$/) });
+  });
+});
+
+describe("进度 thresholds as history", () => {
+  it("keeps the earlier thresholds with their day: the replay of a day uses those in force then; the change is audited", async () => {
+    const history = async () => (await db.planThresholds.findMany({ where: { planId }, orderBy: { effectiveFrom: "asc" } })).map((r) => [r.effectiveFrom.toISOString().slice(0, 10), r.progressYellowPoints, r.progressRedPoints]);
+    // The sign-off settings above changed no threshold: no history yet.
+    expect(await history()).toEqual([]);
+    const changeDay = `${year}-07-01`;
+    await setProgressSettings(db, actors.admin, { planId, yellowPoints: 5, redPoints: 15, closureSignoff: true, headSignoff: true }, new Date(`${changeDay}T04:00:00Z`));
+    expect(await history()).toEqual([
+      [`${year}-01-01`, 10, 30],
+      [changeDay, 5, 15],
+    ]);
+    // The same day again replaces that day's values; the plan holds the current ones.
+    await setProgressSettings(db, actors.admin, { planId, yellowPoints: 8, redPoints: 20, closureSignoff: true, headSignoff: true }, new Date(`${changeDay}T09:00:00Z`));
+    expect(await history()).toEqual([
+      [`${year}-01-01`, 10, 30],
+      [changeDay, 8, 20],
+    ]);
+    expect(await db.plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ progressYellowPoints: 8, progressRedPoints: 20 });
+    const input = await loadPlanHistory(db, planId);
+    expect(computeDashboard(input, `${year}-06-30`).progressThresholds).toEqual({ yellowPoints: 10, redPoints: 30 });
+    expect(computeDashboard(input, changeDay).progressThresholds).toEqual({ yellowPoints: 8, redPoints: 20 });
+    const audit = await db.auditEvent.findMany({ where: { entityId: planId, action: "plan.progress_settings" }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.after)).toContainEqual({ progressYellowPoints: 8, progressRedPoints: 20, closureSignoff: true, headSignoff: true });
+    // Refused thresholds change nothing.
+    await expect(setProgressSettings(db, actors.admin, { planId, yellowPoints: 40, redPoints: 20, closureSignoff: true }, new Date())).rejects.toMatchObject({ key: "progressThresholds" });
+    expect((await history()).length).toBe(2);
   });
 });
