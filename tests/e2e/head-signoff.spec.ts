@@ -20,7 +20,9 @@ test("a liaison submits, the department head returns and then signs off, the bur
     await settings.locator("summary").click();
     await settings.getByLabel(/部门负责人审签/).setChecked(on);
     await settings.getByRole("button", { name: "保存" }).click();
-    await expect(settings.getByText("设置已保存")).toBeVisible();
+    // The answer (in the form and as a toast); the page comes back with the setting saved.
+    await expect(admin.getByText("设置已保存").first()).toBeVisible({ timeout: 20_000 });
+    await expect(settings.getByLabel(/部门负责人审签/)).toBeChecked({ checked: on });
   };
 
   try {

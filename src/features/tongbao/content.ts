@@ -1,6 +1,6 @@
 import type { Dashboard, DashboardInput } from "@/features/dashboard/compute";
 import type { NoticeCounts } from "@/lib/notices";
-import { BLACK_LIST_BELOW, NOTICE_DEDUCTION, PROGRESS_POINTS, RED_LIST_MIN_SCORE, RED_LIST_TOP, rankDepartments, type RankedDepartment, type RankingWeights } from "@/lib/ranking";
+import { DEFAULT_RANKING_LISTS, NOTICE_DEDUCTION, PROGRESS_POINTS, rankDepartments, type RankedDepartment, type RankingLists, type RankingWeights } from "@/lib/ranking";
 import { quarterTitle, type ReportQuarter } from "@/lib/report-quarter";
 import { reportsForMeasure, type Light, type ProgressState, type Status } from "@/lib/status";
 import { departmentQuarters, type DepartmentQuarterFacts } from "./quarter-facts";
@@ -73,6 +73,8 @@ export interface TongbaoSource {
   /** 督办单 per department for the quarter, as of `asOf` (src/lib/notices.ts countNotices). */
   notices: Map<string, NoticeCounts>;
   weights: RankingWeights;
+  /** The plan's 红黑榜 thresholds; absent: the defaults. */
+  lists?: RankingLists;
   /** null: the whole plan; a department: that department's share only. */
   departmentId: string | null;
   /** That department's name, when it carries nothing in the plan (the overview does not list it). */
@@ -83,7 +85,7 @@ const LIGHT_WORDS: Record<Light, string> = { RED: "红灯", YELLOW: "黄灯", GR
 const STATUS_WORDS: Record<Status, string> = { NOT_STARTED: "未开始", ON_TRACK: "正常推进", DUE_SOON: "即将到期", OVERDUE: "已逾期", COMPLETED: "按时报送", COMPLETED_LATE: "逾期报送", WAIVED: "无需报送" };
 const PROGRESS_WORDS: Record<ProgressState, string> = { NOT_STARTED: "未开始", ON_SCHEDULE: "按序时推进", BEHIND: "滞后", FAR_BEHIND: "严重滞后", DEADLINE_MISSED: "逾期未完成", CLOSED: "已销号" };
 const LIST_WORDS = { RED: "红榜", BLACK: "黑榜" } as const;
-const BLACK_REASON_WORDS = { LOW_SCORE: `综合得分低于${BLACK_LIST_BELOW}分`, RED_NOTICE: "本季度收到红色督办单" } as const;
+const blackReasonWords = (l: RankingLists) => ({ LOW_SCORE: `综合得分低于${l.blackBelow}分`, RED_NOTICE: "本季度收到红色督办单" }) as const;
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八"];
 
 const pct = (part: number, whole: number) => (whole ? `${(Math.round((part / whole) * 1000) / 10).toFixed(1)}%` : "—");
@@ -107,7 +109,9 @@ const PARTS_SENTENCE =
   `退回得分＝（1－本季度退回次数÷审核次数）×100；` +
   `督办单得分＝100－本季度收到的督办单扣分（蓝色${NOTICE_DEDUCTION.blue}分、黄色${NOTICE_DEDUCTION.yellow}分、红色${NOTICE_DEDUCTION.red}分，按数据截至日的颜色，逾期未回复的会升级），最低0分。` +
   `某项无可计量内容（未牵头措施、本季度无到期任务或无审核）时不计该项，其余各项按权重折算。得分相同者名次并列。`;
-const LISTS_SENTENCE = `红榜：综合得分不低于${RED_LIST_MIN_SCORE}分且名列前${RED_LIST_TOP}（并列者同列），且未列入黑榜；黑榜：综合得分低于${BLACK_LIST_BELOW}分，或本季度收到红色督办单（含逾期升级为红色的）。`;
+/** The 红黑榜's rule in words, with the plan's thresholds (decision 032). */
+const listsSentence = (l: RankingLists) =>
+  `红榜：综合得分不低于${l.redMinScore}分且名列前${l.redTop}（并列者同列），且未列入黑榜；黑榜：综合得分低于${l.blackBelow}分，或本季度收到红色督办单（含逾期升级为红色的）。`;
 
 function roleOf(d: { isLead: boolean; isJointLead?: boolean }): string {
   return d.isLead ? "牵头" : d.isJointLead ? "共同牵头" : "配合";
@@ -117,7 +121,8 @@ function roleOf(d: { isLead: boolean; isJointLead?: boolean }): string {
 export function buildTongbao(src: TongbaoSource): Tongbao {
   const { dashboard: d, quarter, asOf } = src;
   const facts = departmentQuarters(src.input, d, quarter, asOf, src.notices);
-  const ranked = rankDepartments(facts, src.weights);
+  const thresholds = src.lists ?? DEFAULT_RANKING_LISTS;
+  const ranked = rankDepartments(facts, src.weights, thresholds);
   const mine = src.departmentId;
   const inScope = <T extends { departmentId: string }>(list: T[]) => (mine === null ? list : list.filter((x) => x.departmentId === mine));
   const departmentName = mine === null ? null : (d.departments.find((x) => x.id === mine)?.shortName ?? src.departmentName ?? "");
@@ -181,7 +186,7 @@ export function buildTongbao(src: TongbaoSource): Tongbao {
 
   // 三、红黑榜.
   const listed = (mark: "RED" | "BLACK") => ranked.filter((r) => r.list === mark);
-  const why = (r: RankedDepartment) => `（${fixed1(r.score)}分${r.list === "BLACK" ? `，${r.blackReasons.map((k) => BLACK_REASON_WORDS[k]).join("、")}` : ""}）`;
+  const why = (r: RankedDepartment) => `（${fixed1(r.score)}分${r.list === "BLACK" ? `，${r.blackReasons.map((k) => blackReasonWords(thresholds)[k]).join("、")}` : ""}）`;
   const describe = (r: RankedDepartment) => `${r.name}${why(r)}`;
   const lists: string[] =
     mine === null
@@ -190,7 +195,7 @@ export function buildTongbao(src: TongbaoSource): Tongbao {
           listed("BLACK").length ? `黑榜：${listed("BLACK").map(describe).join("、")}。` : "黑榜：本季度无部门列入黑榜。",
         ]
       : rankRows.map((r) => (r.list ? `${r.name}本季度列入${LIST_WORDS[r.list]}${why(r)}。` : `${r.name}本季度未列入红榜或黑榜。`));
-  sections.push({ heading: heading("红黑榜"), paragraphs: lists, tables: [], notes: [`说明：${LISTS_SENTENCE}`] });
+  sections.push({ heading: heading("红黑榜"), paragraphs: lists, tables: [], notes: [`说明：${listsSentence(thresholds)}`] });
 
   // 四、重点任务推进情况 (plan-wide only).
   if (mine === null) {
