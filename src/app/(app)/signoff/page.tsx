@@ -24,7 +24,29 @@ export default async function SignoffQueuePage() {
       {queue.length === 0 ? (
         <EmptyState title={t("signoffEmpty")} />
       ) : (
-        <Card>
+        <>
+        {/* On a phone each report is a card: the text across the width, the button in view. */}
+        <ul className="flex flex-col gap-3 md:hidden">
+          {queue.map((r) => (
+            <li key={r.id} data-testid="signoff-card">
+              <Card className="flex flex-col gap-2 p-4 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-semibold tabular-nums">{r.number}</span>
+                  <span>{periodLabel(r.period, locale)}</span>
+                  <Badge tone={r.isLead ? "primary" : "neutral"}>{r.isLead ? t("asLead") : t("asSupport")}</Badge>
+                </div>
+                <p className="line-clamp-3">{r.measureText}</p>
+                <p className="text-xs text-muted-foreground tabular-nums">
+                  {t("signoffSubmittedBy")} {chinaDateTime(r.submittedToHeadAt)} · {t("dueDate")} {r.dueDate}
+                </p>
+                <Button size="sm" asChild className="w-full">
+                  <Link href={`/reports/${r.periodId}#report-${r.id}`}>{t("signoffOpen")}</Link>
+                </Button>
+              </Card>
+            </li>
+          ))}
+        </ul>
+        <Card className="hidden md:block">
           <Table>
             <thead>
               <tr>
@@ -59,6 +81,7 @@ export default async function SignoffQueuePage() {
             </tbody>
           </Table>
         </Card>
+        </>
       )}
     </>
   );

@@ -24,7 +24,7 @@ export function LedDepartmentsForm({
         {(_state, pending) => (
           <>
             <input type="hidden" name="userId" value={user.id} />
-            <fieldset className="grid max-h-48 grid-cols-2 gap-1 overflow-y-auto">
+            <fieldset className="flex max-h-48 flex-col gap-1 overflow-y-auto whitespace-nowrap">
               <legend className="sr-only">{t("ledDepartments")}</legend>
               {departments.map((d) => (
                 <label key={d.id} className="flex items-center gap-1">
