@@ -55,6 +55,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   const home = homeDepartmentId(user);
   if (home) links.push({ href: `/departments/${home}`, label: t("myDepartment") });
   if (can(user, "report:write", { departmentId: user.departmentId })) links.push({ href: "/reports", label: trp("nav") });
+  if (can(user, "report:signoff", { departmentId: user.departmentId })) links.push({ href: "/signoff", label: t("signoff") });
   if (can(user, "report:review")) links.push({ href: "/review", label: trp("reviewQueue") });
   if (canAtAll(user, "notice:read")) links.push({ href: "/notices", label: t("notices") });
   // The bureau's housekeeping pages: under one 管理 menu on a wide screen, so the bar keeps to the daily work.

@@ -25,7 +25,7 @@ export function backfillDateProblem(p: { periodStart: string; periodEnd: string 
 
 /** What is known of a department's own report when the bureau wants to enter one. */
 export interface ExistingReport {
-  state: "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
+  state: "DRAFT" | "AWAITING_HEAD" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
   progress: string | null;
   workDone: string;
   problems: string;

@@ -3,7 +3,9 @@
  * Pure: every page, the notice list's filters and the 通报's counts ask these functions, and any
  * past day can be replayed from the stored facts (decision 023).
  */
+import { addDays } from "./periods";
 import { daysBetween } from "./due";
+import { isWorkingDay, type WorkingCalendar } from "./working-days";
 
 export type NoticeColour = "BLUE" | "YELLOW" | "RED";
 
@@ -11,10 +13,21 @@ export type NoticeColour = "BLUE" | "YELLOW" | "RED";
 export const NOTICE_COLOURS: readonly NoticeColour[] = ["BLUE", "YELLOW", "RED"];
 
 /**
- * A notice unanswered past its limit rises one colour on the first day late, and one more once it
- * is more than this many days late (blue → yellow → red; red stays red).
+ * A notice unanswered past its limit rises one colour on the first working day late, and one more
+ * once it is more than this many working days late — one working week (blue → yellow → red; red
+ * stays red). Working days are those of the working-day calendar (src/lib/working-days.ts), decision 032.
  */
-export const ESCALATE_AGAIN_AFTER_DAYS = 7;
+export const ESCALATE_AGAIN_AFTER_WORKING_DAYS = 5;
+
+/**
+ * The working days after `dueDate` up to and including `end`, counted up to `cap` (the rule only
+ * needs to know whether there is one, and whether there are more than ESCALATE_AGAIN_AFTER_WORKING_DAYS).
+ */
+export function workingDaysLate(dueDate: string, end: string, calendar: WorkingCalendar, cap = ESCALATE_AGAIN_AFTER_WORKING_DAYS + 1): number {
+  let count = 0;
+  for (let day = addDays(dueDate, 1); day <= end && count < cap; day = addDays(day, 1)) if (isWorkingDay(day, calendar)) count++;
+  return count;
+}
 
 /** The notice's number as printed: 督〔2026〕3号. */
 export function noticeNumber(year: number, serial: number): string {
@@ -37,14 +50,16 @@ export function answeredBy(notice: Pick<NoticeTiming, "answeredOn">, day: string
 }
 
 /**
- * The notice's colour on `day`: the issued colour, escalated by how late the answer was (or is,
- * while none has come). Answered on or before the limit, it keeps its colour; escalation stops on
- * the day of the answer.
+ * The notice's colour on `day`: the issued colour, escalated by how many working days late the
+ * answer was (or is, while none has come), by the calendar `calendar`. Answered on or before the
+ * limit, it keeps its colour; escalation stops on the day of the answer. `daysLate` is in calendar
+ * days (what the pages say).
  */
-export function noticeColourOn(notice: NoticeTiming, day: string): { colour: NoticeColour; daysLate: number; escalated: boolean } {
+export function noticeColourOn(notice: NoticeTiming, day: string, calendar: WorkingCalendar): { colour: NoticeColour; daysLate: number; escalated: boolean } {
   const end = answeredBy(notice, day) ? notice.answeredOn! : day;
   const daysLate = Math.max(0, daysBetween(notice.dueDate, end));
-  const steps = daysLate === 0 ? 0 : daysLate > ESCALATE_AGAIN_AFTER_DAYS ? 2 : 1;
+  const late = daysLate === 0 ? 0 : workingDaysLate(notice.dueDate, end, calendar);
+  const steps = late === 0 ? 0 : late > ESCALATE_AGAIN_AFTER_WORKING_DAYS ? 2 : 1;
   const index = Math.min(NOTICE_COLOURS.length - 1, NOTICE_COLOURS.indexOf(notice.colour) + steps);
   return { colour: NOTICE_COLOURS[index], daysLate, escalated: NOTICE_COLOURS[index] !== notice.colour };
 }
@@ -77,7 +92,7 @@ export interface NoticeCounts {
  * Notices per department for the quarter `from`–`to` (days, inclusive), as of `asOf` (a day inside
  * the quarter counts up to that day). Departments without notices are absent.
  */
-export function countNotices(notices: readonly NoticeFacts[], quarter: { from: string; to: string }, asOf: string): Map<string, NoticeCounts> {
+export function countNotices(notices: readonly NoticeFacts[], quarter: { from: string; to: string }, asOf: string, calendar: WorkingCalendar): Map<string, NoticeCounts> {
   const on = asOf < quarter.to ? asOf : quarter.to;
   const counts = new Map<string, NoticeCounts>();
   const of = (departmentId: string) => {
@@ -93,7 +108,7 @@ export function countNotices(notices: readonly NoticeFacts[], quarter: { from: s
     const c = of(n.departmentId);
     if (inQuarter) {
       c.issued++;
-      const colour = noticeColourOn(n, on).colour;
+      const colour = noticeColourOn(n, on, calendar).colour;
       if (colour === "RED") c.red++;
       else if (colour === "YELLOW") c.yellow++;
     }

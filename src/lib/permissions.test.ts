@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, Forbidden, homeDepartmentId, permissionMatrix, refusal, Role, rolesWith, startView, type Action, type Principal, type Target } from "./permissions";
+import { authorize, can, Forbidden, homeDepartmentId, mayBeInChargeOfDepartments, permissionMatrix, refusal, Role, roleNeedsDepartment, rolesWith, startView, type Action, type Principal, type Target } from "./permissions";
 
 const OWN = "dept-own";
 const OTHER = "dept-other";
 const THIRD = "dept-third";
-const { ADMIN, LEADER, LIAISON } = Role;
+const { ADMIN, LEADER, LIAISON, DEPARTMENT_HEAD } = Role;
 const actors: Record<Role, Principal> = {
   ADMIN: { role: ADMIN, departmentId: null },
   LEADER: { role: LEADER, departmentId: null },
   LIAISON: { role: LIAISON, departmentId: OWN },
+  DEPARTMENT_HEAD: { role: DEPARTMENT_HEAD, departmentId: OWN },
 };
 const actions: Action[] = [
   "plan:read",
@@ -23,6 +24,7 @@ const actions: Action[] = [
   "report:read",
   "report:write",
   "report:review",
+  "report:signoff",
   "report:backfill",
   "report:onBehalf",
   "extension:read",
@@ -70,6 +72,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [ADMIN, "calendar:manage", true, true],
   [ADMIN, "report:read", true, true],
   [ADMIN, "report:write", false, false],
+  [ADMIN, "report:signoff", false, false],
   [ADMIN, "report:review", true, true],
   [ADMIN, "report:backfill", true, true],
   [ADMIN, "report:onBehalf", true, true],
@@ -109,6 +112,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LEADER, "calendar:manage", false, false],
   [LEADER, "report:read", true, true],
   [LEADER, "report:write", false, false],
+  [LEADER, "report:signoff", false, false],
   [LEADER, "report:review", false, false],
   [LEADER, "report:backfill", false, false],
   [LEADER, "report:onBehalf", false, false],
@@ -148,6 +152,7 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "calendar:manage", false, false],
   [LIAISON, "report:read", true, false],
   [LIAISON, "report:write", true, false],
+  [LIAISON, "report:signoff", false, false],
   [LIAISON, "report:review", false, false],
   [LIAISON, "report:backfill", false, false],
   [LIAISON, "report:onBehalf", false, false],
@@ -179,6 +184,48 @@ const expected: Array<[Role, Action, boolean, boolean]> = [
   [LIAISON, "evaluation:read", false, false],
   [LIAISON, "evaluation:write", false, false],
   [LIAISON, "demo:remove", false, false],
+  // 部门负责人 (decision 032): reads like the department's liaison, writes nothing, signs off its reports.
+  // Closures are about a measure: see the measure cases below.
+  [DEPARTMENT_HEAD, "plan:read", true, true],
+  [DEPARTMENT_HEAD, "plan:import", false, false],
+  [DEPARTMENT_HEAD, "plan:manage", false, false],
+  [DEPARTMENT_HEAD, "plan:carryover", false, false],
+  [DEPARTMENT_HEAD, "department:read", true, false],
+  [DEPARTMENT_HEAD, "department:manage", false, false],
+  [DEPARTMENT_HEAD, "user:manage", false, false],
+  [DEPARTMENT_HEAD, "measure:manage", false, false],
+  [DEPARTMENT_HEAD, "calendar:manage", false, false],
+  [DEPARTMENT_HEAD, "report:read", true, false],
+  [DEPARTMENT_HEAD, "report:write", false, false],
+  [DEPARTMENT_HEAD, "report:review", false, false],
+  [DEPARTMENT_HEAD, "report:signoff", true, false],
+  [DEPARTMENT_HEAD, "report:backfill", false, false],
+  [DEPARTMENT_HEAD, "report:onBehalf", false, false],
+  [DEPARTMENT_HEAD, "extension:read", true, false],
+  [DEPARTMENT_HEAD, "extension:request", false, false],
+  [DEPARTMENT_HEAD, "extension:decide", false, false],
+  [DEPARTMENT_HEAD, "instruction:read", true, false],
+  [DEPARTMENT_HEAD, "instruction:write", false, false],
+  [DEPARTMENT_HEAD, "instruction:assign", false, false],
+  [DEPARTMENT_HEAD, "instruction:reply", false, false],
+  [DEPARTMENT_HEAD, "instruction:close", false, false],
+  [DEPARTMENT_HEAD, "notice:read", true, false],
+  [DEPARTMENT_HEAD, "notice:issue", false, false],
+  [DEPARTMENT_HEAD, "notice:sign", false, false],
+  [DEPARTMENT_HEAD, "notice:reply", false, false],
+  [DEPARTMENT_HEAD, "notice:close", false, false],
+  [DEPARTMENT_HEAD, "audit:read", false, false],
+  [DEPARTMENT_HEAD, "dashboard:read", false, false],
+  [DEPARTMENT_HEAD, "export:read", true, false],
+  [DEPARTMENT_HEAD, "notification:read", true, true],
+  [DEPARTMENT_HEAD, "account:password", true, true],
+  [DEPARTMENT_HEAD, "closure:read", false, false],
+  [DEPARTMENT_HEAD, "closure:apply", false, false],
+  [DEPARTMENT_HEAD, "closure:review", false, false],
+  [DEPARTMENT_HEAD, "closure:signoff", false, false],
+  [DEPARTMENT_HEAD, "evaluation:read", false, false],
+  [DEPARTMENT_HEAD, "evaluation:write", false, false],
+  [DEPARTMENT_HEAD, "demo:remove", false, false],
 ];
 
 describe("permission matrix", () => {
@@ -282,6 +329,18 @@ describe("one refusal style", () => {
     expect(homeDepartmentId(actors.LIAISON)).toBe(OWN);
     expect(homeDepartmentId(actors.ADMIN)).toBeNull();
     expect(homeDepartmentId({ role: LIAISON, departmentId: null })).toBeNull();
-    expect(startView).toEqual({ [ADMIN]: "plan", [LEADER]: "dashboard", [LIAISON]: "department" });
+    expect(startView).toEqual({ [ADMIN]: "plan", [LEADER]: "dashboard", [LIAISON]: "department", [DEPARTMENT_HEAD]: "department" });
+    expect(homeDepartmentId(actors.DEPARTMENT_HEAD)).toBe(OWN);
+  });
+
+  it("部门负责人: signs off only the own department's reports, reads like its liaison, writes nothing; 分管 is a leader's", () => {
+    expect(rolesWith("report:signoff")).toEqual([DEPARTMENT_HEAD]);
+    expect(can(actors.DEPARTMENT_HEAD, "report:signoff", { departmentId: OTHER, measure: led })).toBe(false);
+    expect(can(actors.DEPARTMENT_HEAD, "report:read", { departmentId: OTHER, measure: led })).toBe(true);
+    expect(can(actors.DEPARTMENT_HEAD, "closure:read", { measure: supported })).toBe(true);
+    expect(can(actors.DEPARTMENT_HEAD, "closure:read", { measure: foreign })).toBe(false);
+    expect(can({ role: DEPARTMENT_HEAD, departmentId: null }, "report:signoff", { departmentId: null })).toBe(false);
+    expect([ADMIN, LEADER, LIAISON, DEPARTMENT_HEAD].filter(roleNeedsDepartment)).toEqual([LIAISON, DEPARTMENT_HEAD]);
+    expect([ADMIN, LEADER, LIAISON, DEPARTMENT_HEAD].filter(mayBeInChargeOfDepartments)).toEqual([LEADER]);
   });
 });

@@ -27,6 +27,7 @@ export type Action =
   | "report:read"
   | "report:write"
   | "report:review"
+  | "report:signoff"
   | "report:backfill"
   | "report:onBehalf"
   | "extension:read"
@@ -153,6 +154,22 @@ export const permissionMatrix: Record<Role, Partial<Record<Action, Scope>>> = {
     "closure:read": "onMeasure",
     "closure:apply": "leads",
   },
+  // 部门负责人 (decision 032): reads what the department's liaisons read, signs off their reports
+  // before they reach the bureau (when the plan asks for it), and hears the department's escalations.
+  [Role.DEPARTMENT_HEAD]: {
+    "plan:read": "any",
+    "department:read": "own",
+    "report:read": "ownOrLed",
+    // 部门负责人审签: the caller's own department's reports awaiting sign-off.
+    "report:signoff": "own",
+    "extension:read": "own",
+    "instruction:read": "ownOrOnMeasure",
+    "notice:read": "own",
+    "export:read": "own",
+    "notification:read": "any",
+    "account:password": "any",
+    "closure:read": "onMeasure",
+  },
 };
 
 /** The caller of a page, action, mutation or route, as the database knows them now. */
@@ -235,7 +252,24 @@ export const startView: Record<Role, "department" | "dashboard" | "plan"> = {
   [Role.ADMIN]: "plan",
   [Role.LEADER]: "dashboard",
   [Role.LIAISON]: "department",
+  [Role.DEPARTMENT_HEAD]: "department",
 };
+
+/** The roles an account of which must belong to a department (a CHECK in the database says the same). */
+export function roleNeedsDepartment(role: Role): boolean {
+  return role === Role.LIAISON || role === Role.DEPARTMENT_HEAD;
+}
+
+/**
+ * The roles an administrator may put in charge of departments (分管领导, decision 032): they hear
+ * those departments' escalations (a red 进度 light, a red notice, an overdue instruction).
+ */
+export function mayBeInChargeOfDepartments(role: Role): boolean {
+  return role === Role.LEADER;
+}
+
+/** The roles of a department's own people who hear its escalations: whoever signs off its reports (its head). */
+export const escalationAction: Action = "report:signoff";
 
 /** The department a caller works for when their view is limited to it (their home page), else null. */
 export function homeDepartmentId(actor: Principal | null): string | null {

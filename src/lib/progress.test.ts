@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elapsedShare, measureProgress, periodOwed, worseProgress, type ProgressFacts } from "./status";
+import { elapsedShare, measureProgress, periodOwed, thresholdsOn, worseProgress, type ProgressFacts } from "./status";
 
 const facts = (over: Partial<ProgressFacts> = {}): ProgressFacts => ({
   spanStart: "2026-01-01",
@@ -90,5 +90,32 @@ describe("periodOwed", () => {
     expect(periodOwed({ kind: "QUARTER", periodEnd: "2026-03-31" }, normal, "2026-04-05")).toBe(false);
     expect(periodOwed({ kind: "QUARTER", periodEnd: "2025-12-31" }, normal, "2026-04-05")).toBe(true);
     expect(periodOwed(q2, normal, "2026-03-14")).toBe(true);
+  });
+});
+
+describe("thresholds as history (decision 032)", () => {
+  const history = [
+    { from: "2026-01-01", yellowPoints: 10, redPoints: 30 },
+    { from: "2026-07-01", yellowPoints: 5, redPoints: 15 },
+  ];
+  const current = { yellowPoints: 5, redPoints: 15 };
+
+  it("uses the thresholds in force on the day asked about", () => {
+    expect(thresholdsOn(history, "2026-06-30", current)).toEqual({ yellowPoints: 10, redPoints: 30 });
+    expect(thresholdsOn(history, "2026-07-01", current)).toEqual({ yellowPoints: 5, redPoints: 15 });
+    expect(thresholdsOn(history, "2027-03-01", current)).toEqual({ yellowPoints: 5, redPoints: 15 });
+    // Before the first: what was in force before any change; without history: the current values.
+    expect(thresholdsOn(history, "2025-12-31", current)).toEqual({ yellowPoints: 10, redPoints: 30 });
+    expect(thresholdsOn([], "2026-06-30", current)).toEqual(current);
+    expect(thresholdsOn([...history].reverse(), "2026-06-30", current)).toEqual({ yellowPoints: 10, redPoints: 30 });
+  });
+
+  it("so a measure 20 points behind is yellow on a day before the change and red after it", () => {
+    // A ceiling of 5 at 6: 20 points over, whatever the day.
+    const ceiling = { comparison: "LTE" as const, target: 5, period: "CYCLE" as const, values: [{ on: "2026-02-01", value: 6 }] };
+    const behind20 = (day: string) => measureProgress(facts({ indicators: [ceiling] }), day, thresholdsOn(history, day, current));
+    expect(behind20("2026-06-30").behind).toBe(20);
+    expect(behind20("2026-06-30").light).toBe("YELLOW");
+    expect(behind20("2026-07-01").light).toBe("RED");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RANKING_WEIGHTS, rankDepartments, score, scoreParts, validWeights, type DepartmentQuarter } from "./ranking";
+import { DEFAULT_RANKING_LISTS, DEFAULT_RANKING_WEIGHTS, rankDepartments, score, scoreParts, validLists, validWeights, type DepartmentQuarter } from "./ranking";
 
 const dept = (name: string, over: Partial<DepartmentQuarter> = {}): DepartmentQuarter => ({
   departmentId: name,
@@ -102,5 +102,47 @@ describe("rankDepartments: places, ties, 红榜 and 黑榜", () => {
       ["甲", 100, 1, "RED"],
       ["乙", null, null, null],
     ]);
+  });
+});
+
+describe("红黑榜 thresholds per plan (decision 032)", () => {
+  const q = (name: string, onTime: number) => ({
+    departmentId: name,
+    name,
+    due: 10,
+    onTime,
+    progress: { green: 0, yellow: 0, red: 0 },
+    reviewed: 0,
+    returned: 0,
+    notices: { blue: 0, yellow: 0, red: 0 },
+  });
+  const onlyTimeliness = { timeliness: 100, progress: 0, returns: 0, notices: 0 };
+  const quarters = [q("甲", 10), q("乙", 9), q("丙", 8), q("丁", 7), q("戊", 5)];
+
+  it("uses the defaults (90, first 3; below 60) unless the plan sets its own", () => {
+    expect(rankDepartments(quarters, onlyTimeliness).map((d) => [d.name, d.list])).toEqual([
+      ["甲", "RED"],
+      ["乙", "RED"],
+      ["丙", null],
+      ["丁", null],
+      ["戊", "BLACK"],
+    ]);
+    const lists = { redMinScore: 80, redTop: 1, blackBelow: 75 };
+    expect(validLists(lists)).toBe(true);
+    expect(rankDepartments(quarters, onlyTimeliness, lists).map((d) => [d.name, d.list])).toEqual([
+      ["甲", "RED"],
+      ["乙", null],
+      ["丙", null],
+      ["丁", "BLACK"],
+      ["戊", "BLACK"],
+    ]);
+    expect(DEFAULT_RANKING_LISTS).toEqual({ redMinScore: 90, redTop: 3, blackBelow: 60 });
+  });
+
+  it("refuses a black list above the red list, scores outside 0–100 and places outside 1–50", () => {
+    expect(validLists({ redMinScore: 60, redTop: 3, blackBelow: 70 })).toBe(false);
+    expect(validLists({ redMinScore: 101, redTop: 3, blackBelow: 60 })).toBe(false);
+    expect(validLists({ redMinScore: 90, redTop: 0, blackBelow: 60 })).toBe(false);
+    expect(validLists({ redMinScore: 90, redTop: 2.5, blackBelow: 60 })).toBe(false);
   });
 });

@@ -46,11 +46,29 @@ export interface DepartmentQuarter {
 export const NOTICE_DEDUCTION = { blue: 5, yellow: 10, red: 20 } as const;
 /** Points a measure's 进度 light is worth in the 进度 part. */
 export const PROGRESS_POINTS = { green: 100, yellow: 50, red: 0 } as const;
-/** 红榜: at least this score, and among the first RED_LIST_TOP places. */
+/** 红榜: at least this score, and among the first RED_LIST_TOP places (the defaults; each plan sets its own, decision 032). */
 export const RED_LIST_MIN_SCORE = 90;
 export const RED_LIST_TOP = 3;
 /** 黑榜: below this score, or any red 督办单 in the quarter. */
 export const BLACK_LIST_BELOW = 60;
+
+/** A plan's 红黑榜 thresholds. */
+export interface RankingLists {
+  /** 红榜: at least this score… */
+  redMinScore: number;
+  /** …within the first this many places. */
+  redTop: number;
+  /** 黑榜: a score below this (or a red notice). */
+  blackBelow: number;
+}
+
+export const DEFAULT_RANKING_LISTS: RankingLists = { redMinScore: RED_LIST_MIN_SCORE, redTop: RED_LIST_TOP, blackBelow: BLACK_LIST_BELOW };
+
+/** Whether 红黑榜 thresholds can be used: scores from 0 to 100 with the 黑榜's below the 红榜's, and 1 to 50 places. */
+export function validLists(l: RankingLists): boolean {
+  const score = (x: number) => Number.isInteger(x) && x >= 0 && x <= 100;
+  return score(l.redMinScore) && score(l.blackBelow) && l.blackBelow <= l.redMinScore && Number.isInteger(l.redTop) && l.redTop >= 1 && l.redTop <= 50;
+}
 
 /** Each part out of 100, or null when there is nothing to measure it by (it then does not count). */
 export interface ScoreParts {
@@ -100,16 +118,17 @@ export interface RankedDepartment extends DepartmentQuarter {
   rank: number | null;
   /** 红榜, 黑榜 or neither. */
   list: ListMark;
-  /** Why it is on the 黑榜: a score below BLACK_LIST_BELOW, a red notice, or both. */
+  /** Why it is on the 黑榜: a score below the plan's blackBelow, a red notice, or both. */
   blackReasons: ("LOW_SCORE" | "RED_NOTICE")[];
 }
 
 /**
  * Scores, ranks and sorts the departments (best first; equal scores by name), and marks the 红榜
- * and 黑榜: 黑榜 is a score below BLACK_LIST_BELOW or a red 督办单 in the quarter; 红榜 is a score of
- * at least RED_LIST_MIN_SCORE within the first RED_LIST_TOP places, for a department not on the 黑榜.
+ * and 黑榜 by the plan's thresholds `lists`: 黑榜 is a score below `blackBelow` or a red 督办单 in the
+ * quarter; 红榜 is a score of at least `redMinScore` within the first `redTop` places, for a
+ * department not on the 黑榜.
  */
-export function rankDepartments(quarters: readonly DepartmentQuarter[], w: RankingWeights): RankedDepartment[] {
+export function rankDepartments(quarters: readonly DepartmentQuarter[], w: RankingWeights, lists: RankingLists = DEFAULT_RANKING_LISTS): RankedDepartment[] {
   const scored = quarters.map((q) => {
     const parts = scoreParts(q);
     return { ...q, parts, score: score(parts, w) };
@@ -118,9 +137,9 @@ export function rankDepartments(quarters: readonly DepartmentQuarter[], w: Ranki
   return scored.map((d) => {
     const rank = d.score === null ? null : 1 + scored.filter((o) => o.score !== null && o.score > d.score!).length;
     const blackReasons: RankedDepartment["blackReasons"] = [];
-    if (d.score !== null && d.score < BLACK_LIST_BELOW) blackReasons.push("LOW_SCORE");
+    if (d.score !== null && d.score < lists.blackBelow) blackReasons.push("LOW_SCORE");
     if (d.notices.red > 0) blackReasons.push("RED_NOTICE");
-    const red = !blackReasons.length && rank !== null && rank <= RED_LIST_TOP && d.score! >= RED_LIST_MIN_SCORE;
+    const red = !blackReasons.length && rank !== null && rank <= lists.redTop && d.score! >= lists.redMinScore;
     return { ...d, rank, list: blackReasons.length ? "BLACK" : red ? "RED" : null, blackReasons };
   });
 }

@@ -96,6 +96,24 @@ export interface ProgressThresholds {
 /** Common practice: up to 10 points behind is on schedule, 10–30 behind is yellow, more than 30 is red. */
 export const DEFAULT_PROGRESS_THRESHOLDS: ProgressThresholds = { yellowPoints: 10, redPoints: 30 };
 
+/** A plan's thresholds from a day on (decision 032: changing them keeps the earlier ones). */
+export interface ThresholdsFrom extends ProgressThresholds {
+  /** The first day they are in force (YYYY-MM-DD). */
+  from: string;
+}
+
+/**
+ * The thresholds in force on `day`: the latest of `history` that took effect by then; for a day
+ * before the first of them, the first (what was in force before any change); with no history, `current`.
+ */
+export function thresholdsOn(history: readonly ThresholdsFrom[], day: string, current: ProgressThresholds): ProgressThresholds {
+  if (!history.length) return current;
+  const sorted = [...history].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let inForce = sorted[0];
+  for (const h of sorted) if (h.from <= day) inForce = h;
+  return { yellowPoints: inForce.yellowPoints, redPoints: inForce.redPoints };
+}
+
 /** A department's own rating in a report (ProgressStatus). */
 export type ProgressRating = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "DIFFICULT";
 

@@ -26,7 +26,8 @@ export async function runAction<S extends z.ZodType, R>(options: {
   input: unknown;
   namespace: "admin" | "reports" | "account" | "notices" | "instructions" | "evaluation";
   mutate: (actor: CurrentUser, input: z.output<S>) => Promise<R>;
-  success: string;
+  /** The success message's key, or the key for what the mutation returned (a submission that went to the department head, say). */
+  success: string | ((result: R) => string);
   revalidate?: string[];
   /** For a save refused as a lost update ("conflict"): the fields to hand back to the form. */
   keepOnConflict?: (input: z.output<S>) => Record<string, string>;
@@ -66,7 +67,7 @@ export async function runAction<S extends z.ZodType, R>(options: {
     refresh();
     // Figures the write changed are recomputed in the background (not on this answer's path); pages show them within seconds.
     refreshChangedDashboards();
-    return { ok: true, message: t(options.success), result };
+    return { ok: true, message: t(typeof options.success === "string" ? options.success : options.success(result)), result };
   } catch (error) {
     if (error instanceof RuleError) {
       // A refusal by a rule may come from a newer state (someone saved first): the page shows it.

@@ -2,8 +2,8 @@ import mammoth from "mammoth";
 /**
  * The role × action matrix, exercised for real: every server action, the
  * queries behind the pages, and the route handlers (evidence download,
- * quarterly export), called directly (not through the UI) as each of five
- * personas. An allowed cell must succeed and make its change (or return what
+ * quarterly export), called directly (not through the UI) as each of six
+ * personas (the sixth, the owning department's head, decision 032). An allowed cell must succeed and make its change (or return what
  * it should); a denied cell must answer with the refusal (a denied read returns
  * nothing) and leave every row (and the evidence folder) as it was.
  */
@@ -20,6 +20,7 @@ import {
   createUserAction,
   endSessionsAction,
   resetPasswordAction,
+  setLedDepartmentsAction,
   setUserActiveAction,
   setUserEmailAction,
   setUserRoleAction,
@@ -47,7 +48,7 @@ import {
   withdrawMeasureAction,
 } from "@/features/structure/actions";
 import { seedPlan } from "@/features/seed/seed-plan";
-import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
+import { addInstructionAction, decideExtensionAction, requestExtensionAction, reviewReportAction, saveReportAction, signoffReportAction } from "@/features/reports/actions";
 import ExcelJS from "exceljs";
 import { addInstruction, requestExtension, saveReport } from "@/features/reports/mutations";
 import {
@@ -58,6 +59,7 @@ import {
   getPendingExtensions,
   getPeriodDetail,
   getReviewQueue,
+  getSignoffQueue,
   getWorklist,
 } from "@/features/reports/queries";
 import { getAuditEvents, getMeasureHistory } from "@/features/audit/queries";
@@ -130,7 +132,7 @@ const PDF = new TextEncoder().encode(
 
 // ── Personas ────────────────────────────────────────────────────────────────
 
-const personaKeys = ["anonymous", "leader", "owningLiaison", "otherLiaison", "admin"] as const;
+const personaKeys = ["anonymous", "leader", "owningLiaison", "otherLiaison", "admin", "owningHead"] as const;
 type Persona = (typeof personaKeys)[number];
 const personas = {} as Record<Persona, CurrentUser | null>;
 
@@ -155,7 +157,7 @@ const fx = {
   owningDeptId: "",
   otherDeptId: "",
   /** One fresh quarter period per purpose, so no cell depends on another's leftovers. */
-  periods: { save: "", review: "", request: "", decide: "", attachment: "", read: "", backfill: "", onBehalf: "", bulk: "" },
+  periods: { save: "", review: "", request: "", decide: "", attachment: "", read: "", backfill: "", onBehalf: "", bulk: "", signoff: "", signoffRead: "" },
   attachmentId: "",
   /** Records the read cells look for: a submitted report, a pending extension request, a leader's instruction. */
   readReportId: "",
@@ -265,7 +267,9 @@ async function world() {
   ]);
   // 终期评估: a refused confirmation stores no verdict.
   const evaluations = await db.measureEvaluation.findMany({ where: { measureId: fx.measureId }, orderBy: { id: "asc" } });
-  return { carryovers, reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar, evaluations };
+  // 分管: a refused setting leaves the leader's departments as they were.
+  const ledDepartments = await db.leaderDepartment.findMany({ where: { userId: fx.targetUserId }, orderBy: { departmentId: "asc" } });
+  return { ledDepartments, carryovers, reports, extensions, periods, instructions, users, departments, sessions, plans, structure, userCount, departmentCount, closures, closing, settings, notices, notificationCount, lastAuditId: audit._max.id ?? BigInt(0), files, measure, calendar, evaluations };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -308,12 +312,43 @@ async function submittedReport(periodId: string) {
   return report!;
 }
 
+/**
+ * The owning department's report for `periodId` awaiting its head's sign-off (decision 032): submitted
+ * via the mutation, as its liaison, while the plan asks for the sign-off (switched on for that save only).
+ */
+async function awaitingHeadReport(periodId: string) {
+  const existing = await ownReport(periodId, fx.owningDeptId);
+  if (existing) return existing;
+  await db.plan.update({ where: { id: fx.planId }, data: { headSignoff: true } });
+  try {
+    await saveReport(db, evidenceStore(), evidenceLimits(), actorOf("owningLiaison"), {
+      periodId,
+      expectedVersion: 0,
+      progress: "IN_PROGRESS",
+      workDone: "已开展专项通报，请负责人审签",
+      problems: "",
+      nextSteps: "",
+      values: {},
+      uploads: [],
+      removeAttachmentIds: [],
+      submit: true,
+    });
+  } finally {
+    await db.plan.update({ where: { id: fx.planId }, data: { headSignoff: false } });
+  }
+  const report = await ownReport(periodId, fx.owningDeptId);
+  expect(report?.state).toBe("AWAITING_HEAD");
+  return report!;
+}
+
 /** A pending extension request of the owning department for `periodId`, made via the mutation if none is pending. */
 async function pendingExtension(periodId: string) {
   const pending = await db.extensionRequest.findFirst({ where: { periodId, departmentId: fx.owningDeptId, state: "PENDING" } });
   if (pending) return pending;
-  const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } });
-  const id = await requestExtension(db, actorOf("owningLiaison"), { periodId, requestedDueDate: addDays(isoDay(period.dueDate), 30), reason: "通报数据待省里核对" });
+  const period = await db.reportingPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { departmentDues: { where: { departmentId: fx.owningDeptId } } } });
+  // After an approval, the department's own date has moved: ask for a later one still.
+  const dueDate = period.departmentDues[0]?.dueDate ?? period.dueDate;
+  const id = await requestExtension(db, actorOf("owningLiaison"), { periodId, requestedDueDate: addDays(isoDay(dueDate), 30), reason: "通报数据待省里核对" });
   return db.extensionRequest.findUniqueOrThrow({ where: { id } });
 }
 
@@ -392,6 +427,8 @@ function readSubject<T>(name: string, query: (actor: Actor | null) => Promise<T>
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+/** Whether the persona's exports are its department's share (export:read scoped "own"): the liaisons and the department head. */
+const departmental = (persona: Persona) => persona.endsWith("Liaison") || persona === "owningHead";
 
 const subjects = {
   saveReportAction: {
@@ -1303,7 +1340,7 @@ const subjects = {
           const workbook = new ExcelJS.Workbook();
           await workbook.xlsx.load(await outcome.response.arrayBuffer());
           // The policy's scope decides the share: the whole plan, or the caller's department only.
-          const liaison = persona.endsWith("Liaison");
+          const liaison = departmental(persona);
           expect(workbook.worksheets.map((w) => w.name)).toEqual(
             liaison ? ["说明", "部门排名", "评分明细", "按部门", "逾期措施", "逾期明细"] : ["说明", "部门排名", "评分明细", "按重点任务", "按措施", "按部门", "逾期措施", "逾期明细"],
           );
@@ -1331,7 +1368,7 @@ const subjects = {
           const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await outcome.response.arrayBuffer()) });
           expect(value).toContain("2023年第二季度");
           // A liaison's document is their department's part, and says so.
-          if (persona.endsWith("Liaison")) expect(value).toContain(`本件为${personas[persona]!.departmentName}的部分`);
+          if (departmental(persona)) expect(value).toContain(`本件为${personas[persona]!.departmentName}的部分`);
           else expect(value).not.toContain("本件为");
           expect(await world()).toEqual(before);
         },
@@ -1350,6 +1387,52 @@ const subjects = {
           expect(await db.plan.findUniqueOrThrow({ where: { id: fx.testPlanId } })).toMatchObject({ rankTimelinessWeight: 50, rankProgressWeight: 30, rankReturnsWeight: 10, rankNoticesWeight: 10 });
           expect(await auditSince(before)).toEqual([["plan.ranking_weights", "Plan", fx.testPlanId, personas[persona]!.id, "127.0.0.1"]]);
           await db.plan.update({ where: { id: fx.testPlanId }, data: defaults });
+        },
+      };
+    },
+  },
+
+  // 部门负责人审签 (decision 032): the owning department's head passes its liaison's report to the bureau.
+  signoffReportAction: {
+    name: "signoffReportAction",
+    async prepare(persona) {
+      const report = await awaitingHeadReport(fx.periods.signoff);
+      return {
+        invoke: () => action(signoffReportAction(initialActionState, form({ reportId: report.id, expectedVersion: String(report.version), decision: "APPROVE", reason: "" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.reports.headApproved);
+          expect(await db.progressReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ state: "SUBMITTED", version: report.version + 1 });
+          expect(await auditSince(before)).toEqual([["report.head_approve", "ProgressReport", report.id, personas[persona]!.id, "127.0.0.1"]]);
+        },
+      };
+    },
+  },
+  getSignoffQueue: {
+    name: "getSignoffQueue (待审签)",
+    async prepare(persona) {
+      const report = await awaitingHeadReport(fx.periods.signoffRead);
+      return readSubject(
+        "getSignoffQueue",
+        (actor) => getSignoffQueue(actor),
+        (rows) => expect(rows.map((r) => r.id)).toContain(report.id),
+      ).prepare(persona);
+    },
+  },
+  // 分管领导: an administrator sets the departments a leader is in charge of.
+  setLedDepartmentsAction: {
+    name: "setLedDepartmentsAction",
+    async prepare(persona) {
+      await db.user.update({ where: { id: fx.targetUserId }, data: { role: "LEADER" } });
+      const current = (await db.leaderDepartment.findMany({ where: { userId: fx.targetUserId } })).map((d) => d.departmentId);
+      const next = current.includes(fx.owningDeptId) ? [fx.otherDeptId] : [fx.owningDeptId];
+      const data = form({ userId: fx.targetUserId });
+      for (const id of next) data.append("departmentId", id);
+      return {
+        invoke: () => action(setLedDepartmentsAction(initialActionState, data)),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.ledDepartmentsSaved);
+          expect((await db.leaderDepartment.findMany({ where: { userId: fx.targetUserId } })).map((d) => d.departmentId)).toEqual(next);
+          expect(await auditSince(before)).toEqual([["user.led_departments", "User", fx.targetUserId, personas[persona]!.id, "127.0.0.1"]]);
         },
       };
     },
@@ -1475,43 +1558,44 @@ const NOTHING: Expectation = { allowed: false, read: null };
 const NONE: Expectation = { allowed: false, read: [] };
 const adminOnly = (read: unknown): Record<Persona, Expectation> => {
   const denied: Expectation = { allowed: false, read };
-  return { anonymous: denied, leader: denied, owningLiaison: denied, otherLiaison: denied, admin: ALLOW };
+  return { anonymous: denied, leader: denied, owningLiaison: denied, otherLiaison: denied, admin: ALLOW, owningHead: denied };
 };
 
-const adminOnlyAction: Record<Persona, Expectation> = { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW };
+const adminOnlyAction: Record<Persona, Expectation> = { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN };
 
 const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
-  saveReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
-  reviewReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  requestExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
-  decideExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  addInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
+  saveReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  reviewReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  requestExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  decideExtensionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  addInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN, owningHead: FORBIDDEN },
   // 督办单: the bureau issues and closes; the department it is sent to signs and replies.
-  issueNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  signNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
-  replyNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
-  decideNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  issueNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  signNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  replyNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  decideNoticeAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // 领导批示: a leader or the bureau assigns and closes; the assigned department reports.
-  assignInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  replyInstructionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
-  decideInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  setUserActiveAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  endSessionsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  createUserAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  resetPasswordAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  assignInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  replyInstructionAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  decideInstructionAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  setUserActiveAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  setUserRoleAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  endSessionsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  setUserEmailAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  createUserAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  resetPasswordAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // account:password: every signed-in user changes their own password, and only their own.
-  changePasswordAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
-  createDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  importPlanAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  changePasswordAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW, owningHead: ALLOW },
+  createDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  updateDepartmentAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  importPlanAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   planUploadRoute: {
     anonymous: { allowed: false, status: 401, body: JSON.stringify({ message: messages.api.signInRequired }) },
     leader: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
     owningLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
     otherLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
     admin: ALLOW,
+    owningHead: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
   },
   backfillReportAction: adminOnlyAction,
   reportOnBehalfAction: adminOnlyAction,
@@ -1521,6 +1605,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     owningLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
     otherLiaison: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
     admin: ALLOW,
+    owningHead: { allowed: false, status: 403, body: JSON.stringify({ message: messages.authz.forbidden }) },
   },
   planExportRoute: {
     anonymous: SIGN_IN,
@@ -1528,24 +1613,26 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     owningLiaison: { allowed: false, status: 403, body: messages.authz.forbidden },
     otherLiaison: { allowed: false, status: 403, body: messages.authz.forbidden },
     admin: ALLOW,
+    owningHead: { allowed: false, status: 403, body: messages.authz.forbidden },
   },
-  applyClosureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN },
-  reviewClosureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  signoffClosureAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN },
-  reopenMeasureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  applyClosureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: ALLOW, otherLiaison: NOT_YOUR_MEASURE, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  reviewClosureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  signoffClosureAction: { anonymous: FORBIDDEN, leader: ALLOW, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN, owningHead: FORBIDDEN },
+  reopenMeasureAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // plan:manage: the 进度 thresholds and the close-out sign-off setting of a plan.
-  setProgressSettingsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  setProgressSettingsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // closure:read: the departments on the measure, the bureau and leaders; another department's liaison sees nothing.
-  getMeasureClosure: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
+  getMeasureClosure: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW, owningHead: ALLOW },
   // evaluation:write: the bureau confirms or changes a measure's verdict; evaluation:read: the bureau and the leaders.
-  confirmVerdictAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  readEvaluation: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
+  confirmVerdictAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  readEvaluation: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW, owningHead: NOTHING },
   annualReportRoute: {
     anonymous: SIGN_IN,
     leader: ALLOW,
     owningLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
     otherLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
     admin: ALLOW,
+    owningHead: { allowed: false, status: 403, body: messages.api.exportForbidden },
   },
   finalReportRoute: {
     anonymous: SIGN_IN,
@@ -1553,14 +1640,15 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     owningLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
     otherLiaison: { allowed: false, status: 403, body: messages.api.exportForbidden },
     admin: ALLOW,
+    owningHead: { allowed: false, status: 403, body: messages.api.exportForbidden },
   },
   // plan:manage: an administrator moves a plan along its lifecycle.
-  setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  setPlanStatusAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // calendar:manage: the working-day calendar. measure:manage: a measure's reporting schedule.
   // demo:remove: an administrator removes the embedded mode's demonstration history (decision 030).
-  removeDemoDataAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  removeDemoDataAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // measure:manage: an administrator edits a plan's structure.
   carryOverAction: adminOnlyAction,
   addKeyTaskAction: adminOnlyAction,
@@ -1579,15 +1667,16 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     // A file the caller may not see answers exactly like one that does not exist.
     otherLiaison: { allowed: false, status: 404, body: messages.api.fileNotFound },
     admin: ALLOW,
+    owningHead: ALLOW,
   },
   // Every role may export; the policy decides whether it is the whole plan or the caller's department.
-  exportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
-  wordExportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW },
+  exportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW, owningHead: ALLOW },
+  wordExportRoute: { anonymous: SIGN_IN, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: ALLOW, admin: ALLOW, owningHead: ALLOW },
   // plan:manage: the weights of the 通报 ranking.
-  setRankingWeightsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
-  getPeriodDetail: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
-  getAttachment: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
-  getWorklist: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
+  setRankingWeightsAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  getPeriodDetail: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW, owningHead: ALLOW },
+  getAttachment: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW, owningHead: ALLOW },
+  getWorklist: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW, owningHead: ALLOW },
   // Finding 14: another department's liaison sees neither the periods nor the leader's instructions.
   getMeasureProgress: {
     anonymous: { allowed: false, read: { periods: null, instructions: null } },
@@ -1595,18 +1684,23 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
     owningLiaison: ALLOW,
     otherLiaison: { allowed: false, read: { periods: null, instructions: null } },
     admin: ALLOW,
+    owningHead: ALLOW,
   },
-  getDepartmentInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
+  getDepartmentInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW, owningHead: ALLOW },
   getReviewQueue: adminOnly({ rows: [], total: 0 }),
-  listNotices: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW },
-  getOpenInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: NONE, otherLiaison: NONE, admin: ALLOW },
+  listNotices: { anonymous: NONE, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NONE, admin: ALLOW, owningHead: ALLOW },
+  getOpenInstructions: { anonymous: NONE, leader: ALLOW, owningLiaison: NONE, otherLiaison: NONE, admin: ALLOW, owningHead: NONE },
   getPendingExtensions: adminOnly([]),
   getMeasurePeriodsForEdit: adminOnly([]),
   getMeasureHistory: adminOnly([]),
   getAuditEvents: adminOnly({ events: [], total: 0 }),
   listUsers: adminOnly([]),
-  readDashboard: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW },
-  readDepartmentRecord: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW },
+  readDashboard: { anonymous: NOTHING, leader: ALLOW, owningLiaison: NOTHING, otherLiaison: NOTHING, admin: ALLOW, owningHead: NOTHING },
+  readDepartmentRecord: { anonymous: NOTHING, leader: ALLOW, owningLiaison: ALLOW, otherLiaison: NOTHING, admin: ALLOW, owningHead: ALLOW },
+  // 部门负责人审签 and 分管 (decision 032): the head alone signs off and sees the queue; an administrator sets 分管.
+  signoffReportAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: FORBIDDEN, owningHead: ALLOW },
+  getSignoffQueue: { anonymous: NONE, leader: NONE, owningLiaison: NONE, otherLiaison: NONE, admin: NONE, owningHead: ALLOW },
+  setLedDepartmentsAction: adminOnlyAction,
 };
 
 const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =>
@@ -1615,7 +1709,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 350;
+const EXPECTED_CELLS = 438;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1654,16 +1748,30 @@ beforeAll(async () => {
   const free = await db.reportingPeriod.findMany({
     where: { measureId: measure.id, kind: "QUARTER", reports: { none: {} }, extensions: { none: {} } },
     orderBy: { dueDate: "asc" },
-    take: 9,
+    take: 11,
   });
-  expect(free).toHaveLength(9);
-  fx.periods = { save: free[0].id, review: free[1].id, request: free[2].id, decide: free[3].id, attachment: free[4].id, read: free[5].id, backfill: free[6].id, onBehalf: free[7].id, bulk: free[8].id };
+  expect(free).toHaveLength(11);
+  fx.periods = {
+    save: free[0].id,
+    review: free[1].id,
+    request: free[2].id,
+    decide: free[3].id,
+    attachment: free[4].id,
+    read: free[5].id,
+    backfill: free[6].id,
+    onBehalf: free[7].id,
+    bulk: free[8].id,
+    signoff: free[9].id,
+    signoffRead: free[10].id,
+  };
 
   personas.anonymous = null;
   personas.leader = await currentUser("leader");
   personas.owningLiaison = await currentUser("wjw");
   personas.otherLiaison = await currentUser("czj");
   personas.admin = await currentUser("admin");
+  personas.owningHead = await currentUser("wjwfzr");
+  expect(personas.owningHead).toMatchObject({ role: "DEPARTMENT_HEAD", departmentId: owning.id, departmentName: OWNING });
   expect(personas.owningLiaison).toMatchObject({ role: "LIAISON", departmentId: owning.id, departmentName: OWNING });
   expect(personas.otherLiaison).toMatchObject({ role: "LIAISON", departmentId: other.id, departmentName: OTHER });
 
@@ -1730,9 +1838,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 70 × 5", () => {
+  it("has one cell per action, read, route and persona: 73 × 6", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(104);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(119);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

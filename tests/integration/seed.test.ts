@@ -122,10 +122,11 @@ describe("seed of the 2021—2025 plan", () => {
     expect(m.text).not.toMatch(/\s/);
   });
 
-  it("creates one administrator, one leader and one liaison per department", async () => {
+  it("creates one administrator, one leader, one liaison per department and one department head", async () => {
     // Other test files create accounts of their own in the same database.
     const users = await db.user.findMany({ where: { loginName: { in: demoAccounts().map((a) => a.loginName) } }, include: { department: true } });
-    expect(users).toHaveLength(10);
+    expect(users).toHaveLength(11);
+    expect(users.filter((u) => u.role === "DEPARTMENT_HEAD").map((u) => [u.loginName, u.department?.shortName])).toEqual([["wjwfzr", "市卫健委"]]);
     expect(users.filter((u) => u.role === "ADMIN")).toHaveLength(1);
     expect(users.filter((u) => u.role === "LEADER")).toHaveLength(1);
     const liaisons = users.filter((u) => u.role === "LIAISON");

@@ -290,4 +290,23 @@ describe("notices and weights move the score", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "plan.ranking_weights", entityId: plans.shipped.id }, orderBy: { id: "desc" } });
     expect(audit.after).toMatchObject({ rankTimelinessWeight: 100, rankProgressWeight: 0 });
   });
+
+  it("an administrator sets the plan's 红黑榜 thresholds (decision 032): the 通报 marks and explains the lists by them", async () => {
+    const weights = { timeliness: 100, progress: 0, returns: 0, notices: 0 };
+    await expect(setRankingWeights(db, actor(users.admin), { planId: plans.shipped.id, ...weights, redMinScore: 50, redTop: 2, blackBelow: 70 })).rejects.toMatchObject({ key: "rankingLists" });
+    await expect(db.plan.update({ where: { id: plans.shipped.id }, data: { rankRedTop: 0 } })).rejects.toThrow();
+    await setRankingWeights(db, actor(users.admin), { planId: plans.shipped.id, ...weights, redMinScore: 0, redTop: 1, blackBelow: 0 });
+    const { tongbao } = (await readTongbao(users.leader, plans.shipped, {}))!;
+    expect(allText(tongbao)).toContain("红榜：综合得分不低于0分且名列前1（并列者同列）");
+    expect(allText(tongbao)).toContain("黑榜：综合得分低于0分");
+    // With a score of 0 needed and one place, the first (and those tied with it) are on the 红榜, unless a red notice puts them on the 黑榜.
+    const rows = table(tongbao, "ranking").rows;
+    const first = rows.filter((r) => r[0] === rows[0][0]);
+    for (const r of first) expect(["红榜", "黑榜"]).toContain(r[7]);
+    expect(rows.filter((r) => r[7] === "红榜").every((r) => r[0] === rows[0][0])).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "plan.ranking_weights", entityId: plans.shipped.id }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ rankRedMinScore: 0, rankRedTop: 1, rankBlackBelow: 0 });
+    await setRankingWeights(db, actor(users.admin), { planId: plans.shipped.id, timeliness: 40, progress: 30, returns: 15, notices: 15 });
+    expect(await db.plan.findUniqueOrThrow({ where: { id: plans.shipped.id }, select: { rankRedMinScore: true, rankRedTop: true, rankBlackBelow: true } })).toEqual({ rankRedMinScore: 90, rankRedTop: 3, rankBlackBelow: 60 });
+  });
 });

@@ -3,7 +3,7 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
-import { createDepartment, createUser, endSessionsOf, resetUserPassword, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
+import { createDepartment, createUser, endSessionsOf, resetUserPassword, setLedDepartments, setUserActive, setUserEmail, setUserRole, updateDepartment } from "./mutations";
 import {
   createDepartmentSchema,
   createUserSchema,
@@ -11,9 +11,23 @@ import {
   resetPasswordSchema,
   setUserActiveSchema,
   setUserEmailSchema,
+  setLedDepartmentsSchema,
   setUserRoleSchema,
   updateDepartmentSchema,
 } from "./schemas";
+
+/** 分管领导: sets the departments a leader is in charge of (administrators only). */
+export async function setLedDepartmentsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "user:manage",
+    schema: setLedDepartmentsSchema,
+    input: { userId: formData.get("userId"), departmentIds: formData.getAll("departmentId") },
+    namespace: "admin",
+    mutate: (actor, input) => setLedDepartments(db, actor, input),
+    success: "ledDepartmentsSaved",
+    revalidate: ["/admin/users"],
+  });
+}
 
 /** Activates or deactivates an account (administrators only). */
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

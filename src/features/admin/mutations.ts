@@ -2,14 +2,14 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { endUserSessions } from "@/features/auth/sessions";
 import { hashPassword, oneTimePassword } from "@/features/auth/password";
-import { authorize, Role, type Actor } from "@/lib/permissions";
+import { authorize, mayBeInChargeOfDepartments, roleNeedsDepartment, Role, type Actor } from "@/lib/permissions";
 import type { DepartmentKind } from "@/generated/prisma/enums";
 import { RuleError } from "@/lib/rule-error";
 import { normalizeLoginName } from "@/features/auth/authenticate";
 
 /** An expected refusal of an admin rule; the key is a message under "admin". */
 export class RuleViolation extends RuleError {
-  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment" | "loginNameTaken" | "departmentNotFound" | "departmentNameTaken") {
+  constructor(key: "notFound" | "cannotChangeSelf" | "liaisonNeedsDepartment" | "loginNameTaken" | "departmentNotFound" | "departmentNameTaken" | "notInCharge") {
     super("admin", key);
   }
 }
@@ -42,7 +42,7 @@ export async function setUserRole(db: PrismaClient, actor: Actor, input: { userI
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, departmentId: true } });
     if (!before) throw new RuleViolation("notFound");
-    if (input.role === Role.LIAISON && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
+    if (roleNeedsDepartment(input.role) && !before.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
     if (before.role === input.role) return;
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
     await endUserSessions(tx, input.userId);
@@ -53,6 +53,26 @@ export async function setUserRole(db: PrismaClient, actor: Actor, input: { userI
       before: { role: before.role },
       after: { role: input.role },
     });
+  });
+}
+
+/**
+ * 分管领导 (decision 032): sets the departments a leader is in charge of, who then hears their
+ * escalations. Only a role the policy lets be in charge (a leader) may have any; an empty list clears them.
+ */
+export async function setLedDepartments(db: PrismaClient, actor: Actor, input: { userId: string; departmentIds: string[] }): Promise<void> {
+  authorize(actor, "user:manage");
+  const wanted = [...new Set(input.departmentIds)].sort();
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, ledDepartments: { select: { departmentId: true } } } });
+    if (!user) throw new RuleViolation("notFound");
+    if (wanted.length && !mayBeInChargeOfDepartments(user.role)) throw new RuleViolation("notInCharge");
+    if ((await tx.department.count({ where: { id: { in: wanted } } })) !== wanted.length) throw new RuleViolation("departmentNotFound");
+    const before = user.ledDepartments.map((d) => d.departmentId).sort();
+    if (before.join() === wanted.join()) return;
+    await tx.leaderDepartment.deleteMany({ where: { userId: input.userId, departmentId: { notIn: wanted } } });
+    await tx.leaderDepartment.createMany({ data: wanted.map((departmentId) => ({ userId: input.userId, departmentId })), skipDuplicates: true });
+    await recordActorEvent(tx, actor, { action: "user.led_departments", entityType: "User", entityId: input.userId, before: { departmentIds: before }, after: { departmentIds: wanted } });
   });
 }
 
@@ -132,7 +152,7 @@ export async function createUser(
   input: { loginName: string; displayName: string; role: Role; departmentId: string | null },
 ): Promise<{ userId: string; password: string }> {
   authorize(actor, "user:manage");
-  if (input.role === Role.LIAISON && !input.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
+  if (roleNeedsDepartment(input.role) && !input.departmentId) throw new RuleViolation("liaisonNeedsDepartment");
   const loginName = normalizeLoginName(input.loginName);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);

@@ -8,6 +8,6 @@ export async function listUsers(actor: Principal | null, filter: { departmentId?
   return db.user.findMany({
     where: filter.departmentId ? { departmentId: filter.departmentId } : {},
     orderBy: [{ role: "asc" }, { department: { sortOrder: "asc" } }, { loginName: "asc" }],
-    select: { id: true, loginName: true, displayName: true, email: true, role: true, active: true, mustChangePassword: true, department: { select: { id: true, shortName: true } } },
+    select: { id: true, loginName: true, displayName: true, email: true, role: true, active: true, mustChangePassword: true, department: { select: { id: true, shortName: true } }, ledDepartments: { select: { departmentId: true } } },
   });
 }

@@ -69,3 +69,9 @@ export const createDepartmentSchema = z.object({
   aliases: aliasList,
   kind: z.enum(DepartmentKind, "kindRequired"),
 });
+
+/** 分管领导: the departments a leader is in charge of (the form sends one `departmentId` per ticked box). */
+export const setLedDepartmentsSchema = z.object({
+  userId: idInput(),
+  departmentIds: z.array(idInput()).max(500).default([]),
+});

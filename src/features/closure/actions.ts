@@ -3,9 +3,16 @@
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
+import { deliverAfterCommit } from "@/server/deliver-after-commit";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
 import { applyClosure, reopenMeasure, reviewClosure, setNormalized, setProgressSettings, signoffClosure } from "./mutations";
 import { applyClosureSchema, decideClosureSchema, progressSettingsSchema, reopenMeasureSchema, setNormalizedSchema } from "./schemas";
+
+/** E-mails the step's notifications once its transaction has committed (decision 023). */
+function afterCommit<T>(result: T): T {
+  deliverAfterCommit();
+  return result;
+}
 
 /** The policy's first question: a liaison leading some measure; the mutation asks again about this one. */
 const leadsAMeasure = (user: { departmentId: string | null }) => ({ measure: { departments: user.departmentId ? [{ departmentId: user.departmentId, isLead: true }] : [] } });
@@ -18,7 +25,7 @@ export async function applyClosureAction(_prev: ActionState, formData: FormData)
     schema: applyClosureSchema,
     input: { measureId: formData.get("measureId"), summary: formData.get("summary") ?? "", uploads: formData.getAll("upload").filter((v) => typeof v === "string") },
     namespace: "reports",
-    mutate: (actor, input) => applyClosure(db, evidenceStore(), evidenceLimits(), actor, input),
+    mutate: (actor, input) => applyClosure(db, evidenceStore(), evidenceLimits(), actor, input).then(afterCommit),
     success: "closureApplied",
     revalidate: ["/measures", "/review"],
   });
@@ -31,7 +38,7 @@ export async function reviewClosureAction(_prev: ActionState, formData: FormData
     schema: decideClosureSchema,
     input: Object.fromEntries(formData),
     namespace: "reports",
-    mutate: (actor, input) => reviewClosure(db, actor, input),
+    mutate: (actor, input) => reviewClosure(db, actor, input).then(afterCommit),
     success: formData.get("decision") === "RETURN" ? "closureReturned" : "closureAccepted",
     revalidate: ["/measures", "/review"],
   });
@@ -44,7 +51,7 @@ export async function signoffClosureAction(_prev: ActionState, formData: FormDat
     schema: decideClosureSchema,
     input: Object.fromEntries(formData),
     namespace: "reports",
-    mutate: (actor, input) => signoffClosure(db, actor, input),
+    mutate: (actor, input) => signoffClosure(db, actor, input).then(afterCommit),
     success: formData.get("decision") === "RETURN" ? "closureReturned" : "closureSignedOff",
     revalidate: ["/measures", "/review"],
   });
@@ -57,7 +64,7 @@ export async function reopenMeasureAction(_prev: ActionState, formData: FormData
     schema: reopenMeasureSchema,
     input: Object.fromEntries(formData),
     namespace: "reports",
-    mutate: (actor, input) => reopenMeasure(db, actor, input),
+    mutate: (actor, input) => reopenMeasure(db, actor, input).then(afterCommit),
     success: "closureReopened",
     revalidate: ["/measures"],
   });

@@ -5,6 +5,8 @@ import type { EvidenceLimits, EvidenceStore, PendingUpload } from "@/features/re
 import { UPLOAD_TTL_MS } from "@/features/reports/mutations";
 import { storeUpload, type IncomingFile, type ReceivedUpload } from "@/features/reports/uploads";
 import { authorize, type Actor } from "@/lib/permissions";
+import { dayToDate, todayInChina } from "@/lib/due";
+import { measureNumber, notifyDepartment, notifyRoles, type EventNotification } from "@/features/notifications/events";
 import { RuleError } from "@/lib/rule-error";
 
 /*
@@ -34,6 +36,33 @@ export class ClosureRuleError extends RuleError {
 }
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Tells of a closure step in its own transaction (decision 023): the department that applied (its
+ * liaisons and head, who read closures), and, for `also`, every user whose role does that action
+ * (the bureau for closure:review, the leaders for closure:signoff). Every text names the measure.
+ */
+async function tellClosure(
+  tx: Tx,
+  closureId: string,
+  step: string,
+  kind: EventNotification["kind"],
+  params: Record<string, string> = {},
+  to: { department?: boolean; also?: "closure:review" | "closure:signoff" } = { department: true },
+) {
+  const closure = await tx.measureClosure.findUniqueOrThrow({
+    where: { id: closureId },
+    select: { measureId: true, departmentId: true, department: { select: { shortName: true } }, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
+  });
+  const notification: EventNotification = {
+    kind,
+    dedupeKey: `closure:${closureId}:${step}`,
+    params: { measure: measureNumber(closure.measure), department: closure.department.shortName, ...params },
+    link: `/measures/${closure.measureId}`,
+  };
+  if (to.department) await notifyDepartment(tx, closure.departmentId, "closure:read", notification);
+  if (to.also) await notifyRoles(tx, to.also, notification);
+}
 
 /** The measure with its departments (what the scoped rules look at), closure state and plan settings. */
 async function measureFor(db: PrismaClient | Tx, measureId: string) {
@@ -138,6 +167,7 @@ export async function applyClosure(
         before: null,
         after: { measureId: measure.id, summary, evidence: uploads.map((u) => ({ name: u.originalName, sha256: u.sha256 })) },
       });
+      await tellClosure(tx, created.id, "applied", "CLOSURE_APPLIED", {}, { also: "closure:review" });
       return created.id;
     });
     await Promise.all(uploads.map((u) => store.settle(u.reference)));
@@ -184,6 +214,12 @@ export async function reviewClosure(db: PrismaClient, actor: Actor, input: { clo
       before: { state: "SUBMITTED" },
       after: { state, reason: reason || null, measureId: closure.measureId },
     });
+    if (state === "RETURNED") await tellClosure(tx, input.closureId, "returned", "CLOSURE_RETURNED", { reason });
+    else if (state === "CLOSED") await tellClosure(tx, input.closureId, "closed", "CLOSURE_CLOSED");
+    else {
+      await tellClosure(tx, input.closureId, "accepted", "CLOSURE_ACCEPTED");
+      await tellClosure(tx, input.closureId, "awaiting-signoff", "CLOSURE_AWAITING_SIGNOFF", {}, { also: "closure:signoff" });
+    }
     return state;
   });
 }
@@ -213,6 +249,9 @@ export async function signoffClosure(db: PrismaClient, actor: Actor, input: { cl
       before: { state: "AWAITING_SIGNOFF" },
       after: { state, reason: reason || null, measureId: closure.measureId },
     });
+    // The department, and the bureau that accepted it, hear the leader's decision.
+    if (state === "RETURNED") await tellClosure(tx, input.closureId, "signoff-returned", "CLOSURE_RETURNED", { reason }, { department: true, also: "closure:review" });
+    else await tellClosure(tx, input.closureId, "closed", "CLOSURE_CLOSED", {}, { department: true, also: "closure:review" });
     return state;
   });
 }
@@ -240,6 +279,7 @@ export async function reopenMeasure(db: PrismaClient, actor: Actor, input: { mea
       before: { state: "CLOSED", closedAt: closure.closedAt?.toISOString() ?? null },
       after: { state: "REOPENED", reason, measureId: input.measureId },
     });
+    await tellClosure(tx, closure.id, "reopened", "CLOSURE_REOPENED", { reason });
   });
 }
 
@@ -267,16 +307,31 @@ export async function setNormalized(db: PrismaClient, actor: Actor, input: { mea
 }
 
 /** An administrator sets a plan's 进度 thresholds (points behind 序时进度) and whether a closure needs a leader's sign-off. */
-export async function setProgressSettings(db: PrismaClient, actor: Actor, input: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean }): Promise<void> {
+export async function setProgressSettings(db: PrismaClient, actor: Actor, input: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean; headSignoff?: boolean },
+  now: Date = new Date(),
+): Promise<void> {
   authorize(actor, "plan:manage");
   if (!(input.yellowPoints >= 0 && input.redPoints >= input.yellowPoints && input.redPoints <= 100)) throw new ClosureRuleError("progressThresholds");
   await db.$transaction(async (tx) => {
-    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true } });
+    const plan = await tx.plan.findUnique({ where: { id: input.planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true, headSignoff: true, startYear: true } });
     if (!plan) throw new ClosureRuleError("notFound");
     await refuseReadOnlyPlan(tx, { planId: input.planId });
-    const after = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints, closureSignoff: input.closureSignoff };
+    const after = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints, closureSignoff: input.closureSignoff, headSignoff: input.headSignoff ?? plan.headSignoff };
     await tx.plan.update({ where: { id: input.planId }, data: after });
-    await recordActorEvent(tx, actor, { action: "plan.progress_settings", entityType: "Plan", entityId: input.planId, before: plan, after });
+    // Thresholds as history (decision 032): the earlier values stay in force for the days before today.
+    if (plan.progressYellowPoints !== input.yellowPoints || plan.progressRedPoints !== input.redPoints) {
+      const day = todayInChina(now);
+      const today = dayToDate(day);
+      const planStart = `${plan.startYear}-01-01`;
+      // The first change: the values until now were in force from the plan's start (none, for a plan not yet begun).
+      if (planStart < day && !(await tx.planThresholds.count({ where: { planId: input.planId } }))) {
+        await tx.planThresholds.create({ data: { planId: input.planId, effectiveFrom: dayToDate(planStart), progressYellowPoints: plan.progressYellowPoints, progressRedPoints: plan.progressRedPoints } });
+      }
+      const values = { progressYellowPoints: input.yellowPoints, progressRedPoints: input.redPoints };
+      await tx.planThresholds.upsert({ where: { planId_effectiveFrom: { planId: input.planId, effectiveFrom: today } }, create: { planId: input.planId, effectiveFrom: today, ...values }, update: values });
+    }
+    const before = { progressYellowPoints: plan.progressYellowPoints, progressRedPoints: plan.progressRedPoints, closureSignoff: plan.closureSignoff, headSignoff: plan.headSignoff };
+    await recordActorEvent(tx, actor, { action: "plan.progress_settings", entityType: "Plan", entityId: input.planId, before, after });
   });
 }
 

@@ -60,6 +60,6 @@ export async function getClosureEvidence(actor: Principal | null, evidenceId: st
 
 /** A plan's 进度 thresholds and close-out sign-off setting (decision 024), for any caller who may read the plan's page. */
 export async function getPlanProgressSettings(planId: string) {
-  const plan = await db.plan.findUnique({ where: { id: planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true } });
-  return plan ?? { progressYellowPoints: 10, progressRedPoints: 30, closureSignoff: false };
+  const plan = await db.plan.findUnique({ where: { id: planId }, select: { progressYellowPoints: true, progressRedPoints: true, closureSignoff: true, headSignoff: true } });
+  return plan ?? { progressYellowPoints: 10, progressRedPoints: 30, closureSignoff: false, headSignoff: false };
 }

@@ -36,5 +36,7 @@ export const progressSettingsSchema = z
     yellowPoints: points,
     redPoints: points,
     closureSignoff: z.enum(["on", "off"]).default("off").transform((v) => v === "on"),
+    // 部门负责人审签 (decision 032): a liaison's report goes to the department head before the bureau.
+    headSignoff: z.enum(["on", "off"]).default("off").transform((v) => v === "on"),
   })
   .refine((v) => v.redPoints >= v.yellowPoints, { message: "progressThresholds", path: ["redPoints"] });

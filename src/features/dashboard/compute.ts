@@ -1,5 +1,5 @@
 import { daysBetween } from "@/lib/due";
-import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, reportsForMeasure, type Light, type ProgressState, type Status } from "@/lib/status";
+import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, reportsForMeasure, thresholdsOn, type Light, type ProgressState, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
 import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type MeasureProgressHistory, type PeriodHistory, type ProgressInput } from "./history";
 
@@ -235,7 +235,9 @@ export interface MeasureProgressOn {
 function progressOf(input: DashboardInput, groups: MeasureGroups, measureId: string, asOf: string): MeasureProgressOn | null {
   const m = groups.progress.get(measureId);
   if (!input.progress || !m) return null;
-  const p = measureProgress(progressFacts(m, groups.periods.get(measureId) ?? [], input.progress, asOf), asOf, input.progress.thresholds);
+  // The thresholds in force on the day asked about (decision 032), not today's.
+  const thresholds = thresholdsOn(input.progress.thresholdHistory ?? [], asOf, input.progress.thresholds);
+  const p = measureProgress(progressFacts(m, groups.periods.get(measureId) ?? [], input.progress, asOf), asOf, thresholds);
   return { ...p, closedOn: closedOn(m.owing.closures, asOf) };
 }
 
@@ -452,7 +454,7 @@ export function assembleDashboard(input: DashboardInput, groups: MeasureGroups, 
     byLight,
     byProgress,
     byProgressLight,
-    progressThresholds: input.progress?.thresholds ?? DEFAULT_PROGRESS_THRESHOLDS,
+    progressThresholds: input.progress ? thresholdsOn(input.progress.thresholdHistory ?? [], asOf, input.progress.thresholds) : DEFAULT_PROGRESS_THRESHOLDS,
     measures,
     tasks,
     departments: [...deptRows.values()],

@@ -1,5 +1,5 @@
 import { departmentDueDay } from "@/lib/due";
-import { closedOn, periodOwed, periodStatus, type Light, type ProgressFacts, type ProgressRating, type ProgressThresholds, type Status } from "@/lib/status";
+import { closedOn, periodOwed, periodStatus, type Light, type ProgressFacts, type ProgressRating, type ProgressThresholds, type Status, type ThresholdsFrom } from "@/lib/status";
 
 /** Everything stored about one period that the dashboard needs to replay its history. */
 export interface PeriodHistory {
@@ -55,7 +55,10 @@ export interface MeasureProgressHistory {
 
 /** What the 进度 light of a plan's measures is computed from, with the plan's thresholds. */
 export interface ProgressInput {
+  /** The plan's current thresholds. */
   thresholds: ProgressThresholds;
+  /** The thresholds as history (decision 032): the replay of a day uses those in force that day (`thresholdsOn`). */
+  thresholdHistory?: ThresholdsFrom[];
   planStart: string;
   planEnd: string;
   measures: MeasureProgressHistory[];

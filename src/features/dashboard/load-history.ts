@@ -126,7 +126,7 @@ export async function loadPlanHistory(db: PrismaClient, planId: string, scope: H
  * its closures (办结销号) and 常态化 day, which also decide what the measure still owes.
  */
 async function loadProgressInput(db: PrismaClient, planId: string, only: ReturnType<typeof scopeFilter>): Promise<{ progress: ProgressInput | undefined; owing: Map<string, MeasureOwing> }> {
-  const [plan, measures, indicators, submissions, closures] = await Promise.all([
+  const [plan, measures, indicators, submissions, closures, thresholdRows] = await Promise.all([
     db.plan.findUnique({ where: { id: planId }, select: { startYear: true, endYear: true, progressYellowPoints: true, progressRedPoints: true } }),
     db.measure.findMany({ where: { keyTask: { planId }, ...only.measure }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
     db.indicator.findMany({ where: { measure: { keyTask: { planId }, ...only.measure } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
@@ -140,6 +140,7 @@ async function loadProgressInput(db: PrismaClient, planId: string, only: ReturnT
       orderBy: { closedAt: "asc" },
       select: { measureId: true, closedAt: true, reopenedAt: true },
     }),
+    db.planThresholds.findMany({ where: { planId }, orderBy: { effectiveFrom: "asc" }, select: { effectiveFrom: true, progressYellowPoints: true, progressRedPoints: true } }),
   ]);
   const owing = new Map<string, MeasureOwing>();
   for (const m of measures) owing.set(m.id, { closures: [], normalizedOn: m.normalizedAt ? todayInChina(m.normalizedAt) : null });
@@ -167,5 +168,6 @@ async function loadProgressInput(db: PrismaClient, planId: string, only: ReturnT
     byMeasure.get(s.measureId)?.submissions.push({ on: todayInChina(s.at), periodId: s.periodId, rating: s.rating as ProgressRating | null, values });
   }
   const thresholds = { yellowPoints: plan.progressYellowPoints ?? DEFAULT_PROGRESS_THRESHOLDS.yellowPoints, redPoints: plan.progressRedPoints ?? DEFAULT_PROGRESS_THRESHOLDS.redPoints };
-  return { progress: { thresholds, planStart, planEnd, measures: [...byMeasure.values()] }, owing };
+  const thresholdHistory = thresholdRows.map((r) => ({ from: isoDay(r.effectiveFrom), yellowPoints: r.progressYellowPoints, redPoints: r.progressRedPoints }));
+  return { progress: { thresholds, thresholdHistory, planStart, planEnd, measures: [...byMeasure.values()] }, owing };
 }

@@ -156,6 +156,12 @@ export async function decideInstructionReply(
     if (input.decision === "CLOSE") {
       await advance(tx, instruction.id, input.expectedVersion, ["REPLIED"], { state: "CLOSED", closedAt: now, closedById: actor.id });
       await recordActorEvent(tx, actor, { action: "instruction.close", entityType: "LeaderInstruction", entityId: instruction.id, before: { state: "REPLIED" }, after: { state: "CLOSED" } });
+      await notifyDepartment(tx, instruction.departmentId!, "instruction:read", {
+        kind: "INSTRUCTION_CLOSED",
+        dedupeKey: `instruction:${instruction.id}:closed`,
+        params: { measure: measureNumber(instruction.measure) },
+        link: `/measures/${instruction.measureId}`,
+      });
       return;
     }
     await advance(tx, instruction.id, input.expectedVersion, ["REPLIED"], { state: "ASSIGNED", returnReason: reason, returnedAt: now });

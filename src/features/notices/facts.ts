@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isoDay, todayInChina } from "@/lib/due";
 import { countNotices, type NoticeCounts, type NoticeFacts, type NoticeTiming } from "@/lib/notices";
+import { loadWorkingCalendar } from "@/features/calendar/queries";
 
 /** What the colour rule reads of a stored notice: its reply stands while it is replied or closed. */
 export function timingOf(n: { colour: NoticeTiming["colour"]; dueDate: Date; state: string; repliedAt: Date | null }): NoticeTiming {
@@ -20,10 +21,14 @@ export async function noticeCountsByDepartment(
   asOf: string,
   planId?: string,
 ): Promise<Map<string, NoticeCounts>> {
-  const rows = await db.supervisionNotice.findMany({
-    where: planId ? { measure: { keyTask: { planId } } } : {},
-    select: { departmentId: true, issuedAt: true, colour: true, dueDate: true, state: true, repliedAt: true },
-  });
+  const [rows, calendar] = await Promise.all([
+    db.supervisionNotice.findMany({
+      where: planId ? { measure: { keyTask: { planId } } } : {},
+      select: { departmentId: true, issuedAt: true, colour: true, dueDate: true, state: true, repliedAt: true },
+    }),
+    loadWorkingCalendar(db),
+  ]);
   const facts: NoticeFacts[] = rows.map((r) => ({ ...timingOf(r), departmentId: r.departmentId, issuedOn: todayInChina(r.issuedAt) }));
-  return countNotices(facts, quarter, asOf);
+  // Escalation is counted in working days (decision 032).
+  return countNotices(facts, quarter, asOf, calendar);
 }

@@ -160,6 +160,13 @@ export async function decideNoticeReply(
     if (input.decision === "ACCEPT") {
       await advance(tx, notice.id, input.expectedVersion, ["REPLIED"], { state: "CLOSED", closedAt: now, closedById: actor.id });
       await recordActorEvent(tx, actor, { action: "notice.close", entityType: "SupervisionNotice", entityId: notice.id, before: { state: "REPLIED" }, after: { state: "CLOSED" } });
+      // The department hears that its reply closed the notice (its liaisons and its head read its notices).
+      await notifyDepartment(tx, notice.departmentId, "notice:read", {
+        kind: "NOTICE_CLOSED",
+        dedupeKey: `notice:${notice.id}:closed`,
+        params: { measure: measureNumber(notice.measure), number: noticeNumber(notice.year, notice.serial) },
+        link: `/notices/${notice.id}`,
+      });
       return;
     }
     await advance(tx, notice.id, input.expectedVersion, ["REPLIED"], { state: "SIGNED", returnReason: reason, returnedAt: now });

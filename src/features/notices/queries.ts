@@ -6,6 +6,8 @@ import { noticeColourOn, noticeNumber, overdueUnanswered, type NoticeColour } fr
 import { periodLabel } from "@/lib/periods";
 import { can, canAtAll, scopeOf, type Principal } from "@/lib/permissions";
 import { timingOf } from "./facts";
+import { loadWorkingCalendar } from "@/features/calendar/queries";
+import type { WorkingCalendar } from "@/lib/working-days";
 
 /*
  * Every query here takes the caller: a liaison gets their own department's notices only, the
@@ -41,9 +43,10 @@ const listSelect = {
 
 type Row = Prisma.SupervisionNoticeGetPayload<{ select: typeof listSelect }>;
 
-function present(n: Row, today: string, locale: string) {
+function present(n: Row, today: string, locale: string, calendar: WorkingCalendar) {
   const timing = timingOf(n);
-  const shown = noticeColourOn(timing, today);
+  // Escalation past the limit is counted in working days (decision 032).
+  const shown = noticeColourOn(timing, today, calendar);
   return {
     ...n,
     number: noticeNumber(n.year, n.serial),
@@ -69,6 +72,7 @@ function readable(actor: Principal | null): Prisma.SupervisionNoticeWhereInput |
 export async function listNotices(actor: Principal | null, filter: NoticeFilter, locale: string, today: string = todayInChina()): Promise<NoticeListItem[]> {
   const scope = readable(actor);
   if (!scope) return [];
+  const calendar = await loadWorkingCalendar(db);
   const rows = await db.supervisionNotice.findMany({
     where: {
       AND: [
@@ -82,7 +86,7 @@ export async function listNotices(actor: Principal | null, filter: NoticeFilter,
     take: 200,
     select: listSelect,
   });
-  const items = rows.map((r) => present(r, today, locale));
+  const items = rows.map((r) => present(r, today, locale, calendar));
   return filter.colour ? items.filter((i) => i.shownColour === filter.colour) : items;
 }
 
@@ -95,13 +99,14 @@ export async function getNotice(actor: Principal | null, noticeId: string, local
     select: { ...listSelect, reply: true, returnReason: true, returnedAt: true, issuedById: true, signedById: true, repliedById: true, closedById: true },
   });
   if (!n || !can(actor, "notice:read", { departmentId: n.department.id })) return null;
+  const calendar = await loadWorkingCalendar(db);
   const people = await db.user.findMany({
     where: { id: { in: [n.issuedById, n.signedById, n.repliedById, n.closedById].filter((x): x is string => Boolean(x)) } },
     select: { id: true, displayName: true },
   });
   const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? null) : null);
   return {
-    ...present(n, today, locale),
+    ...present(n, today, locale, calendar),
     reply: n.reply,
     returnReason: n.returnReason,
     returnedAt: n.returnedAt,

@@ -4,6 +4,7 @@ import { addDays, periodLabel } from "@/lib/periods";
 import { rolesWith } from "@/lib/permissions";
 import { statusesWhere } from "@/lib/plan-lifecycle";
 import { periodOwed } from "@/lib/status";
+import { applyEscalations, escalationConditions } from "./escalations";
 
 /** Any fixed number shared by every instance: the advisory lock that lets one scan run at a time. */
 export const SCAN_LOCK_KEY = 73_102_025;
@@ -15,7 +16,8 @@ type Row = Prisma.NotificationCreateManyInput;
 
 /**
  * Creates the notifications a date brings: reports due within `windowDays`
- * and periods that became overdue in the last 30 days. (An event's
+ * and periods that became overdue in the last 30 days; and the escalations to
+ * departments' heads and 分管领导, once per occurrence (./escalations.ts). (An event's
  * notifications, a returned report, a decided extension, a notice, an
  * instruction, are written by the event's own transaction: see events.ts.) Idempotent
  * (one row per user and dedupe key; existing ones are skipped) and safe when
@@ -27,6 +29,8 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
   const soon = dayToDate(addDays(today, windowDays));
   const since = dayToDate(addDays(today, -LOOKBACK_DAYS));
   const todayDate = dayToDate(today);
+  // Escalations (decision 032): today's conditions are read first, outside the transaction (the plans' histories).
+  const conditions = await escalationConditions(db, today);
   return db.$transaction(
     async (tx) => {
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCAN_LOCK_KEY}) AS "locked"`;
@@ -85,7 +89,10 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
       }
 
       const activeIds = new Set(liaisons.map((u) => u.id));
-      const created = rows.length ? (await tx.notification.createMany({ data: rows.filter((r) => activeIds.has(r.userId)), skipDuplicates: true })).count : 0;
+      // The escalations' recipients (heads, 分管领导) are active by their own query.
+      const escalations = await applyEscalations(tx, conditions, now);
+      const data = [...rows.filter((r) => activeIds.has(r.userId)), ...escalations];
+      const created = data.length ? (await tx.notification.createMany({ data, skipDuplicates: true })).count : 0;
       return { created, skipped: false };
     },
     { timeout: 120_000, maxWait: 30_000 },

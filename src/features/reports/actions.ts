@@ -5,8 +5,8 @@ import { runAction } from "@/server/run-action";
 import { db } from "@/server/db";
 import { deliverAfterCommit } from "@/server/deliver-after-commit";
 import { evidenceLimits, evidenceStore } from "@/server/evidence-store";
-import { addInstruction, decideExtension, requestExtension, reviewReport, saveReport } from "./mutations";
-import { addInstructionSchema, decideExtensionSchema, reportFormInput, requestExtensionSchema, reviewReportSchema, saveReportSchema } from "./schemas";
+import { addInstruction, decideExtension, requestExtension, reviewReport, saveReport, signoffReport } from "./mutations";
+import { addInstructionSchema, decideExtensionSchema, reportFormInput, requestExtensionSchema, reviewReportSchema, saveReportSchema, signoffReportSchema } from "./schemas";
 
 const ownDepartment = (user: { departmentId: string | null }) => ({ departmentId: user.departmentId });
 
@@ -23,8 +23,8 @@ export async function saveReportAction(_prev: ActionState, formData: FormData): 
       const values = Object.fromEntries(Object.entries(parsed.values).filter((e): e is [string, number] => e[1] !== ""));
       return saveReport(db, evidenceStore(), evidenceLimits(), actor, { ...parsed, values, submit: parsed.intent === "submit" });
     },
-    success: input.intent === "submit" ? "submitted" : "draftSaved",
-    revalidate: ["/reports", "/review"],
+    success: (result) => (input.intent !== "submit" ? "draftSaved" : result.state === "AWAITING_HEAD" ? "submittedToHead" : "submitted"),
+    revalidate: ["/reports", "/review", "/signoff"],
     // Someone saved first: the form shows their version, and hands back what this user typed.
     keepOnConflict: (parsed) => ({
       progress: parsed.progress ?? "",
@@ -49,6 +49,23 @@ export async function reviewReportAction(_prev: ActionState, formData: FormData)
     },
     success: formData.get("decision") === "RETURN" ? "returned" : "accepted",
     revalidate: ["/review", "/reports"],
+  });
+}
+
+/** 部门负责人审签: passes a report awaiting sign-off to the bureau, or returns it (the department's head). */
+export async function signoffReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction({
+    permission: "report:signoff",
+    scope: ownDepartment,
+    schema: signoffReportSchema,
+    input: Object.fromEntries(formData),
+    namespace: "reports",
+    mutate: async (actor, input) => {
+      await signoffReport(db, actor, input);
+      deliverAfterCommit();
+    },
+    success: formData.get("decision") === "RETURN" ? "headReturned" : "headApproved",
+    revalidate: ["/signoff", "/reports", "/review"],
   });
 }
 

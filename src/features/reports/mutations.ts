@@ -2,7 +2,9 @@ import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { RuleError } from "@/lib/rule-error";
 import { dayToDate, departmentDueDate } from "@/lib/due";
-import { authorize, Forbidden, type Action, type Actor } from "@/lib/permissions";
+import { authorize, Forbidden, rolesWith, type Action, type Actor } from "@/lib/permissions";
+import { lockedForDepartment, nextReportState, revisionEvent, type ReportState } from "@/lib/report-states";
+import { periodLabel } from "@/lib/periods";
 import { refuseReadOnlyPlan } from "@/features/plan/mutations";
 import { measureNumber, notifyDepartment, notifyUsers } from "@/features/notifications/events";
 import type { EvidenceLimits, EvidenceStore, PendingUpload } from "./evidence";
@@ -23,7 +25,9 @@ export type ReportErrorKey =
   | "reasonRequired"
   | "extensionPending"
   | "extensionDate"
-  | "extensionAlreadyDecided";
+  | "extensionAlreadyDecided"
+  | "noHead"
+  | "notAwaitingHead";
 
 /** An expected refusal of a reporting rule; the key is a message under "reports". Nothing was changed. */
 export class ReportRuleError extends RuleError {
@@ -46,8 +50,12 @@ async function periodForDepartment(db: PrismaClient | Prisma.TransactionClient, 
       dueDate: true,
       departmentDues: { where: { departmentId }, select: { dueDate: true } },
       measureId: true,
+      kind: true,
+      periodEnd: true,
       measure: {
         select: {
+          number: true,
+          keyTask: { select: { number: true, plan: { select: { headSignoff: true } } } },
           withdrawnAt: true,
           departments: { where: { departmentId }, select: { isLead: true } },
           indicators: { select: { id: true } },
@@ -128,7 +136,7 @@ export async function saveReport(
   limits: EvidenceLimits,
   actor: Actor,
   input: SaveReportInput,
-): Promise<{ reportId: string; version: number; state: "DRAFT" | "SUBMITTED" | "RETURNED" }> {
+): Promise<{ reportId: string; version: number; state: ReportState }> {
   authorize(actor, "report:write", { departmentId: actor.departmentId });
   const { period, isLead, departmentId } = await periodForDepartment(db, input.periodId, actor, "report:write");
   const indicatorIds = new Set(period.measure.indicators.map((i) => i.id));
@@ -138,7 +146,10 @@ export async function saveReport(
     where: { periodId_departmentId: { periodId: period.id, departmentId } },
     select: { id: true, state: true, version: true, attachments: { where: { removedAt: null }, select: { id: true } } },
   });
-  if (existing && (existing.state === "SUBMITTED" || existing.state === "ACCEPTED")) throw new ReportRuleError("locked");
+  // The one state machine (src/lib/report-states.ts): where the plan asks for it, a submission goes to the department head first.
+  const step = input.submit ? "submit" : "save";
+  const state = nextReportState(existing?.state ?? null, step, period.measure.keyTask.plan.headSignoff);
+  if (!state || lockedForDepartment(existing?.state ?? null)) throw new ReportRuleError("locked");
   if ((existing?.version ?? 0) !== input.expectedVersion) throw new ReportRuleError("conflict", { current: existing?.version ?? 0 });
 
   const removing = new Set(input.removeAttachmentIds.filter((id) => existing?.attachments.some((a) => a.id === id)));
@@ -149,16 +160,20 @@ export async function saveReport(
   if (input.submit && (!input.progress || input.workDone.trim() === "")) throw new ReportRuleError("incomplete");
 
   try {
-    const saved = await db.$transaction(async (tx): Promise<{ reportId: string; version: number; state: "DRAFT" | "SUBMITTED" | "RETURNED" }> => {
+    const saved = await db.$transaction(async (tx): Promise<{ reportId: string; version: number; state: ReportState }> => {
       const now = new Date();
-      const state = input.submit ? "SUBMITTED" : existing?.state === "RETURNED" ? "RETURNED" : "DRAFT";
+      // Nobody could sign it: a report awaiting a head the department does not have would wait for ever.
+      if (state === "AWAITING_HEAD" && !(await tx.user.count({ where: { departmentId, active: true, role: { in: rolesWith("report:signoff") } } }))) {
+        throw new ReportRuleError("noHead");
+      }
       const fields = {
         progress: input.progress,
         workDone: input.workDone,
         problems: input.problems,
         nextSteps: input.nextSteps,
         state,
-        submittedAt: input.submit ? now : undefined,
+        // 报送: the moment the report reaches the bureau (with a head's sign-off, when the head signs).
+        submittedAt: state === "SUBMITTED" ? now : undefined,
         // A 代填报 returned to the department becomes its own once it saves it (decision 025); the revisions keep who wrote what.
         entry: "OWN",
         enteredById: null,
@@ -198,17 +213,27 @@ export async function saveReport(
         });
       }
       const { version, snapshot, revisions } = await reportSnapshot(tx, reportId);
-      if (input.submit) {
+      const event = revisionEvent(step, state);
+      if (event) {
         await tx.progressReportRevision.create({
-          data: { reportId, number: revisions + 1, event: "SUBMITTED", actorId: actor.id, snapshot },
+          data: { reportId, number: revisions + 1, event, actorId: actor.id, snapshot },
         });
       }
-      await audit(tx, actor, input.submit ? "report.submit" : "report.save_draft", "ProgressReport", reportId, existing ? { version: existing.version, state: existing.state } : null, {
+      const auditAction = !input.submit ? "report.save_draft" : state === "AWAITING_HEAD" ? "report.submit_to_head" : "report.submit";
+      await audit(tx, actor, auditAction, "ProgressReport", reportId, existing ? { version: existing.version, state: existing.state } : null, {
         ...snapshot,
         version,
         state,
         periodId: period.id,
       });
+      if (state === "AWAITING_HEAD") {
+        await notifyDepartment(tx, departmentId, "report:signoff", {
+          kind: "REPORT_AWAITING_HEAD",
+          dedupeKey: `awaiting-head:${reportId}:${version}`,
+          params: { measure: measureNumber(period.measure), period: periodLabel({ kind: period.kind, periodEnd: period.periodEnd.toISOString().slice(0, 10) }) },
+          link: `/reports/${period.id}`,
+        });
+      }
       return { reportId, version, state };
     });
     // The files now belong to the report; their pending-upload descriptions go.
@@ -258,7 +283,7 @@ export async function assertMayUpload(db: PrismaClient, actor: Actor, periodId: 
     where: { periodId_departmentId: { periodId: period.id, departmentId } },
     select: { state: true },
   });
-  if (existing && (existing.state === "SUBMITTED" || existing.state === "ACCEPTED")) throw new ReportRuleError("locked");
+  if (lockedForDepartment(existing?.state ?? null)) throw new ReportRuleError("locked");
   return { departmentId };
 }
 
@@ -281,8 +306,8 @@ export async function reviewReport(
     });
     if (!report) throw new ReportRuleError("notFound");
     await refuseReadOnlyPlan(tx, { reportId: input.reportId });
-    if (report.state !== "SUBMITTED") throw new ReportRuleError("notSubmitted");
-    const state = input.decision === "ACCEPT" ? "ACCEPTED" : "RETURNED";
+    const state = nextReportState(report.state, input.decision === "ACCEPT" ? "accept" : "return", false);
+    if (!state) throw new ReportRuleError("notSubmitted");
     const updated = await tx.progressReport.updateMany({
       where: { id: input.reportId, version: input.expectedVersion, state: "SUBMITTED" },
       data: { state, reviewedAt: new Date(), reviewerId: actor.id, returnReason: input.decision === "RETURN" ? reason : null, version: { increment: 1 } },
@@ -297,6 +322,52 @@ export async function reviewReport(
       await notifyDepartment(tx, report.departmentId, "report:write", {
         kind: "RETURNED",
         dedupeKey: `returned:${input.reportId}:${input.expectedVersion + 1}`,
+        params: { measure: measureNumber(report.measure), reason },
+        link: `/reports/${report.periodId}`,
+      });
+    }
+  });
+}
+
+/**
+ * 部门负责人审签 (decision 032): the department head approves a report awaiting sign-off, which then
+ * reaches the bureau (its 报送, the moment the replay counts), or returns it to the liaisons with a
+ * reason. Versioned and audited like the bureau's review; a return notifies the liaisons in the same transaction.
+ */
+export async function signoffReport(
+  db: PrismaClient,
+  actor: Actor,
+  input: { reportId: string; expectedVersion: number; decision: "APPROVE" | "RETURN"; reason: string },
+): Promise<void> {
+  authorize(actor, "report:signoff", { departmentId: actor.departmentId });
+  const reason = input.reason.trim();
+  if (input.decision === "RETURN" && !reason) throw new ReportRuleError("reasonRequired");
+  await db.$transaction(async (tx) => {
+    const report = await tx.progressReport.findUnique({
+      where: { id: input.reportId },
+      select: { state: true, periodId: true, departmentId: true, measure: { select: { number: true, keyTask: { select: { number: true } } } } },
+    });
+    if (!report) throw new ReportRuleError("notFound");
+    authorize(actor, "report:signoff", { departmentId: report.departmentId });
+    await refuseReadOnlyPlan(tx, { reportId: input.reportId });
+    const step = input.decision === "APPROVE" ? "headApprove" : "headReturn";
+    const state = nextReportState(report.state, step, true);
+    if (!state) throw new ReportRuleError("notAwaitingHead");
+    const now = new Date();
+    const updated = await tx.progressReport.updateMany({
+      where: { id: input.reportId, version: input.expectedVersion, state: "AWAITING_HEAD" },
+      data: state === "SUBMITTED" ? { state, submittedAt: now, returnReason: null, version: { increment: 1 } } : { state, returnReason: reason, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ReportRuleError("conflict", { current: await currentVersion(tx, input.reportId) });
+    const { snapshot, revisions } = await reportSnapshot(tx, input.reportId);
+    await tx.progressReportRevision.create({
+      data: { reportId: input.reportId, number: revisions + 1, event: revisionEvent(step, state)!, reason: reason || null, actorId: actor.id, snapshot },
+    });
+    await audit(tx, actor, step === "headApprove" ? "report.head_approve" : "report.head_return", "ProgressReport", input.reportId, { state: "AWAITING_HEAD" }, { state, reason: reason || null });
+    if (state === "RETURNED") {
+      await notifyDepartment(tx, report.departmentId, "report:write", {
+        kind: "REPORT_HEAD_RETURNED",
+        dedupeKey: `head-returned:${input.reportId}:${input.expectedVersion + 1}`,
         params: { measure: measureNumber(report.measure), reason },
         link: `/reports/${report.periodId}`,
       });

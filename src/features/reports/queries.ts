@@ -68,7 +68,8 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
   const items: WorklistItem[] = [];
   for (const p of periods) {
     const state = stateOf.get(p.id) ?? null;
-    if (state === "SUBMITTED" || state === "ACCEPTED") continue;
+    // Submitted: with the bureau, or with the department head for sign-off (decision 032).
+    if (state === "SUBMITTED" || state === "ACCEPTED" || state === "AWAITING_HEAD") continue;
     // 常态化: only each year's last quarter is owed (src/lib/status.ts, the rule the overview replays).
     const normalizedOn = p.measure.normalizedAt ? todayInChina(p.measure.normalizedAt) : null;
     if (!periodOwed({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }, { closedOn: null, normalizedOn }, today)) continue;
@@ -201,6 +202,40 @@ export async function getAttachment(actor: Principal | null, attachmentId: strin
 }
 
 export const REVIEW_PAGE_SIZE = 50;
+
+/**
+ * 待审签 (decision 032): the reports of the caller's department awaiting its head's sign-off, oldest
+ * submission first. Empty for a caller who may not sign off (anyone but the department's head).
+ */
+export async function getSignoffQueue(actor: Principal | null) {
+  const departmentId = actor?.departmentId ?? null;
+  if (!departmentId || !can(actor, "report:signoff", { departmentId })) return [];
+  const rows = await db.progressReport.findMany({
+    where: { departmentId, state: "AWAITING_HEAD" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      isLead: true,
+      updatedAt: true,
+      progress: true,
+      period: { select: { id: true, kind: true, periodEnd: true, dueDate: true, departmentDues: { where: { departmentId }, select: { dueDate: true } } } },
+      measure: { select: { number: true, text: true, keyTask: { select: { number: true } } } },
+      // When the liaison submitted it: the latest submission to the head.
+      revisions: { where: { event: "SUBMITTED_TO_HEAD" }, orderBy: { number: "desc" }, take: 1, select: { at: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    isLead: r.isLead,
+    progress: r.progress,
+    submittedToHeadAt: r.revisions[0]?.at ?? r.updatedAt,
+    periodId: r.period.id,
+    period: { kind: r.period.kind, periodEnd: isoDay(r.period.periodEnd) },
+    dueDate: isoDay(departmentDueDate(r.period.dueDate, r.period.departmentDues[0]?.dueDate)),
+    number: `${r.measure.keyTask.number}.${r.measure.number}`,
+    measureText: r.measure.text,
+  }));
+}
 
 /** 审核队列: submitted reports, oldest first, optionally for one department, key task or quarter end; one page and the total. Empty for a caller who may not review. */
 export async function getReviewQueue(actor: Principal | null, filters: { departmentId?: string; keyTaskId?: string; period?: { kind: PeriodKind; periodEnd: string }; page?: number }) {

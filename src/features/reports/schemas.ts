@@ -88,3 +88,13 @@ export function reportFormInput(formData: FormData) {
     uploads: formData.getAll("upload").filter((v): v is string => typeof v === "string"),
   };
 }
+
+/** 部门负责人审签 (decision 032): the head passes the report to the bureau or returns it with a reason. */
+export const signoffReportSchema = z
+  .object({
+    reportId: idInput(),
+    expectedVersion: versionInput(1),
+    decision: z.enum(["APPROVE", "RETURN"]),
+    reason: textInput(1000, { tooLong: "reasonTooLong" }).default(""),
+  })
+  .refine((v) => v.decision === "APPROVE" || v.reason.trim().length > 0, { message: "reasonRequired", path: ["reason"] });

@@ -24,7 +24,10 @@ export interface DemoAccount {
   department: string | null;
 }
 
-/** The demo accounts: one administrator, one leader, one liaison per department. */
+/** The demo department head (部门负责人, decision 032): one, of 市卫健委, to sign off its reports when a plan asks. */
+export const demoHeadLogin = { department: "市卫健委", loginName: "wjwfzr" };
+
+/** The demo accounts: one administrator, one leader, one liaison per department, one department head. */
 export function demoAccounts(): DemoAccount[] {
   return [
     { loginName: "admin", displayName: "人社局督办管理员", role: Role.ADMIN, department: null },
@@ -35,6 +38,7 @@ export function demoAccounts(): DemoAccount[] {
       role: Role.LIAISON,
       department,
     })),
+    { loginName: demoHeadLogin.loginName, displayName: `${demoHeadLogin.department}负责人`, role: Role.DEPARTMENT_HEAD, department: demoHeadLogin.department },
   ];
 }
 

@@ -1,7 +1,7 @@
 import type { Dashboard, DashboardInput } from "@/features/dashboard/compute";
 import type { DocumentWords } from "@/i18n/document-words";
 import type { NoticeCounts } from "@/lib/notices";
-import { BLACK_LIST_BELOW, NOTICE_DEDUCTION, PROGRESS_POINTS, RED_LIST_MIN_SCORE, RED_LIST_TOP, rankDepartments, type RankedDepartment, type RankingWeights } from "@/lib/ranking";
+import { DEFAULT_RANKING_LISTS, NOTICE_DEDUCTION, PROGRESS_POINTS, rankDepartments, type RankedDepartment, type RankingLists, type RankingWeights } from "@/lib/ranking";
 import { periodLabel } from "@/lib/periods";
 import { quarterTitle, type ReportQuarter } from "@/lib/report-quarter";
 import { reportsForMeasure } from "@/lib/status";
@@ -92,6 +92,8 @@ export interface TongbaoSource {
   /** 督办单 per department for the quarter, as of `asOf` (src/lib/notices.ts countNotices). */
   notices: Map<string, NoticeCounts>;
   weights: RankingWeights;
+  /** The plan's 红黑榜 thresholds; absent: the defaults. */
+  lists?: RankingLists;
   /** null: the whole plan; a department: that department's share only. */
   departmentId: string | null;
   /** That department's name, when it carries nothing in the plan (the overview does not list it). */
@@ -120,7 +122,8 @@ function weightsSentence(t: TongbaoWords, w: RankingWeights): string {
 }
 const partsSentence = (t: TongbaoWords) =>
   t("parts", { green: PROGRESS_POINTS.green, yellow: PROGRESS_POINTS.yellow, red: PROGRESS_POINTS.red, blue: NOTICE_DEDUCTION.blue, yellowNotice: NOTICE_DEDUCTION.yellow, redNotice: NOTICE_DEDUCTION.red });
-const listsSentence = (t: TongbaoWords) => t("lists", { min: RED_LIST_MIN_SCORE, top: RED_LIST_TOP, below: BLACK_LIST_BELOW });
+/** The 红黑榜's rule in words, with the plan's thresholds (decision 032). */
+const listsSentence = (t: TongbaoWords, l: RankingLists) => t("lists", { min: l.redMinScore, top: l.redTop, below: l.blackBelow });
 
 function roleOf(t: TongbaoWords, d: { isLead: boolean; isJointLead?: boolean }): string {
   return t(d.isLead ? "role.lead" : d.isJointLead ? "role.joint" : "role.support");
@@ -130,7 +133,8 @@ function roleOf(t: TongbaoWords, d: { isLead: boolean; isJointLead?: boolean }):
 export function buildTongbao(src: TongbaoSource): Tongbao {
   const { dashboard: d, quarter, asOf, words: t, locale } = src;
   const facts = departmentQuarters(src.input, d, quarter, asOf, src.notices);
-  const ranked = rankDepartments(facts, src.weights);
+  const thresholds = src.lists ?? DEFAULT_RANKING_LISTS;
+  const ranked = rankDepartments(facts, src.weights, thresholds);
   const mine = src.departmentId;
   const inScope = <T extends { departmentId: string }>(list: T[]) => (mine === null ? list : list.filter((x) => x.departmentId === mine));
   const departmentName = mine === null ? null : (d.departments.find((x) => x.id === mine)?.shortName ?? src.departmentName ?? "");
@@ -228,7 +232,7 @@ export function buildTongbao(src: TongbaoSource): Tongbao {
   // 三、红黑榜.
   const listed = (mark: "RED" | "BLACK") => ranked.filter((r) => r.list === mark);
   const why = (r: RankedDepartment) =>
-    r.list === "BLACK" ? t("whyBlack", { score: fixed1(r.score), reasons: r.blackReasons.map((k) => t(`blackReason.${k}`, { below: BLACK_LIST_BELOW })).join(sep) }) : t("why", { score: fixed1(r.score) });
+    r.list === "BLACK" ? t("whyBlack", { score: fixed1(r.score), reasons: r.blackReasons.map((k) => t(`blackReason.${k}`, { below: thresholds.blackBelow })).join(sep) }) : t("why", { score: fixed1(r.score) });
   const describe = (r: RankedDepartment) => `${r.name}${why(r)}`;
   const lists: string[] =
     mine === null
@@ -237,7 +241,7 @@ export function buildTongbao(src: TongbaoSource): Tongbao {
           listed("BLACK").length ? t("blackLine", { names: listed("BLACK").map(describe).join(sep) }) : t("blackNone"),
         ]
       : rankRows.map((r) => (r.list ? t("deptListed", { name: r.name, list: listWord(r.list), why: why(r) }) : t("deptNotListed", { name: r.name })));
-  sections.push({ heading: heading(t("sectionLists")), paragraphs: lists, tables: [], notes: [note(listsSentence(t))] });
+  sections.push({ heading: heading(t("sectionLists")), paragraphs: lists, tables: [], notes: [note(listsSentence(t, thresholds))] });
 
   // 四、重点任务推进情况 (plan-wide only).
   if (mine === null) {

@@ -32,7 +32,10 @@ export async function readTongbao(
   const [{ dashboard, input }, notices, weights, department, measures, locale] = await Promise.all([
     getDashboardWithInput(plan.id, asOf, "latest"),
     noticeCountsByDepartment(db, quarter, asOf, plan.id),
-    db.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true } }),
+    db.plan.findUniqueOrThrow({
+      where: { id: plan.id },
+      select: { rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true, rankRedMinScore: true, rankRedTop: true, rankBlackBelow: true },
+    }),
     scope.departmentId ? db.department.findUnique({ where: { id: scope.departmentId }, select: { shortName: true } }) : null,
     db.measure.findMany({ where: { keyTask: { planId: plan.id } }, select: { id: true, text: true, currentText: true } }),
     getLocale(),
@@ -46,6 +49,7 @@ export async function readTongbao(
     input,
     notices,
     weights: { timeliness: weights.rankTimelinessWeight, progress: weights.rankProgressWeight, returns: weights.rankReturnsWeight, notices: weights.rankNoticesWeight },
+    lists: { redMinScore: weights.rankRedMinScore, redTop: weights.rankRedTop, blackBelow: weights.rankBlackBelow },
     departmentId: scope.departmentId,
     departmentName: department?.shortName,
     measureTexts: new Map(measures.map((m) => [m.id, m.currentText ?? m.text])),
@@ -57,8 +61,17 @@ export async function readTongbao(
 
 /** A plan's 通报 weights (decision 027), for the plan's settings. */
 export async function getRankingWeights(planId: string) {
-  const plan = await db.plan.findUnique({ where: { id: planId }, select: { rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true } });
+  const plan = await db.plan.findUnique({
+    where: { id: planId },
+    select: { rankTimelinessWeight: true, rankProgressWeight: true, rankReturnsWeight: true, rankNoticesWeight: true, rankRedMinScore: true, rankRedTop: true, rankBlackBelow: true },
+  });
   return plan
-    ? { timeliness: plan.rankTimelinessWeight, progress: plan.rankProgressWeight, returns: plan.rankReturnsWeight, notices: plan.rankNoticesWeight }
+    ? {
+        timeliness: plan.rankTimelinessWeight,
+        progress: plan.rankProgressWeight,
+        returns: plan.rankReturnsWeight,
+        notices: plan.rankNoticesWeight,
+        lists: { redMinScore: plan.rankRedMinScore, redTop: plan.rankRedTop, blackBelow: plan.rankBlackBelow },
+      }
     : null;
 }

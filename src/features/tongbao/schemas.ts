@@ -12,5 +12,10 @@ export const rankingWeightsSchema = z
     progress: weight,
     returns: weight,
     notices: weight,
+    // 红黑榜 thresholds (decision 032); a form without them keeps the defaults.
+    redMinScore: z.coerce.number({ message: "rankingLists" }).int("rankingLists").min(0, "rankingLists").max(100, "rankingLists").default(90),
+    redTop: z.coerce.number({ message: "rankingLists" }).int("rankingLists").min(1, "rankingLists").max(50, "rankingLists").default(3),
+    blackBelow: z.coerce.number({ message: "rankingLists" }).int("rankingLists").min(0, "rankingLists").max(100, "rankingLists").default(60),
   })
-  .refine((v) => v.timeliness + v.progress + v.returns + v.notices === 100, { message: "rankingWeightsSum", path: ["notices"] });
+  .refine((v) => v.timeliness + v.progress + v.returns + v.notices === 100, { message: "rankingWeightsSum", path: ["notices"] })
+  .refine((v) => v.blackBelow <= v.redMinScore, { message: "rankingLists", path: ["blackBelow"] });

@@ -36,7 +36,7 @@ export function CreateUserForm({
             <div className="flex flex-col gap-1">
               <Label htmlFor="new-role">{t("role")}</Label>
               <Select id="new-role" name="role" defaultValue={Role.LIAISON}>
-                {[Role.LIAISON, Role.LEADER, Role.ADMIN].map((r) => (
+                {[Role.LIAISON, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN].map((r) => (
                   <option key={r} value={r}>
                     {tr(r)}
                   </option>

@@ -39,7 +39,7 @@ export function UserRowControls({
               {t("changeRole")}
             </label>
             <Select id={`role-${user.id}`} name="role" defaultValue={user.role} className="h-8 w-32 text-xs">
-              {[Role.ADMIN, Role.LEADER, Role.LIAISON].map((r) => (
+              {[Role.ADMIN, Role.LEADER, Role.LIAISON, Role.DEPARTMENT_HEAD].map((r) => (
                 <option key={r} value={r}>
                   {tr(r)}
                 </option>

@@ -106,7 +106,21 @@ export function NormalizeForm({ measureId, normalized, action }: { measureId: st
 }
 
 /** An administrator's 进度 thresholds and close-out sign-off setting for a plan. */
-export function ProgressSettingsForm({ planId, yellowPoints, redPoints, closureSignoff, action }: { planId: string; yellowPoints: number; redPoints: number; closureSignoff: boolean; action: ServerAction }) {
+export function ProgressSettingsForm({
+  planId,
+  yellowPoints,
+  redPoints,
+  closureSignoff,
+  headSignoff,
+  action,
+}: {
+  planId: string;
+  yellowPoints: number;
+  redPoints: number;
+  closureSignoff: boolean;
+  headSignoff: boolean;
+  action: ServerAction;
+}) {
   const t = useTranslations("reports");
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
@@ -129,6 +143,11 @@ export function ProgressSettingsForm({ planId, yellowPoints, redPoints, closureS
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="closureSignoff" value="on" defaultChecked={closureSignoff} />
             {t("closureSignoffSetting")}
+          </label>
+          <input type="hidden" name="headSignoff" value="off" />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="headSignoff" value="on" defaultChecked={headSignoff} />
+            {t("headSignoffSetting")}
           </label>
           <div>
             <Button type="submit" variant="outline" disabled={pending}>

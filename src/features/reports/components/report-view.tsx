@@ -5,7 +5,7 @@ import { cleanFileName, evidenceFileName } from "@/lib/file-name";
 import type { ReportDetail } from "../queries";
 import { chinaDateTime } from "@/lib/due";
 
-export const stateTone = { DRAFT: "neutral", SUBMITTED: "primary", RETURNED: "danger", ACCEPTED: "success" } as const;
+export const stateTone = { DRAFT: "neutral", AWAITING_HEAD: "warning", SUBMITTED: "primary", RETURNED: "danger", ACCEPTED: "success" } as const;
 
 type Snapshot = {
   progress?: string | null;

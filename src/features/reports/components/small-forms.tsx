@@ -36,6 +36,35 @@ export function ReviewForm({ reportId, version, action }: { reportId: string; ve
   );
 }
 
+/** 部门负责人审签 (decision 032): pass the report to the bureau, or return it to the liaisons with a reason. */
+export function HeadSignoffForm({ reportId, version, action }: { reportId: string; version: number; action: ServerAction }) {
+  const t = useTranslations("reports");
+  return (
+    <div data-testid="head-signoff-form">
+    <ActionForm action={action} className="flex flex-col gap-2 rounded-md border border-border bg-muted/40 p-3">
+      {(state, pending) => (
+        <>
+          <p className="text-sm font-medium">{t("signoffFormTitle")}</p>
+          <input type="hidden" name="reportId" value={reportId} />
+          <input type="hidden" name="expectedVersion" value={version} />
+          <Label htmlFor={`head-reason-${reportId}`}>{t("returnReason")}</Label>
+          <textarea id={`head-reason-${reportId}`} name="reason" className={textarea} aria-describedby={`head-reason-${reportId}-error`} />
+          <FieldError id={`head-reason-${reportId}-error`} messages={state.fieldErrors?.reason} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" name="decision" value="APPROVE" disabled={pending}>
+              {t("headApprove")}
+            </Button>
+            <Button type="submit" name="decision" value="RETURN" variant="destructive" disabled={pending}>
+              {t("headReturn")}
+            </Button>
+          </div>
+        </>
+      )}
+    </ActionForm>
+    </div>
+  );
+}
+
 /** Ask for a later due date. */
 export function ExtensionRequestForm({ periodId, minDate, action }: { periodId: string; minDate: string; action: ServerAction }) {
   const t = useTranslations("reports");

@@ -3,7 +3,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PageHeader } from "@/components/page-header";
-import { createUserAction, endSessionsAction, resetPasswordAction, setUserActiveAction, setUserEmailAction, setUserRoleAction } from "@/features/admin/actions";
+import { createUserAction, endSessionsAction, resetPasswordAction, setLedDepartmentsAction, setUserActiveAction, setUserEmailAction, setUserRoleAction } from "@/features/admin/actions";
+import { LedDepartmentsForm } from "@/features/admin/components/led-departments-form";
+import { mayBeInChargeOfDepartments } from "@/lib/permissions";
 import { CreateUserForm } from "@/features/admin/components/create-user-form";
 import { listDepartments } from "@/features/plan/queries";
 import { UserEmailForm } from "@/features/admin/components/user-email-form";
@@ -50,7 +52,13 @@ export default async function UsersPage() {
                   ) : null}
                 </Td>
                 <Td>{tr(u.role)}</Td>
-                <Td>{u.department?.shortName ?? "—"}</Td>
+                <Td>
+                  {mayBeInChargeOfDepartments(u.role) ? (
+                    <LedDepartmentsForm user={{ id: u.id, loginName: u.loginName, ledDepartmentIds: u.ledDepartments.map((d) => d.departmentId) }} departments={departments} action={setLedDepartmentsAction} />
+                  ) : (
+                    (u.department?.shortName ?? "—")
+                  )}
+                </Td>
                 <Td>
                   <UserEmailForm user={u} action={setUserEmailAction} />
                 </Td>

@@ -29,7 +29,7 @@ import { planLifecycle } from "@/lib/plan-lifecycle";
 import { RankingWeightsForm } from "@/features/tongbao/components/ranking-weights-form";
 import { setRankingWeightsAction } from "@/features/tongbao/actions";
 import { getRankingWeights } from "@/features/tongbao/read";
-import { DEFAULT_RANKING_WEIGHTS } from "@/lib/ranking";
+import { DEFAULT_RANKING_LISTS, DEFAULT_RANKING_WEIGHTS } from "@/lib/ranking";
 import { carriesOver } from "@/features/carryover/rules";
 
 /** Measures per page of the overview, in whole key tasks: the shipped plan (34) fits on one page. */
@@ -150,7 +150,7 @@ export default async function PlanOverviewPage({
         <details className="mb-6 rounded-lg border border-border bg-card p-4" data-testid="progress-settings">
           <summary className="cursor-pointer text-sm font-medium">{tr("progressSettings")}</summary>
           <div className="mt-3">
-            <ProgressSettingsForm planId={plan.id} yellowPoints={settings.progressYellowPoints} redPoints={settings.progressRedPoints} closureSignoff={settings.closureSignoff} action={setProgressSettingsAction} />
+            <ProgressSettingsForm planId={plan.id} yellowPoints={settings.progressYellowPoints} redPoints={settings.progressRedPoints} closureSignoff={settings.closureSignoff} headSignoff={settings.headSignoff} action={setProgressSettingsAction} />
           </div>
         </details>
       ) : null}
@@ -158,7 +158,7 @@ export default async function PlanOverviewPage({
         <details className="mb-6 rounded-lg border border-border bg-card p-4" data-testid="ranking-weights">
           <summary className="cursor-pointer text-sm font-medium">{tr("rankingWeightsSettings")}</summary>
           <div className="mt-3">
-            <RankingWeightsForm planId={plan.id} weights={weights ?? DEFAULT_RANKING_WEIGHTS} action={setRankingWeightsAction} />
+            <RankingWeightsForm planId={plan.id} weights={weights ?? DEFAULT_RANKING_WEIGHTS} lists={weights?.lists ?? DEFAULT_RANKING_LISTS} action={setRankingWeightsAction} />
           </div>
         </details>
       ) : null}

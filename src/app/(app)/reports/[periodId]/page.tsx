@@ -5,10 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/page-header";
-import { requestExtensionAction, reviewReportAction, saveReportAction } from "@/features/reports/actions";
+import { requestExtensionAction, reviewReportAction, saveReportAction, signoffReportAction } from "@/features/reports/actions";
 import { ReportEditor } from "@/features/reports/components/report-editor";
 import { ReportView } from "@/features/reports/components/report-view";
-import { ExtensionRequestForm, ReviewForm } from "@/features/reports/components/small-forms";
+import { ExtensionRequestForm, HeadSignoffForm, ReviewForm } from "@/features/reports/components/small-forms";
 import { getPeriodDetail } from "@/features/reports/queries";
 import { backfillReportAction, reportOnBehalfAction } from "@/features/backfill/actions";
 import { BureauReportForm } from "@/features/backfill/components/bureau-report-form";
@@ -111,6 +111,7 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                 ) : report ? (
                   <>
                     {isMine && report.state === "SUBMITTED" ? <Alert>{t("readOnly")}</Alert> : null}
+                    {isMine && report.state === "AWAITING_HEAD" ? <Alert>{t("awaitingHeadNotice")}</Alert> : null}
                     {report.state === "ACCEPTED" ? <Alert tone="success">{t("acceptedNotice")}</Alert> : null}
                     <ReportView report={report} indicators={period.measure.indicators} />
                   </>
@@ -133,6 +134,9 @@ export default async function PeriodReportsPage({ params }: { params: Promise<{ 
                       />
                     </div>
                   </details>
+                ) : null}
+                {report && report.state === "AWAITING_HEAD" && can(user, "report:signoff", { departmentId: report.departmentId }) ? (
+                  <HeadSignoffForm reportId={report.id} version={report.version} action={signoffReportAction} />
                 ) : null}
                 {report && report.state === "SUBMITTED" && can(user, "report:review") ? (
                   <ReviewForm reportId={report.id} version={report.version} action={reviewReportAction} />
