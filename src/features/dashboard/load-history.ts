@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isoDay, todayInChina } from "@/lib/due";
+import { departmentOwesPeriod } from "@/lib/periods";
 import type { DashboardInput } from "./compute";
 import { DEFAULT_PROGRESS_THRESHOLDS, type ProgressRating } from "@/lib/status";
 import type { MeasureOwing, MeasureProgressHistory, PeriodHistory, ProgressInput } from "./history";
@@ -19,8 +20,8 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
     >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
       FROM "ReportingPeriod" p JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL`,
-    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean }[]>`
-      SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead" FROM "MeasureDepartment" md
+    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean; startsOn: Date | null }[]>`
+      SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead", md."startsOn" FROM "MeasureDepartment" md
       JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY md."isLead" DESC, md."sortOrder"`,
     db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date; backfilled: boolean }[]>`
@@ -42,7 +43,10 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
   ]);
 
   const byMeasure = new Map<string, { departmentId: string; isLead: boolean; isJointLead: boolean }[]>();
-  for (const a of assignments) {
+  // A department added to a running measure owes only the periods that end on or after its start (decision 031).
+  const startOf = new Map<string, string>();
+  for (const { startsOn, ...a } of assignments) {
+    if (startsOn) startOf.set(`${a.measureId}:${a.departmentId}`, isoDay(startsOn));
     const list = byMeasure.get(a.measureId);
     if (list) list.push(a);
     else byMeasure.set(a.measureId, [a]);
@@ -84,7 +88,7 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
     periodEnd: isoDay(p.periodEnd),
     originalDueDate: isoDay(p.originalDueDate),
     dueChanges: inOrder(p.id),
-    departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
+    departments: (byMeasure.get(p.measureId) ?? []).filter((a) => departmentOwesPeriod({ periodEnd: isoDay(p.periodEnd) }, startOf.get(`${p.measureId}:${a.departmentId}`))).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
     owing: owing.get(p.measureId),
   }));
   const measures = planMeasures.map((m) => ({ measureId: m.measureId, keyTaskNumber: m.taskNumber, measureNumber: m.measureNumber, departments: byMeasure.get(m.measureId) ?? [] }));
