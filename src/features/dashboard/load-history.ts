@@ -104,7 +104,8 @@ async function loadProgressInput(db: PrismaClient, planId: string): Promise<{ pr
   const [plan, measures, indicators, submissions, closures] = await Promise.all([
     db.plan.findUnique({ where: { id: planId }, select: { startYear: true, endYear: true, progressYellowPoints: true, progressRedPoints: true } }),
     db.measure.findMany({ where: { keyTask: { planId } }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
-    db.indicator.findMany({ where: { measure: { keyTask: { planId } } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
+    // Absolute targets only: a trend (a change against a baseline, decision 031) is judged against its baseline by the evaluation, not scaled to elapsed time here.
+    db.indicator.findMany({ where: { measure: { keyTask: { planId } }, direction: null, target: { not: null } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
     db.$queryRaw<{ measureId: string; periodId: string; at: Date; rating: string | null; values: { indicatorId: string; value: string }[] | null }[]>`
       SELECT r."measureId", r."periodId", v."at", v."snapshot"->>'progress' AS "rating", v."snapshot"->'values' AS "values" FROM "ProgressReportRevision" v
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
