@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { moveDueDatesToCalendar } from "@/features/schedules/sync-periods";
+import { loadWorkingCalendar } from "./queries";
 import { dayToDate, todayInChina } from "@/lib/due";
 import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
@@ -25,9 +26,10 @@ export async function setCalendarDay(db: PrismaClient, actor: Actor, input: { da
   authorize(actor, "calendar:manage");
   return db.$transaction(async (tx) => {
     const before = await tx.workingCalendarDay.findUnique({ where: { day: dayToDate(input.day) }, select: { working: true, name: true, source: true } });
+    const calendarBefore = await loadWorkingCalendar(tx);
     const data = { working: input.working, name: input.name, source: "admin" };
     await tx.workingCalendarDay.upsert({ where: { day: dayToDate(input.day) }, create: { day: dayToDate(input.day), ...data }, update: data });
-    const periodsMoved = await moveDueDatesToCalendar(tx, { today: options.today ?? todayInChina(), dueDays: options.dueDays });
+    const periodsMoved = await moveDueDatesToCalendar(tx, { today: options.today ?? todayInChina(), before: calendarBefore, dueDays: options.dueDays });
     await recordActorEvent(tx, actor, { action: "calendar.set_day", entityType: "WorkingCalendarDay", entityId: input.day, before: shown(before), after: { ...data, periodsMoved } });
     return { periodsMoved };
   });
@@ -39,8 +41,9 @@ export async function removeCalendarDay(db: PrismaClient, actor: Actor, input: {
   return db.$transaction(async (tx) => {
     const before = await tx.workingCalendarDay.findUnique({ where: { day: dayToDate(input.day) }, select: { working: true, name: true, source: true } });
     if (!before) throw new RuleError("admin", "notFound");
+    const calendarBefore = await loadWorkingCalendar(tx);
     await tx.workingCalendarDay.delete({ where: { day: dayToDate(input.day) } });
-    const periodsMoved = await moveDueDatesToCalendar(tx, { today: options.today ?? todayInChina(), dueDays: options.dueDays });
+    const periodsMoved = await moveDueDatesToCalendar(tx, { today: options.today ?? todayInChina(), before: calendarBefore, dueDays: options.dueDays });
     await recordActorEvent(tx, actor, { action: "calendar.remove_day", entityType: "WorkingCalendarDay", entityId: input.day, before: shown(before), after: { periodsMoved } });
     return { periodsMoved };
   });

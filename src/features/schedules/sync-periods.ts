@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { loadWorkingCalendar } from "@/features/calendar/queries";
 import { measureReportingSelect, planReportingSelect, reportingInput } from "@/features/seed/seed-plan";
 import { dayToDate, isoDay } from "@/lib/due";
+import type { WorkingCalendar } from "@/lib/working-days";
 import { DEFAULT_DUE_DAYS, periodDueDate, reportingPeriods } from "@/lib/periods";
 import { planEndDay, planLifecycle, statusesWhere } from "@/lib/plan-lifecycle";
 
@@ -90,15 +91,17 @@ export async function syncMeasurePeriods(
 
 /**
  * After an edit of the working-day calendar, in its transaction: every period not yet due (its due
- * date today or later) whose due date the rule set (nobody moved it by hand) takes the date the rule
- * gives under the calendar as it now stands (`periodDueDate`, the rule that laid it out), when that
- * date is still today or later — a calendar edit never makes a report overdue after the fact. Periods
- * of plans that create no obligations (已结束, 已归档) and of withdrawn measures keep theirs; a
- * department's own later date from an approved extension is its own row and stays as it is (decision 031).
- * Returns how many periods moved.
+ * date today or later) whose due date is the one the rule (`periodDueDate`, the rule that laid it
+ * out) gave under the calendar as it stood `before` the edit — so not one an administrator moved by
+ * hand, nor one laid out on another reporting window — takes the date the rule gives under the
+ * calendar as it now stands, when that is still today or later: a calendar edit never makes a report
+ * overdue after the fact. Periods of plans that create no obligations (已结束, 已归档) and of withdrawn
+ * measures keep theirs; a department's own later date from an approved extension is its own row and
+ * stays as it is (decision 031). Returns how many periods moved.
  */
-export async function moveDueDatesToCalendar(tx: Prisma.TransactionClient, options: { today: string; dueDays?: number }): Promise<number> {
-  const calendar = await loadWorkingCalendar(tx);
+export async function moveDueDatesToCalendar(tx: Prisma.TransactionClient, options: { today: string; before: WorkingCalendar; dueDays?: number }): Promise<number> {
+  const after = await loadWorkingCalendar(tx);
+  const dueDays = options.dueDays ?? DEFAULT_DUE_DAYS;
   const periods = await tx.reportingPeriod.findMany({
     where: {
       dueDate: { gte: dayToDate(options.today) },
@@ -109,8 +112,11 @@ export async function moveDueDatesToCalendar(tx: Prisma.TransactionClient, optio
   const byNewDate = new Map<string, string[]>();
   for (const p of periods) {
     if (p.dueDate.getTime() !== p.originalDueDate.getTime()) continue;
-    const due = periodDueDate({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }, { dueDays: options.dueDays ?? DEFAULT_DUE_DAYS, calendar });
-    if (due === isoDay(p.dueDate) || due < options.today) continue;
+    const period = { kind: p.kind, periodEnd: isoDay(p.periodEnd) };
+    const was = periodDueDate(period, { dueDays, calendar: options.before });
+    if (was !== isoDay(p.dueDate)) continue;
+    const due = periodDueDate(period, { dueDays, calendar: after });
+    if (due === was || due < options.today) continue;
     byNewDate.set(due, [...(byNewDate.get(due) ?? []), p.id]);
   }
   let moved = 0;
