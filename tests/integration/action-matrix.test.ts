@@ -33,7 +33,7 @@ import { carryOverAction } from "@/features/carryover/actions";
 import { applyClosureAction, reopenMeasureAction, reviewClosureAction, setProgressSettingsAction, signoffClosureAction } from "@/features/closure/actions";
 import { applyClosure } from "@/features/closure/mutations";
 import { getMeasureClosure } from "@/features/closure/queries";
-import { setCalendarDayAction } from "@/features/calendar/actions";
+import { confirmCalendarYearAction, setCalendarDayAction } from "@/features/calendar/actions";
 import { setMeasureReportingAction } from "@/features/schedules/actions";
 import {
   addIndicatorAction,
@@ -966,7 +966,8 @@ const subjects = {
   setCalendarDayAction: {
     name: "setCalendarDayAction",
     async prepare(persona) {
-      const day = "2027-02-06";
+      // A day no migration lists (2027-02-06 is a statutory holiday since decision 031).
+      const day = "2027-02-09";
       await db.workingCalendarDay.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
       return {
         invoke: () => action(setCalendarDayAction(initialActionState, form({ day, working: "false", name: "春节" }))),
@@ -975,6 +976,25 @@ const subjects = {
           expect(await db.workingCalendarDay.findUniqueOrThrow({ where: { day: new Date(`${day}T00:00:00Z`) } })).toMatchObject({ working: false, name: "春节", source: "admin" });
           expect(await auditSince(before)).toEqual([["calendar.set_day", "WorkingCalendarDay", day, personas[persona]!.id, "127.0.0.1"]]);
           await db.workingCalendarDay.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
+        },
+      };
+    },
+  },
+
+  confirmCalendarYearAction: {
+    name: "confirmCalendarYearAction",
+    async prepare(persona) {
+      // 2027 holds statutory-only days (decision 031); the allowed cell turns them into the administrators' and puts them back.
+      const statutory = { day: { gte: new Date("2027-01-01T00:00:00Z"), lte: new Date("2027-12-31T00:00:00Z") }, source: { startsWith: "statutory:" } };
+      const rows = await db.workingCalendarDay.findMany({ where: statutory, select: { day: true, source: true } });
+      expect(rows.length).toBeGreaterThan(0);
+      return {
+        invoke: () => action(confirmCalendarYearAction(initialActionState, form({ year: "2027" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.calendarYearConfirmed);
+          expect(await db.workingCalendarDay.count({ where: statutory })).toBe(0);
+          expect(await auditSince(before)).toEqual([["calendar.confirm_year", "WorkingCalendarDay", "2027", personas[persona]!.id, "127.0.0.1"]]);
+          for (const r of rows) await db.workingCalendarDay.update({ where: { day: r.day }, data: { source: r.source } });
         },
       };
     },
@@ -1560,6 +1580,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   // demo:remove: an administrator removes the embedded mode's demonstration history (decision 030).
   removeDemoDataAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
+  confirmCalendarYearAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW },
   // measure:manage: an administrator edits a plan's structure.
   carryOverAction: adminOnlyAction,
@@ -1615,7 +1636,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 350;
+const EXPECTED_CELLS = 355;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1732,7 +1753,7 @@ afterAll(async () => {
 describe("role × action matrix", () => {
   it("has one cell per action, read, route and persona: 70 × 5", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(104);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(105);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

@@ -177,7 +177,7 @@ describe("a department added to a running measure", () => {
     expect(part("2026-10-31")).toEqual([ids.jia]);
     expect(part("2026-11-30")).toEqual([ids.jia, ids.yi].sort());
     // The measure is still carried by both (led and supported counts).
-    expect(history.measures.find((x) => x.measureId === measureId)!.departments.map((d) => d.departmentId).sort()).toEqual([ids.jia, ids.yi].sort());
+    expect(history.measures!.find((x) => x.measureId === measureId)!.departments.map((d) => d.departmentId).sort()).toEqual([ids.jia, ids.yi].sort());
 
     // The scan on 2026-12-05: 乙 is reminded of November only; 甲 of October (overdue) and November.
     await scanNotifications(db, new Date("2026-12-05T02:00:00Z"));
