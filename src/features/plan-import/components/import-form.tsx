@@ -310,6 +310,7 @@ function MeasureView({ measure: m, taskTitle }: { measure: PreviewMeasure; taskT
         <span className="text-muted-foreground">{t("reporting")}</span>{" "}
         {m.reporting.cadence ? ta(`cadence${m.reporting.cadence}`) : ta("cadencePlan", { cadence: ta("cadenceQUARTERLY") })}
         {m.reporting.checkpoints.length ? `，${t("checkpoints", { count: m.reporting.checkpoints.length, list: checkpointList(m.reporting.checkpoints) })}` : ""}
+        {m.notices.some((n) => n.code === "beforePlanStart") ? `，${t("awaitsConfirmation")}` : ""}
       </div>
       {m.indicators.length ? (
         <div className="text-xs" data-testid="preview-indicators">
