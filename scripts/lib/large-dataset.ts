@@ -6,7 +6,7 @@ import { hashPassword } from "../../src/features/auth/password";
  * tasks × 20 measures, 20 quarters each (20,000 periods), 50,000 reports with
  * their review history (about 100,000 revisions) and 200,000 audit events.
  * Written with set-based SQL (generate_series), so it takes seconds, not hours.
- * The liaison `lg001` (password as the demo accounts) belongs to its first department.
+ * The liaisons `lg001`–`lg004` (password as the demo accounts) belong to its first four departments.
  */
 export async function generateLargeDataset(db: PrismaClient, password: string): Promise<Record<string, number>> {
   const hash = await hashPassword(password);
@@ -45,8 +45,9 @@ export async function generateLargeDataset(db: PrismaClient, password: string): 
         SELECT timestamp '2021-01-01' + (i * interval '13 minutes'), 'generator', (ARRAY['report.submit', 'report.accept', 'auth.sign_in'])[i % 3 + 1],
           'ProgressReport', 'lg-r-' || (i % 1000 + 1) || '-' || (i % 20) || '-0', '127.0.0.1'
         FROM generate_series(1, 200000) i`;
+      // A liaison for each of the first four departments: the benchmark's writers, four as on the seeded plan.
       await tx.$executeRaw`INSERT INTO "User" ("id", "loginName", "displayName", "passwordHash", "role", "departmentId", "updatedAt")
-        VALUES ('lg-u-1', 'lg001', '省直部门001联络员', ${hash}, 'LIAISON', 'lg-d-1', now())`;
+        SELECT 'lg-u-' || d, 'lg' || lpad(d::text, 3, '0'), '省直部门' || lpad(d::text, 3, '0') || '联络员', ${hash}, 'LIAISON', 'lg-d-' || d, now() FROM generate_series(1, 4) d`;
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

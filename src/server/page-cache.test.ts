@@ -104,10 +104,12 @@ describe("scopes", () => {
     ["/plans/2023-2025/dashboard?asOf=2024-03-31&_rsc=1x", { kind: "dashboard" }],
     ["/departments/cm1abc", { kind: "department", departmentId: "cm1abc" }],
     ["/departments/cm1abc?_rsc=2", { kind: "department", departmentId: "cm1abc" }],
-    // Pages that list reports or read the history behind the figures follow every report change.
-    ["/plans/2023-2025/dashboard/list?metric=overdue", { kind: "reports" }],
-    ["/plans/2023-2025/dashboard/print", { kind: "reports" }],
-    ["/plans/2023-2025/tasks/1", { kind: "reports" }],
+    // A plan's pages that read the history behind the figures follow every report change and the recomputed figures.
+    ["/plans/2023-2025/dashboard/list?metric=overdue", { kind: "plan" }],
+    ["/plans/2023-2025/dashboard/print", { kind: "plan" }],
+    ["/plans/2023-2025/tasks/1", { kind: "plan" }],
+    ["/plans/2023-2025", { kind: "plan" }],
+    // Pages that list reports follow every report change.
     ["/review", { kind: "reports" }],
     ["/reports/p1", { kind: "reports" }],
     ["/departments", { kind: "reports" }],
@@ -128,6 +130,14 @@ describe("scopes", () => {
     expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).not.toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, v, 4)).not.toBe(scopeVersions(page, v, 3));
+  });
+  it("keys a plan's other pages on every report change and on the computed figures (lists, timelines and the plan page read them in place)", () => {
+    for (const url of ["/plans/x/dashboard/list", "/plans/x/tasks/2", "/plans/x"]) {
+      const page = scopeOf(url);
+      expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).not.toBe(scopeVersions(page, v, 3));
+      expect(scopeVersions(page, v, 4)).not.toBe(scopeVersions(page, v, 3));
+      expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).toBe(scopeVersions(page, v, 3));
+    }
   });
   it("keys every other page on every report change", () => {
     const page = scopeOf("/review");

@@ -11,6 +11,8 @@
  *         computed figures replace the previous ones (src/server/dashboard-freshness.ts);
  *       · a department's page: the same, and that department's `DepartmentPageVersion`, raised
  *         by every change to its reports, so its liaison sees a save at once;
+ *       · a plan's other pages (the lists behind the figures, the timelines, the plan page, which
+ *         read the figures in place): `DataVersion.reportVersion` and the generation;
  *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
  *   - the user id from the verified session token, the locale cookie, today's date
  *     in China (statuses and "days overdue" move with the calendar), the URL and the
@@ -88,7 +90,7 @@ export function isCandidate(req: Pick<IncomingMessage, "method" | "url" | "heade
 }
 
 /** What a page depends on besides the global and the user's own versions, told by its address. */
-export type PageScope = { kind: "dashboard" } | { kind: "department"; departmentId: string } | { kind: "reports" };
+export type PageScope = { kind: "dashboard" } | { kind: "department"; departmentId: string } | { kind: "plan" } | { kind: "reports" };
 
 export function scopeOf(url: string): PageScope {
   const path = url.split("?")[0];
@@ -97,6 +99,8 @@ export function scopeOf(url: string): PageScope {
   // A department's page: its figures in the overview, its measures, and its own reports.
   const department = /^\/departments\/([^/]+)$/.exec(path);
   if (department) return { kind: "department", departmentId: decodeURIComponent(department[1]) };
+  // A plan's other pages: reports, and the figures in place (lists behind them, timelines, the plan page's lights).
+  if (/^\/plans\/[^/]+(\/|$)/.test(path)) return { kind: "plan" };
   return { kind: "reports" };
 }
 
@@ -109,6 +113,7 @@ export function scopeVersions(
   const common = `p${v.pageVersion}.u${v.userVersion}`;
   if (scope.kind === "dashboard") return `${common}.g${generation}`;
   if (scope.kind === "department") return `${common}.g${generation}.d${v.departmentVersion}`;
+  if (scope.kind === "plan") return `${common}.r${v.reportVersion}.g${generation}`;
   return `${common}.r${v.reportVersion}`;
 }
 

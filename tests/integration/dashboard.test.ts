@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { seedPlan } from "../../src/features/seed/seed-plan";
 import { computeDashboard, type Dashboard, type DashboardInput } from "../../src/features/dashboard/compute";
 import { LIST_LIGHTS, LIST_STATUSES, listFor, listHref, parseListFilter, taskTimeline, type ListFilter } from "../../src/features/dashboard/drill";
@@ -251,6 +252,108 @@ describe("pages read the figures in place while newer ones are computed", () => 
     // An export waits for the latest figures.
     await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: 3 } });
     expect((await getDashboard(planId, "2023-07-20")).departments.find((x) => x.id === jia)).toMatchObject({ returned: 1 });
+  });
+});
+
+describe("a department's page and a measure's page compute their own figures", () => {
+  it.each(["2023-04-08", "2023-07-20", "2023-12-31"])("gives a department's row and its measures' lights exactly as the whole plan's figures, as of %s", async (day) => {
+    const { getDashboard, getScopedDashboard } = await import("../../src/features/dashboard/cached");
+    const whole = await getDashboard(planId, day);
+    for (const departmentId of [jia, yi]) {
+      const scoped = await getScopedDashboard(planId, day, { departmentId });
+      expect(scoped.departments.find((d) => d.id === departmentId)).toEqual(whole.departments.find((d) => d.id === departmentId));
+      const own = await db.measureDepartment.findMany({ where: { departmentId, measure: { keyTask: { planId } } }, select: { measureId: true } });
+      expect(scoped.measures.map((m) => m.measureId).sort()).toEqual(own.map((m) => m.measureId).sort());
+      for (const m of scoped.measures) expect(m).toEqual(whole.measures.find((w) => w.measureId === m.measureId));
+    }
+    for (const m of whole.measures) expect((await getScopedDashboard(planId, day, { measureId: m.measureId })).measures).toEqual([m]);
+  });
+
+  it("is never older than the data: a new review event shows at once", async () => {
+    const { getScopedDashboard } = await import("../../src/features/dashboard/cached");
+    const day = "2023-07-20";
+    expect((await getScopedDashboard(planId, day, { departmentId: jia })).departments.find((d) => d.id === jia)).toMatchObject({ returned: 1 });
+    const returned = await db.progressReport.findFirstOrThrow({ where: { state: "RETURNED", measure: { keyTask: { planId } } } });
+    await db.progressReportRevision.create({ data: { reportId: returned.id, number: 3, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-18T02:00:00Z") } });
+    expect((await getScopedDashboard(planId, day, { departmentId: jia })).departments.find((d) => d.id === jia)).toMatchObject({ returned: 0 });
+    await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: 3 } });
+    expect((await getScopedDashboard(planId, day, { departmentId: jia })).departments.find((d) => d.id === jia)).toMatchObject({ returned: 1 });
+  });
+
+  it("keeps a department's figures through events on measures it is not on, and reads them again for events on its own", async () => {
+    const { getDashboard, getScopedDashboard } = await import("../../src/features/dashboard/cached");
+    const day = "2023-07-20";
+    const yiRow = async () => (await getScopedDashboard(planId, day, { departmentId: yi })).departments.find((d) => d.id === yi);
+    const before = await yiRow();
+    // Measure 2.1 is 甲局's alone: an event on it leaves 乙局's figures as they were, and they still match the whole plan's.
+    const jiaOnly = await db.progressReport.findFirstOrThrow({ where: { departmentId: jia, measure: { number: 1, keyTask: { number: 2, planId } } }, include: { revisions: true } });
+    await db.progressReportRevision.create({ data: { reportId: jiaOnly.id, number: jiaOnly.revisions.length + 1, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-02T02:00:00Z") } });
+    expect(await yiRow()).toEqual(before);
+    expect(await yiRow()).toEqual((await getDashboard(planId, day)).departments.find((d) => d.id === yi));
+    // An event on 乙局's own measure 1.2 is read at once.
+    const yiOwn = await db.progressReport.findFirstOrThrow({ where: { departmentId: yi, measure: { number: 2, keyTask: { number: 1, planId } } }, include: { revisions: true } });
+    await db.progressReportRevision.create({ data: { reportId: yiOwn.id, number: yiOwn.revisions.length + 1, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-03T02:00:00Z") } });
+    const after = await yiRow();
+    expect(after).toEqual((await getDashboard(planId, day)).departments.find((d) => d.id === yi));
+    expect(after).not.toEqual(before);
+    await db.progressReportRevision.deleteMany({ where: { OR: [{ reportId: jiaOnly.id, number: jiaOnly.revisions.length + 1 }, { reportId: yiOwn.id, number: yiOwn.revisions.length + 1 }] } });
+  });
+});
+
+describe("the figures are brought up to date measure by measure (decision 034)", () => {
+  it("reads again only the measures with new review events, and the whole history after any other change, with the same figures as a full recomputation", async () => {
+    const { getDashboard, lastRecomputation } = await import("../../src/features/dashboard/cached");
+    const day = "2023-07-20";
+    const exact = async () => ({ ...computeDashboard(await loadDashboardInput(planId), day) });
+    const same = async (d: Dashboard) => expect({ ...d, updatedAt: undefined }).toEqual({ ...(await exact()), updatedAt: undefined });
+    await getDashboard(planId, day);
+
+    // A new review event: only its measure is read again.
+    const returned = await db.progressReport.findFirstOrThrow({ where: { state: "RETURNED", measure: { keyTask: { planId } } } });
+    await db.progressReportRevision.create({ data: { reportId: returned.id, number: 3, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-18T02:00:00Z") } });
+    const afterEvent = await getDashboard(planId, day);
+    expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: 1 });
+    expect(afterEvent.departments.find((x) => x.id === jia)).toMatchObject({ returned: 0 });
+    await same(afterEvent);
+
+    // An event written by a transaction still open when the figures were read, committed after: found by the snapshot, not by its time.
+    // (Another event committed first, so that the figures are read again while that transaction is open.)
+    const other = await db.progressReport.findFirstOrThrow({ where: { state: "ACCEPTED", departmentId: yi, measure: { keyTask: { planId } } } });
+    await db.progressReportRevision.create({ data: { reportId: other.id, number: 3, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-01T02:00:00Z") } });
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`INSERT INTO "ProgressReportRevision" ("id", "reportId", "number", "event", "actorId", "snapshot", "at") VALUES ($1, $2, 4, 'ACCEPTED', 'test', '{}', $3)`, [
+        `late-${Date.now()}`,
+        returned.id,
+        new Date("2023-07-19T02:00:00Z"),
+      ]);
+      const whileOpen = await getDashboard(planId, day);
+      expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: 1 });
+      expect(whileOpen.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3 });
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    const afterCommit = await getDashboard(planId, day);
+    expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: 1 });
+    expect(afterCommit.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 2 });
+    await same(afterCommit);
+    await db.progressReportRevision.deleteMany({ where: { reportId: other.id, number: 3 } });
+
+    // Removing events is not a new event: the whole history is read again.
+    await db.progressReportRevision.deleteMany({ where: { reportId: returned.id, number: { in: [3, 4] } } });
+    const afterRemoval = await getDashboard(planId, day);
+    expect(lastRecomputation(planId)).toMatchObject({ read: "whole", measures: 3 });
+    expect(afterRemoval.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3, returned: 1 });
+    await same(afterRemoval);
+
+    // A change to the structure (here a due date) reads the whole history too.
+    const period = await db.reportingPeriod.findFirstOrThrow({ where: { measure: { keyTask: { planId } } }, orderBy: { periodEnd: "asc" } });
+    await db.reportingPeriod.update({ where: { id: period.id }, data: { dueDate: period.dueDate } });
+    await same(await getDashboard(planId, day));
+    expect(lastRecomputation(planId)).toMatchObject({ read: "whole" });
   });
 });
 

@@ -1,7 +1,7 @@
 import { daysBetween } from "@/lib/due";
 import { closedOn, combinedStatus, DEFAULT_PROGRESS_THRESHOLDS, measureProgress, reportsForMeasure, type Light, type ProgressState, type Status } from "@/lib/status";
 import { periodLabel } from "@/lib/periods";
-import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type PeriodHistory, type ProgressInput } from "./history";
+import { departmentPeriodStatus, owedOn, progressFacts, reportOn, type MeasureProgressHistory, type PeriodHistory, type ProgressInput } from "./history";
 
 /** A measure of the plan (not withdrawn) with its departments, whether or not it has reporting periods yet. */
 export interface PlanMeasure {
@@ -178,80 +178,129 @@ export interface MeasureProgressOn {
   closedOn: string | null;
 }
 
-/** Each measure's 进度 light on `asOf`, by the one rule (src/lib/status.ts measureProgress) and the plan's thresholds. */
-export function measureProgressOn(input: DashboardInput, asOf: string): Map<string, MeasureProgressOn> {
-  const out = new Map<string, MeasureProgressOn>();
-  if (!input.progress) return out;
+/** The plan's periods grouped by measure, in the order the overview lists measures, with each measure's 进度 history. */
+export interface MeasureGroups {
+  /** Measure ids: the plan's measures in their order, then any measure only the periods name. */
+  order: string[];
+  periods: Map<string, PeriodHistory[]>;
+  meta: Map<string, { keyTaskNumber: number; measureNumber: number; departments: PlanMeasure["departments"] | null }>;
+  progress: Map<string, MeasureProgressHistory>;
+}
+
+export function groupByMeasure(input: DashboardInput): MeasureGroups {
+  const order: string[] = [];
   const periods = new Map<string, PeriodHistory[]>();
+  const meta: MeasureGroups["meta"] = new Map();
+  for (const m of input.measures ?? []) {
+    if (meta.has(m.measureId)) continue;
+    meta.set(m.measureId, { keyTaskNumber: m.keyTaskNumber, measureNumber: m.measureNumber, departments: m.departments });
+    order.push(m.measureId);
+  }
   for (const h of input.histories) {
     const list = periods.get(h.measureId);
     if (list) list.push(h);
     else periods.set(h.measureId, [h]);
+    if (!meta.has(h.measureId)) {
+      meta.set(h.measureId, { keyTaskNumber: h.keyTaskNumber, measureNumber: h.measureNumber, departments: null });
+      order.push(h.measureId);
+    }
   }
-  for (const m of input.progress.measures) {
-    const p = measureProgress(progressFacts(m, periods.get(m.measureId) ?? [], input.progress, asOf), asOf, input.progress.thresholds);
-    out.set(m.measureId, { ...p, closedOn: closedOn(m.owing.closures, asOf) });
+  return { order, periods, meta, progress: new Map((input.progress?.measures ?? []).map((m) => [m.measureId, m])) };
+}
+
+/** A measure's 进度 on `asOf`: its state, light, points behind and the day it was closed (已销号), if it was. */
+export interface MeasureProgressOn {
+  state: ProgressState;
+  light: Light;
+  behind: number | null;
+  closedOn: string | null;
+}
+
+/** One measure's 进度 light on `asOf`, by the one rule (src/lib/status.ts measureProgress) and the plan's thresholds; null when not rated. */
+function progressOf(input: DashboardInput, groups: MeasureGroups, measureId: string, asOf: string): MeasureProgressOn | null {
+  const m = groups.progress.get(measureId);
+  if (!input.progress || !m) return null;
+  const p = measureProgress(progressFacts(m, groups.periods.get(measureId) ?? [], input.progress, asOf), asOf, input.progress.thresholds);
+  return { ...p, closedOn: closedOn(m.owing.closures, asOf) };
+}
+
+/** Each measure's 进度 light on `asOf`, by the one rule (src/lib/status.ts measureProgress) and the plan's thresholds. */
+export function measureProgressOn(input: DashboardInput, asOf: string): Map<string, MeasureProgressOn> {
+  const out = new Map<string, MeasureProgressOn>();
+  const groups = groupByMeasure(input);
+  for (const m of input.progress?.measures ?? []) {
+    const p = progressOf(input, groups, m.measureId, asOf);
+    if (p) out.set(m.measureId, p);
   }
   return out;
 }
 
+/** One department's counts within one measure's share of the overview. */
+interface DepartmentPart {
+  dueSoFar: number;
+  onTime: number;
+  overdue: number;
+  returned: number;
+  reviewHours: number[];
+}
+
 /**
- * Every figure of the leader overview as it stood on `asOf`, from the stored
- * history alone, with the one status definition of src/lib/status.ts.
+ * One measure's share of every figure of the overview on `asOf`: what its periods add to each
+ * department's row, its key task's progress, the overdue list, the submissions per quarter and the
+ * heat map, and its own two lights. The overview is the sum of its measures' shares
+ * (`assembleDashboard`), so a change to one measure's reports is recomputed by recomputing that
+ * measure's share alone (src/features/dashboard/cached.ts).
  */
-export function computeDashboard(input: DashboardInput, asOf: string, windowDays?: number) {
-  const measureStatuses = new Map<string, { status: Status; light: Light; periodStart: string }[]>();
-  const measureTask = new Map<string, number>();
-  const measureNumber = new Map<string, number>();
-  const overdue: OverdueItem[] = [];
-  const deptRows = new Map<string, DepartmentRow>(
-    input.departments.map((d) => [d.id, { id: d.id, shortName: d.shortName, led: 0, supported: 0, dueSoFar: 0, onTime: 0, onTimePct: null, overdue: 0, returned: 0, avgReviewHours: null }]),
-  );
-  const reviewHours = new Map<string, number[]>();
-  const submissionsByQuarter = new Map<string, number>();
-  const heat = new Map<string, { due: number; done: number }>();
-  const taskPeriods = new Map<number, { due: number; done: number }>();
+export interface MeasurePart {
+  measureId: string;
+  keyTaskNumber: number;
+  measureNumber: number;
+  /** The 报送 statuses of the periods whose reports move its light; null: no department reports for it (not rated). */
+  statuses: { status: Status; light: Light; periodStart: string }[] | null;
+  progress: MeasureProgressOn | null;
+  departments: Map<string, DepartmentPart>;
+  taskDue: number;
+  taskDone: number;
+  overdue: OverdueItem[];
+  submissions: Map<string, number>;
+  heat: Map<string, { due: number; done: number }>;
+}
 
-  for (const a of measureAssignments(input)) {
-    const row = deptRows.get(a.departmentId);
-    if (!row) continue;
-    if (a.isLead) row.led++;
-    else row.supported++;
-  }
-
-  // Every measure a department reports for counts, with or without periods: one that owes nothing yet is 未开始.
-  for (const m of input.measures ?? []) {
-    if (!m.departments.some(reportsForMeasure)) continue;
-    measureTask.set(m.measureId, m.keyTaskNumber);
-    measureNumber.set(m.measureId, m.measureNumber);
-    measureStatuses.set(m.measureId, []);
-  }
-
-  for (const h of input.histories) {
-    measureTask.set(h.measureId, h.keyTaskNumber);
-    measureNumber.set(h.measureId, h.measureNumber);
+export function measurePart(input: DashboardInput, groups: MeasureGroups, measureId: string, asOf: string, windowDays?: number): MeasurePart {
+  const meta = groups.meta.get(measureId)!;
+  const part: MeasurePart = {
+    measureId,
+    keyTaskNumber: meta.keyTaskNumber,
+    measureNumber: meta.measureNumber,
+    // Every measure a department reports for counts, with or without periods: one that owes nothing yet is 未开始.
+    statuses: meta.departments?.some(reportsForMeasure) ? [] : null,
+    progress: progressOf(input, groups, measureId, asOf),
+    departments: new Map(),
+    taskDue: 0,
+    taskDone: 0,
+    overdue: [],
+    submissions: new Map(),
+    heat: new Map(),
+  };
+  const known = new Set(input.departments.map((d) => d.id));
+  for (const h of groups.periods.get(measureId) ?? []) {
     for (const d of h.departments) {
-      const row = deptRows.get(d.departmentId);
-      if (!row) continue;
+      if (!known.has(d.departmentId)) continue;
+      let row = part.departments.get(d.departmentId);
+      if (!row) part.departments.set(d.departmentId, (row = { dueSoFar: 0, onTime: 0, overdue: 0, returned: 0, reviewHours: [] }));
       const s = assignmentFacts(h, d, asOf, windowDays);
-      if (reportsForMeasure(d)) {
-        const list = measureStatuses.get(h.measureId) ?? [];
-        list.push({ status: s.status, light: s.light, periodStart: h.periodStart });
-        measureStatuses.set(h.measureId, list);
-      }
+      if (reportsForMeasure(d)) (part.statuses ??= []).push({ status: s.status, light: s.light, periodStart: h.periodStart });
       if (s.counted) {
         row.dueSoFar++;
         if (s.onTime) row.onTime++;
         if (reportsForMeasure(d)) {
-          const tp = taskPeriods.get(h.keyTaskNumber) ?? { due: 0, done: 0 };
-          tp.due++;
-          if (s.done) tp.done++;
-          taskPeriods.set(h.keyTaskNumber, tp);
+          part.taskDue++;
+          if (s.done) part.taskDone++;
         }
       }
       if (s.overdue) {
         row.overdue++;
-        overdue.push({
+        part.overdue.push({
           periodId: h.periodId,
           measureId: h.measureId,
           number: `${h.keyTaskNumber}.${h.measureNumber}`,
@@ -267,21 +316,82 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
       const cycles = reviewCycles(d.events, asOf);
       for (const on of cycles.submittedOn) {
         const q = quarterOf(on);
-        submissionsByQuarter.set(q, (submissionsByQuarter.get(q) ?? 0) + 1);
+        part.submissions.set(q, (part.submissions.get(q) ?? 0) + 1);
       }
-      if (cycles.reviews.length) {
-        const list = reviewHours.get(d.departmentId) ?? [];
-        for (const r of cycles.reviews) list.push(r.hours);
-        reviewHours.set(d.departmentId, list);
-      }
+      for (const r of cycles.reviews) row.reviewHours.push(r.hours);
       // A quarter counts once its reports were due (or done): a quarter still in its reporting window is blank, not 0.
       if (s.owed && s.counted && inHeatMap(h, asOf)) {
         const cell = `${d.departmentId}:${quarterOf(h.periodEnd)}`;
-        const c = heat.get(cell) ?? { due: 0, done: 0 };
+        const c = part.heat.get(cell) ?? { due: 0, done: 0 };
         c.due++;
         if (s.done) c.done++;
-        heat.set(cell, c);
+        part.heat.set(cell, c);
       }
+    }
+  }
+  return part;
+}
+
+/**
+ * Every figure of the leader overview as it stood on `asOf`, from the stored
+ * history alone, with the one status definition of src/lib/status.ts.
+ */
+export function computeDashboard(input: DashboardInput, asOf: string, windowDays?: number) {
+  const groups = groupByMeasure(input);
+  return assembleDashboard(
+    input,
+    groups,
+    asOf,
+    groups.order.map((id) => measurePart(input, groups, id, asOf, windowDays)),
+  );
+}
+
+/** The overview on `asOf` as the sum of its measures' shares (`measurePart`, one per measure of `groups.order`, in that order). */
+export function assembleDashboard(input: DashboardInput, groups: MeasureGroups, asOf: string, parts: MeasurePart[]) {
+  const deptRows = new Map<string, DepartmentRow>(
+    input.departments.map((d) => [d.id, { id: d.id, shortName: d.shortName, led: 0, supported: 0, dueSoFar: 0, onTime: 0, onTimePct: null, overdue: 0, returned: 0, avgReviewHours: null }]),
+  );
+  for (const a of measureAssignments(input)) {
+    const row = deptRows.get(a.departmentId);
+    if (!row) continue;
+    if (a.isLead) row.led++;
+    else row.supported++;
+  }
+  const reviewHours = new Map<string, number[]>();
+  const submissionsByQuarter = new Map<string, number>();
+  const heat = new Map<string, { due: number; done: number }>();
+  const taskPeriods = new Map<number, { due: number; done: number }>();
+  const overdue: OverdueItem[] = [];
+  const measures: (ReturnType<typeof combinedStatus> & { measureId: string; keyTaskNumber: number; measureNumber: number; progress: MeasureProgressOn | null })[] = [];
+  for (const part of parts) {
+    for (const [departmentId, p] of part.departments) {
+      const row = deptRows.get(departmentId)!;
+      row.dueSoFar += p.dueSoFar;
+      row.onTime += p.onTime;
+      row.overdue += p.overdue;
+      row.returned += p.returned;
+      if (p.reviewHours.length) {
+        const list = reviewHours.get(departmentId);
+        if (list) list.push(...p.reviewHours);
+        else reviewHours.set(departmentId, [...p.reviewHours]);
+      }
+    }
+    if (part.taskDue) {
+      const tp = taskPeriods.get(part.keyTaskNumber) ?? { due: 0, done: 0 };
+      tp.due += part.taskDue;
+      tp.done += part.taskDone;
+      taskPeriods.set(part.keyTaskNumber, tp);
+    }
+    overdue.push(...part.overdue);
+    for (const [q, n] of part.submissions) submissionsByQuarter.set(q, (submissionsByQuarter.get(q) ?? 0) + n);
+    for (const [cell, c] of part.heat) {
+      const sum = heat.get(cell) ?? { due: 0, done: 0 };
+      sum.due += c.due;
+      sum.done += c.done;
+      heat.set(cell, sum);
+    }
+    if (part.statuses) {
+      measures.push({ measureId: part.measureId, keyTaskNumber: part.keyTaskNumber, measureNumber: part.measureNumber, ...combinedStatus(part.statuses, asOf), progress: part.progress });
     }
   }
 
@@ -290,14 +400,6 @@ export function computeDashboard(input: DashboardInput, asOf: string, windowDays
     row.avgReviewHours = averageHours(reviewHours.get(row.id) ?? []);
   }
 
-  const progress = measureProgressOn(input, asOf);
-  const measures = [...measureStatuses.entries()].map(([measureId, list]) => ({
-    measureId,
-    keyTaskNumber: measureTask.get(measureId)!,
-    measureNumber: measureNumber.get(measureId)!,
-    ...combinedStatus(list, asOf),
-    progress: progress.get(measureId) ?? null,
-  }));
   const byStatus = {} as Record<Status, number>;
   const byLight = { GREEN: 0, YELLOW: 0, RED: 0 } as Record<Light, number>;
   const byProgressLight = { GREEN: 0, YELLOW: 0, RED: 0 } as Record<Light, number>;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { isoDay, todayInChina } from "@/lib/due";
 import { departmentOwesPeriod } from "@/lib/periods";
 import type { DashboardInput } from "./compute";
@@ -8,38 +8,67 @@ import type { MeasureOwing, MeasureProgressHistory, PeriodHistory, ProgressInput
 type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
 
 /**
- * Loads a plan's whole stored history (periods, assignments, review events,
+ * Which measures of a plan to load: all of them, the measures one department is on (its record and
+ * its measures' lights are exact from these alone: a department's figures count only its own
+ * assignments, and a measure's lights only the measure's own periods), or one measure.
+ */
+export type HistoryScope = { departmentId: string } | { measureId: string } | { measureIds: string[] } | null;
+
+/** The SQL condition on the measure `m` a scope puts, and the same as a Prisma filter on a measure. */
+function scopeFilter(scope: HistoryScope): { sql: Prisma.Sql; measure: Prisma.MeasureWhereInput } {
+  if (scope && "measureId" in scope) return { sql: Prisma.sql`AND m."id" = ${scope.measureId}`, measure: { id: scope.measureId } };
+  if (scope && "measureIds" in scope) {
+    return scope.measureIds.length
+      ? { sql: Prisma.sql`AND m."id" IN (${Prisma.join(scope.measureIds)})`, measure: { id: { in: scope.measureIds } } }
+      : { sql: Prisma.sql`AND FALSE`, measure: { id: { in: [] } } };
+  }
+  if (scope && "departmentId" in scope) {
+    return {
+      sql: Prisma.sql`AND m."id" IN (SELECT "measureId" FROM "MeasureDepartment" WHERE "departmentId" = ${scope.departmentId})`,
+      measure: { departments: { some: { departmentId: scope.departmentId } } },
+    };
+  }
+  return { sql: Prisma.empty, measure: {} };
+}
+
+/**
+ * Loads a plan's stored history (periods, assignments, review events,
  * due-date changes) in a handful of flat queries joined in SQL: no relation
  * loading by id lists, which at province scale means tens of thousands of ids. Takes the client, so
- * that a command-line script (npm run report:final) reads it too.
+ * that a command-line script (npm run report:final) reads it too. With a scope, only the measures
+ * it names (see `HistoryScope`): what a department's page or a measure's page needs, at the cost of
+ * those measures alone.
  */
-export async function loadPlanHistory(db: PrismaClient, planId: string): Promise<DashboardInput> {
+export async function loadPlanHistory(db: PrismaClient, planId: string, scope: HistoryScope = null): Promise<DashboardInput> {
+  const only = scopeFilter(scope);
   const [periods, assignments, revisions, extensions, dueEdits, departments, tasks, planMeasures] = await Promise.all([
     db.$queryRaw<
       { id: string; kind: "QUARTER" | "MILESTONE"; periodStart: Date; periodEnd: Date; originalDueDate: Date; measureId: string; measureNumber: number; taskNumber: number }[]
     >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
       FROM "ReportingPeriod" p JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL`,
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ${only.sql}`,
     db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean; startsOn: Date | null }[]>`
       SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead", md."startsOn" FROM "MeasureDepartment" md
       JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY md."isLead" DESC, md."sortOrder"`,
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ${only.sql} ORDER BY md."isLead" DESC, md."sortOrder"`,
     db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date; backfilled: boolean }[]>`
       SELECT r."periodId", r."departmentId", v."event", v."at", v."entry" IS NOT DISTINCT FROM 'BACKFILL' AS "backfilled" FROM "ProgressReportRevision" v
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} AND v."event" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED')
+      WHERE t."planId" = ${planId} ${only.sql} AND v."event" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED')
       ORDER BY v."at", v."number"`,
     db.$queryRaw<{ periodId: string; departmentId: string; requestedDueDate: Date; decidedAt: Date }[]>`
       SELECT e."periodId", e."departmentId", e."requestedDueDate", e."decidedAt" FROM "ExtensionRequest" e
       JOIN "ReportingPeriod" p ON p."id" = e."periodId" JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} AND e."state" = 'APPROVED' AND e."decidedAt" IS NOT NULL`,
-    db.auditEvent.findMany({ where: { action: "period.set_due_date" }, orderBy: { id: "asc" }, select: { at: true, entityId: true, after: true } }),
+      WHERE t."planId" = ${planId} ${only.sql} AND e."state" = 'APPROVED' AND e."decidedAt" IS NOT NULL`,
+    // The action is written into the statement, so that the partial index on due-date edits serves it.
+    db.$queryRaw<{ at: Date; entityId: string | null; after: unknown }[]>`
+      SELECT "at", "entityId", "after" FROM "AuditEvent" WHERE "action" = 'period.set_due_date' ORDER BY "id"`,
     db.department.findMany({ orderBy: [{ sortOrder: "asc" }, { shortName: "asc" }], select: { id: true, shortName: true } }),
     db.keyTask.findMany({ where: { planId }, orderBy: { number: "asc" }, select: { number: true, title: true } }),
     // Every measure, periods or not: one whose deadline is 待确认 owes nothing yet but is still counted (未开始).
     db.$queryRaw<{ measureId: string; measureNumber: number; taskNumber: number }[]>`
       SELECT m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber" FROM "Measure" m JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ORDER BY t."number", m."number"`,
+      WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ${only.sql} ORDER BY t."number", m."number"`,
   ]);
 
   const byMeasure = new Map<string, { departmentId: string; isLead: boolean; isJointLead: boolean }[]>();
@@ -75,7 +104,7 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
   }
   const inOrder = (key: string) => (changes.get(key) ?? []).sort((a, b) => a.at - b.at).map(({ on, dueDate }) => ({ on, dueDate }));
 
-  const { progress, owing } = await loadProgressInput(db, planId);
+  const { progress, owing } = await loadProgressInput(db, planId, only);
   // Only departments that carry something in this plan appear in its overview.
   const carrying = new Set(assignments.map((a) => a.departmentId));
   const histories: PeriodHistory[] = periods.map((p) => ({
@@ -100,19 +129,19 @@ export async function loadPlanHistory(db: PrismaClient, planId: string): Promise
  * span, indicators, the lead department's submitted ratings and values (from the frozen revisions), and
  * its closures (办结销号) and 常态化 day, which also decide what the measure still owes.
  */
-async function loadProgressInput(db: PrismaClient, planId: string): Promise<{ progress: ProgressInput | undefined; owing: Map<string, MeasureOwing> }> {
+async function loadProgressInput(db: PrismaClient, planId: string, only: ReturnType<typeof scopeFilter>): Promise<{ progress: ProgressInput | undefined; owing: Map<string, MeasureOwing> }> {
   const [plan, measures, indicators, submissions, closures] = await Promise.all([
     db.plan.findUnique({ where: { id: planId }, select: { startYear: true, endYear: true, progressYellowPoints: true, progressRedPoints: true } }),
-    db.measure.findMany({ where: { keyTask: { planId } }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
+    db.measure.findMany({ where: { keyTask: { planId }, ...only.measure }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
     // Absolute targets only: a trend (a change against a baseline, decision 031) is judged against its baseline by the evaluation, not scaled to elapsed time here.
-    db.indicator.findMany({ where: { measure: { keyTask: { planId } }, direction: null, target: { not: null } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
+    db.indicator.findMany({ where: { measure: { keyTask: { planId }, ...only.measure }, direction: null, target: { not: null } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
     db.$queryRaw<{ measureId: string; periodId: string; at: Date; rating: string | null; values: { indicatorId: string; value: string }[] | null }[]>`
       SELECT r."measureId", r."periodId", v."at", v."snapshot"->>'progress' AS "rating", v."snapshot"->'values' AS "values" FROM "ProgressReportRevision" v
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
-      WHERE t."planId" = ${planId} AND r."isLead" AND v."event" = 'SUBMITTED'
+      WHERE t."planId" = ${planId} ${only.sql} AND r."isLead" AND v."event" = 'SUBMITTED'
       ORDER BY v."at", v."number"`,
     db.measureClosure.findMany({
-      where: { state: { in: ["CLOSED", "REOPENED"] }, closedAt: { not: null }, measure: { keyTask: { planId } } },
+      where: { state: { in: ["CLOSED", "REOPENED"] }, closedAt: { not: null }, measure: { keyTask: { planId }, ...only.measure } },
       orderBy: { closedAt: "asc" },
       select: { measureId: true, closedAt: true, reopenedAt: true },
     }),

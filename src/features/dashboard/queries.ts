@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { DashboardInput } from "./compute";
-import { loadPlanHistory } from "./load-history";
+import { loadPlanHistory, type HistoryScope } from "./load-history";
 
-/** A plan's whole stored history (src/features/dashboard/load-history.ts) through the app's client. */
-export function loadDashboardInput(planId: string): Promise<DashboardInput> {
-  return loadPlanHistory(db, planId);
+/** A plan's stored history (src/features/dashboard/load-history.ts), whole or for a scope, through the app's client. */
+export function loadDashboardInput(planId: string, scope: HistoryScope = null): Promise<DashboardInput> {
+  return loadPlanHistory(db, planId, scope);
 }

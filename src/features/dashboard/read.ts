@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Principal } from "@/lib/permissions";
-import { getDashboard, getDashboardWithInput } from "./cached";
+import { getDashboard, getDashboardWithInput, getScopedDashboard } from "./cached";
 import type { Dashboard } from "./compute";
 
 /*
@@ -10,9 +10,10 @@ import type { Dashboard } from "./compute";
  */
 
 /*
- * Pages read the figures in place ("recent"): they may be a few seconds older than the last write
- * while newer ones are computed, and every page says as of when they are (`updatedAt`). Exports
- * wait for the latest.
+ * Pages read the plan-wide figures in place ("recent"): they may be a few seconds older than the
+ * last write while newer ones are computed, and every page says as of when they are (`updatedAt`).
+ * A department's page and a measure's page compute their own figures over their own measures,
+ * exactly as the data stand (`getScopedDashboard`). Exports wait for the latest.
  */
 
 /** The leader overview of a plan as of a day, for a caller who may read it; null otherwise. */
@@ -28,7 +29,7 @@ export async function readDashboardWithInput(actor: Principal | null, planId: st
 /** One department's record in the overview and the moment its figures are from, for a caller who may open that department; null otherwise. */
 export async function readDepartmentRecord(actor: Principal | null, planId: string, departmentId: string, asOf: string) {
   if (!can(actor, "department:read", { departmentId })) return null;
-  const dashboard = await getDashboard(planId, asOf, "recent");
+  const dashboard = await getScopedDashboard(planId, asOf, { departmentId });
   const record = dashboard.departments.find((d) => d.id === departmentId);
   return record ? { ...record, updatedAt: dashboard.updatedAt } : null;
 }
@@ -48,11 +49,16 @@ export function exportScope(actor: Principal | null): ReportScope | null {
 /** One measure's two lights on a day (报送 and 进度), for a caller who may read the plan; null otherwise or when the overview does not rate it. */
 export async function readMeasureLights(actor: Principal | null, planId: string, measureId: string, asOf: string) {
   if (!can(actor, "plan:read")) return null;
-  return (await getDashboard(planId, asOf)).measures.find((m) => m.measureId === measureId) ?? null;
+  return (await getScopedDashboard(planId, asOf, { measureId })).measures.find((m) => m.measureId === measureId) ?? null;
 }
 
-/** Every measure's two lights in a plan on a day (报送 and 进度), by measure id, for a caller who may read the plan; empty otherwise. */
-export async function readPlanMeasureLights(actor: Principal | null, planId: string, asOf: string) {
+/**
+ * The two lights (报送 and 进度) of a plan's measures on a day, by measure id, for a caller who may
+ * read the plan; empty otherwise. With a department: that department's measures, exact as the data
+ * stand; without: every measure, from the figures in place.
+ */
+export async function readPlanMeasureLights(actor: Principal | null, planId: string, asOf: string, departmentId?: string) {
   if (!can(actor, "plan:read")) return new Map<string, Dashboard["measures"][number]>();
-  return new Map((await getDashboard(planId, asOf)).measures.map((m) => [m.measureId, m]));
+  const dashboard = departmentId ? await getScopedDashboard(planId, asOf, { departmentId }) : await getDashboard(planId, asOf, "recent");
+  return new Map(dashboard.measures.map((m) => [m.measureId, m]));
 }

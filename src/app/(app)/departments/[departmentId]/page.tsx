@@ -56,7 +56,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
   const lights = new Map(
     (
       await Promise.all(
-        plans.filter((p) => measures.some((m) => m.plan.id === p.id)).map(async (plan) => [...(await readPlanMeasureLights(user, plan.id, defaultAsOf(plan, today))).entries()]),
+        plans.filter((p) => measures.some((m) => m.plan.id === p.id)).map(async (plan) => [...(await readPlanMeasureLights(user, plan.id, defaultAsOf(plan, today), department.id)).entries()]),
       )
     ).flat(),
   );
