@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DueLabel } from "@/components/due-label";
+import { AwaitsConfirmationBadge } from "@/components/awaits-confirmation";
 import { nextDue } from "@/lib/status";
 import type { MeasureRow } from "@/features/plan/queries";
 import { MeasureLightsPair, type MeasureLights } from "@/features/dashboard/components/measure-lights";
@@ -57,6 +58,7 @@ export async function MeasureTable({
               <div className="flex flex-wrap gap-x-4 text-xs text-muted-foreground">
                 <span>
                   {tc("labelled", { label: t("colTime") })}{m.timeArrangement}
+                  {m.awaitsConfirmation ? <AwaitsConfirmationBadge className="ml-1" /> : null}
                 </span>
                 <span>
                   {tc("labelled", { label: t("colNextDue") })}<DueLabel due={nextDue(m, today)} />
@@ -113,7 +115,10 @@ export async function MeasureTable({
                   ))}
                 </div>
               </Td>
-              <Td className="text-sm">{m.timeArrangement}</Td>
+              <Td className="text-sm">
+                {m.timeArrangement}
+                {m.awaitsConfirmation ? <AwaitsConfirmationBadge className="ml-1" /> : null}
+              </Td>
               <Td className="text-sm">
                 <DueLabel due={nextDue(m, today)} />
               </Td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import plan20212025 from "../../prisma/seed/plan-2021-2025.json";
-import { addDays, awaitsConfirmation, periodDueDate, periodLabel, proposedReporting, quarterKeyLabel, reportingPeriods, trackingStartOf, type MeasureReporting, type PlanReporting } from "./periods";
+import { addDays, awaitsConfirmation, departmentOwesPeriod, periodDueDate, periodLabel, proposedReporting, quarterKeyLabel, reportingPeriods, trackingStartOf, type MeasureReporting, type PlanReporting } from "./periods";
 import { parseTimeArrangement } from "./schedule";
 import { nextWorkingDay, workingCalendar } from "./working-days";
 import { chineseDaysRows } from "../../scripts/lib/working-calendar-data";
@@ -156,5 +156,19 @@ describe("quarterKeyLabel", () => {
   it("says a quarter's key in words, whole and in parts", () => {
     expect(quarterKeyLabel("2021-Q1")).toEqual({ text: "2021年第1季度", year: "2021年", quarter: "第1季度" });
     expect(quarterKeyLabel("2026-Q4", "en")).toEqual({ text: "2026 Q4", year: "2026", quarter: "Q4" });
+  });
+});
+
+describe("departmentOwesPeriod", () => {
+  it("a department on the measure from the beginning owes every period", () => {
+    expect(departmentOwesPeriod({ periodEnd: "2021-03-31" }, null)).toBe(true);
+    expect(departmentOwesPeriod({ periodEnd: "2021-03-31" }, undefined)).toBe(true);
+  });
+
+  it("a department added to a running measure owes the periods that end on or after its start, not the past ones", () => {
+    expect(departmentOwesPeriod({ periodEnd: "2026-09-30" }, "2026-12-02")).toBe(false);
+    expect(departmentOwesPeriod({ periodEnd: "2026-12-01" }, "2026-12-02")).toBe(false);
+    expect(departmentOwesPeriod({ periodEnd: "2026-12-02" }, "2026-12-02")).toBe(true);
+    expect(departmentOwesPeriod({ periodEnd: "2026-12-31" }, "2026-12-02")).toBe(true);
   });
 });

@@ -66,6 +66,16 @@ export function awaitsConfirmation(measure: Pick<MeasureReporting, "scheduleFlag
   return measure.scheduleFlags.includes("BEFORE_PLAN_START") && !measure.deadlineConfirmed;
 }
 
+/**
+ * Whether a department owes a period of a measure it carries: a department added to a running
+ * measure (its `startsOn`, decision 031) owes only the periods that end on or after the day it
+ * joined, not the measure's past ones; one on the measure from the beginning (null) owes them all.
+ * The one rule the worklist, the overview's replay and the notification scan read.
+ */
+export function departmentOwesPeriod(period: { periodEnd: string }, startsOn: string | null | undefined): boolean {
+  return !startsOn || period.periodEnd >= startsOn;
+}
+
 /** The first day a measure is tracked: the latest of the plan's tracking start, the schedule's start and its own. */
 export function trackingStartOf(measure: Pick<MeasureReporting, "scheduleStart" | "trackingStart">, plan: PlanReporting): string {
   const planStart = plan.trackingStart ?? `${plan.startYear}-01-01`;

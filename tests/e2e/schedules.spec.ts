@@ -36,7 +36,12 @@ test.describe("reporting schedules and the working-day calendar (decision 020)",
   test("a deadline before the plan starts is shown as 待确认 and owes nothing", async ({ page }) => {
     await signInAs(page, "admin");
     await page.goto(SHIPPED_PLAN);
+    // Shown in the plan overview's list and on the measure page, not only on its administration page (decision 031).
+    const row = page.getByTestId("measure-row").filter({ hasText: "定期通报尘肺病等职业病预防控制措施" });
+    await expect(row.getByTestId("awaits-confirmation")).toHaveText("待确认");
     await page.getByRole("link", { name: /定期通报尘肺病等职业病预防控制措施/ }).click();
+    await expect(page).toHaveURL(/\/measures\//);
+    await expect(page.getByTestId("awaits-confirmation")).toHaveText("待确认");
     await page.getByRole("link", { name: "编辑措施" }).click();
     await expect(page.getByText("待确认", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "确认此期限" })).toBeVisible();
@@ -52,15 +57,19 @@ test.describe("reporting schedules and the working-day calendar (decision 020)",
     await expect(page.getByRole("row", { name: /2024-10-12/ })).toContainText("调休上班");
 
     await page.getByRole("link", { name: "2027", exact: true }).click();
-    await page.getByLabel("日期").fill("2027-10-01");
+    // 2027: the statutory public holidays only, and the page says the 调休 arrangement is not yet published (decision 031).
+    await expect(page.getByTestId("calendar-statutory-only")).toContainText("2027年调休安排尚未发布");
+    await expect(page.getByRole("heading", { level: 2, name: "2027年：13个节假日，0个调休上班日" })).toBeVisible();
+    await expect(page.getByRole("row", { name: /2027-02-05/ })).toContainText("法定节假日推算（调休待发布）");
+    await page.getByLabel("日期").fill("2027-10-08");
     await page.getByLabel("名称").fill("国庆节");
     await page.getByRole("button", { name: "保存日期" }).click();
     await expect(page.getByText("日期已保存")).toBeVisible();
-    const row = page.getByRole("row", { name: /2027-10-01/ });
+    const row = page.getByRole("row", { name: /2027-10-08/ });
     await expect(row).toContainText("国庆节");
     await expect(row).toContainText("管理员设置");
-    await row.getByRole("button", { name: "移除 2027-10-01" }).click();
-    await expect(page.getByRole("row", { name: /2027-10-01/ })).toHaveCount(0);
+    await row.getByRole("button", { name: "移除 2027-10-08" }).click();
+    await expect(page.getByRole("row", { name: /2027-10-08/ })).toHaveCount(0);
   });
 
   test.describe("refused to others", () => {

@@ -34,7 +34,7 @@ import { carryOverAction } from "@/features/carryover/actions";
 import { applyClosureAction, reopenMeasureAction, reviewClosureAction, setProgressSettingsAction, signoffClosureAction } from "@/features/closure/actions";
 import { applyClosure } from "@/features/closure/mutations";
 import { getMeasureClosure } from "@/features/closure/queries";
-import { setCalendarDayAction } from "@/features/calendar/actions";
+import { confirmCalendarYearAction, setCalendarDayAction } from "@/features/calendar/actions";
 import { setMeasureReportingAction } from "@/features/schedules/actions";
 import {
   addIndicatorAction,
@@ -1003,7 +1003,8 @@ const subjects = {
   setCalendarDayAction: {
     name: "setCalendarDayAction",
     async prepare(persona) {
-      const day = "2027-02-06";
+      // A day no migration lists (2027-02-06 is a statutory holiday since decision 031).
+      const day = "2027-02-09";
       await db.workingCalendarDay.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
       return {
         invoke: () => action(setCalendarDayAction(initialActionState, form({ day, working: "false", name: "春节" }))),
@@ -1012,6 +1013,25 @@ const subjects = {
           expect(await db.workingCalendarDay.findUniqueOrThrow({ where: { day: new Date(`${day}T00:00:00Z`) } })).toMatchObject({ working: false, name: "春节", source: "admin" });
           expect(await auditSince(before)).toEqual([["calendar.set_day", "WorkingCalendarDay", day, personas[persona]!.id, "127.0.0.1"]]);
           await db.workingCalendarDay.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
+        },
+      };
+    },
+  },
+
+  confirmCalendarYearAction: {
+    name: "confirmCalendarYearAction",
+    async prepare(persona) {
+      // 2027 holds statutory-only days (decision 031); the allowed cell turns them into the administrators' and puts them back.
+      const statutory = { day: { gte: new Date("2027-01-01T00:00:00Z"), lte: new Date("2027-12-31T00:00:00Z") }, source: { startsWith: "statutory:" } };
+      const rows = await db.workingCalendarDay.findMany({ where: statutory, select: { day: true, source: true } });
+      expect(rows.length).toBeGreaterThan(0);
+      return {
+        invoke: () => action(confirmCalendarYearAction(initialActionState, form({ year: "2027" }))),
+        async verifyAllowed(outcome, before) {
+          expectSuccess(outcome, messages.admin.calendarYearConfirmed);
+          expect(await db.workingCalendarDay.count({ where: statutory })).toBe(0);
+          expect(await auditSince(before)).toEqual([["calendar.confirm_year", "WorkingCalendarDay", "2027", personas[persona]!.id, "127.0.0.1"]]);
+          for (const r of rows) await db.workingCalendarDay.update({ where: { day: r.day }, data: { source: r.source } });
         },
       };
     },
@@ -1648,6 +1668,7 @@ const matrix: Record<keyof typeof subjects, Record<Persona, Expectation>> = {
   // demo:remove: an administrator removes the embedded mode's demonstration history (decision 030).
   removeDemoDataAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   setCalendarDayAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
+  confirmCalendarYearAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   setMeasureReportingAction: { anonymous: FORBIDDEN, leader: FORBIDDEN, owningLiaison: FORBIDDEN, otherLiaison: FORBIDDEN, admin: ALLOW, owningHead: FORBIDDEN },
   // measure:manage: an administrator edits a plan's structure.
   carryOverAction: adminOnlyAction,
@@ -1709,7 +1730,7 @@ const cells = (Object.keys(matrix) as (keyof typeof subjects)[]).flatMap((key) =
     return { label: `${subjects[key].name} as ${persona} → ${expectation.allowed ? "allowed" : "denied"}`, subject: subjects[key] as Subject, persona, expectation };
   }),
 );
-const EXPECTED_CELLS = 438;
+const EXPECTED_CELLS = 444;
 const tally = { allowed: 0, denied: 0 };
 
 // ── Setup ───────────────────────────────────────────────────────────────────
@@ -1838,9 +1859,9 @@ afterAll(async () => {
 // ── The cells ───────────────────────────────────────────────────────────────
 
 describe("role × action matrix", () => {
-  it("has one cell per action, read, route and persona: 73 × 6", () => {
+  it("has one cell per action, read, route and persona: 74 × 6", () => {
     expect(cells).toHaveLength(EXPECTED_CELLS);
-    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(119);
+    expect(cells.filter((c) => c.expectation.allowed)).toHaveLength(120);
   });
 
   it.each(cells)("$label", async ({ subject, persona, expectation }) => {

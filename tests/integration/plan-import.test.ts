@@ -118,7 +118,7 @@ async function planShape(code: string) {
         dueDates: m.dueDates,
         scheduleFlags: m.scheduleFlags,
         departments: m.departments.map((d) => [d.department.shortName, d.isLead, d.isJointLead, d.sortOrder]),
-        indicators: m.indicators.map((i) => [i.key, i.name, i.unit, i.comparison, i.target?.toString(), i.period, i.sourceText]),
+        indicators: m.indicators.map((i) => [i.key, i.name, i.unit, i.comparison, i.target?.toString(), i.period, i.direction, i.baseline?.toString(), i.sourceText]),
         periods: m.periods.map((p) => [p.kind, p.periodStart, p.periodEnd, p.dueDate]),
       })),
     })),
@@ -275,13 +275,18 @@ describe("exporting and importing again", () => {
   it("reproduces the shipped plan: texts word for word, departments, leads, schedules, indicators and periods", async () => {
     // A department the plan does not name exists too: "市人社局等8部门" still means the plan's eight.
     await db.department.upsert({ where: { shortName: "市教育局" }, create: { shortName: "市教育局", fullName: "黄石市教育局", aliases: [], sortOrder: 90 }, update: {} });
+    // The trend of 4.3 (「有效降低重点企业职业病发生率」) with a baseline an administrator entered: the 趋势基线 column carries it (decision 031).
+    const trend = await db.indicator.findFirstOrThrow({ where: { direction: "DECREASE", measure: { number: 3, keyTask: { number: 4, plan: { code: SHIPPED } } } } });
+    await db.indicator.update({ where: { id: trend.id }, data: { baseline: 2.5 } });
     const exported = await planWorkbook(db, SHIPPED);
+    const shippedShape = await planShape(SHIPPED);
+    await db.indicator.update({ where: { id: trend.id }, data: { baseline: null } });
     expect(exported).not.toBeNull();
     // The file is a workbook in the template: header, one row per measure.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported!.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(SHEET_NAME)!;
-    expect(sheet.getRow(2).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排", "趋势基线"]);
     expect(sheet.rowCount).toBe(2 + 34);
 
     const rows = await readPlanFile(new Uint8Array(exported!.body), "exported.xlsx");
@@ -292,7 +297,10 @@ describe("exporting and importing again", () => {
     const result = await importPlan(db, actor(users.admin), { code, title: shipped.title, issuer: shipped.issuer, startYear: shipped.startYear, endYear: shipped.endYear, rows });
     expect(result.preview.newDepartments).toEqual([]);
     expect(rows.map((r) => r.departmentsText)).toContain("市人社局等8部门");
-    expect(await planShape(code)).toEqual(await planShape(SHIPPED));
+    expect(rows.filter((r) => r.baselinesText)).toEqual([expect.objectContaining({ baselinesText: "重点企业职业病发生率：2.5" })]);
+    const reimported = await planShape(code);
+    expect(reimported.tasks[3].measures[2].indicators).toEqual([[trend.key, "重点企业职业病发生率", "%", "GTE", undefined, "PLAN", "DECREASE", "2.5", "有效降低重点企业职业病发生率"]]);
+    expect(reimported).toEqual(shippedShape);
     // The lifecycle is not part of the table: an imported plan starts as a draft (草稿).
     expect((await db.plan.findUniqueOrThrow({ where: { code } })).status).toBe("DRAFT");
     expect((await world()).departments).toEqual(before.departments);
@@ -445,7 +453,7 @@ describe("the upload route", () => {
     expect(template.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await template.arrayBuffer());
-    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排"]);
+    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, "序号", "重点任务", "主要措施", "责任部门", "共同牵头", "时间安排", "趋势基线"]);
     expect((await exportRoute(new Request("http://localhost/api/admin/plans/export?plan=nope"))).status).toBe(404);
   });
 });

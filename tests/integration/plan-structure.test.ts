@@ -262,13 +262,15 @@ describe("indicators", () => {
   it("an imported measure's indicators are the parser's proposals: 待确认", async () => {
     const m = await measureOf(1, 1);
     const rows = m.indicators.map((i) => [i.name, i.direction, i.target === null ? null : Number(i.target), i.comparison, i.confirmedAt]);
-    expect(rows).toEqual(expect.arrayContaining([["工伤保险覆盖率", null, 90, "GTE", null]]));
-    expect(m.indicators).toHaveLength(1);
+    // The absolute target and the trend (decision 031: an import stores trends too, with their direction; the baseline waits for an administrator).
+    expect(rows).toEqual(expect.arrayContaining([["工伤保险覆盖率", null, 90, "GTE", null], ["千人工伤发生率", "DECREASE", 20, "EQ", null]]));
+    expect(m.indicators).toHaveLength(2);
+    expect(m.indicators.find((i) => i.direction)!.baseline).toBeNull();
     expect((await getMeasure(m.id))!.indicators.every((i) => !i.confirmed)).toBe(true);
   });
 
   it("confirms a proposed indicator once, audited; a second confirmation and a stale version are refused", async () => {
-    const indicator = (await measureOf(1, 1)).indicators[0];
+    const indicator = (await measureOf(1, 1)).indicators.find((i) => i.direction === null)!;
     const before = await lastAuditId();
     expect(await confirmIndicator(db, admin, { indicatorId: indicator.id, expectedVersion: 1 })).toBe(2);
     expect((await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).confirmedAt).not.toBeNull();

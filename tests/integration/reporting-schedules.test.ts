@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import planFile from "../../prisma/seed/plan-2021-2025.json";
-import { chineseDaysRows, chineseDaysSource } from "../../scripts/lib/working-calendar-data";
+import { chineseDaysRows, chineseDaysSource, statutoryRows, statutorySource } from "../../scripts/lib/working-calendar-data";
 import { loadWorkingCalendar } from "../../src/features/calendar/queries";
 import { removeCalendarDay, setCalendarDay } from "../../src/features/calendar/mutations";
 import { confirmEarlyDeadline, setMeasureReporting, setPlanReporting } from "../../src/features/schedules/mutations";
@@ -73,21 +73,29 @@ describe("the working-day calendar", () => {
     expect(calendar.get("2024-10-12")).toBe(true);
   });
 
+  it("holds 2027's statutory public holidays only, marked statutory-only: no 调休 day is invented (decision 031)", async () => {
+    const rows = await db.workingCalendarDay.findMany({ where: { day: { gte: day("2027-01-01"), lte: day("2027-12-31") } }, orderBy: { day: "asc" } });
+    expect(rows.filter((r) => r.source !== "admin").map((r) => ({ day: isoDay(r.day), working: r.working, name: r.name }))).toEqual(statutoryRows(2027));
+    expect(new Set(rows.filter((r) => r.source !== "admin").map((r) => r.source))).toEqual(new Set([statutorySource()]));
+    expect(rows.some((r) => r.working)).toBe(false);
+  });
+
   it("is edited by administrators only, audited; a liaison changes nothing", async () => {
-    await expect(setCalendarDay(db, liaison, { day: "2027-10-01", working: false, name: "国庆节" })).rejects.toMatchObject({ key: "forbidden" });
-    expect(await db.workingCalendarDay.findUnique({ where: { day: day("2027-10-01") } })).toBeNull();
+    // 2027-10-08, a Friday after the statutory National Day holidays, unlisted until the arrangement is published.
+    await expect(setCalendarDay(db, liaison, { day: "2027-10-08", working: false, name: "国庆节" })).rejects.toMatchObject({ key: "forbidden" });
+    expect(await db.workingCalendarDay.findUnique({ where: { day: day("2027-10-08") } })).toBeNull();
 
-    await setCalendarDay(db, admin, { day: "2027-10-01", working: false, name: "国庆节" });
-    expect(await db.workingCalendarDay.findUnique({ where: { day: day("2027-10-01") } })).toMatchObject({ working: false, name: "国庆节", source: "admin" });
-    const set = await db.auditEvent.findFirstOrThrow({ where: { action: "calendar.set_day", entityId: "2027-10-01" } });
-    expect(set).toMatchObject({ actorId: admin.id, before: null, after: { working: false, name: "国庆节", source: "admin" } });
-    expect((await loadWorkingCalendar(db)).get("2027-10-01")).toBe(false);
+    await setCalendarDay(db, admin, { day: "2027-10-08", working: false, name: "国庆节" });
+    expect(await db.workingCalendarDay.findUnique({ where: { day: day("2027-10-08") } })).toMatchObject({ working: false, name: "国庆节", source: "admin" });
+    const set = await db.auditEvent.findFirstOrThrow({ where: { action: "calendar.set_day", entityId: "2027-10-08" } });
+    expect(set).toMatchObject({ actorId: admin.id, before: null, after: { working: false, name: "国庆节", source: "admin", periodsMoved: expect.any(Number) } });
+    expect((await loadWorkingCalendar(db)).get("2027-10-08")).toBe(false);
 
-    await expect(removeCalendarDay(db, liaison, { day: "2027-10-01" })).rejects.toMatchObject({ key: "forbidden" });
-    await removeCalendarDay(db, admin, { day: "2027-10-01" });
-    expect(await db.workingCalendarDay.findUnique({ where: { day: day("2027-10-01") } })).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "calendar.remove_day", entityId: "2027-10-01" } })).toBe(1);
-    await expect(removeCalendarDay(db, admin, { day: "2027-10-01" })).rejects.toMatchObject({ key: "notFound" });
+    await expect(removeCalendarDay(db, liaison, { day: "2027-10-08" })).rejects.toMatchObject({ key: "forbidden" });
+    await removeCalendarDay(db, admin, { day: "2027-10-08" });
+    expect(await db.workingCalendarDay.findUnique({ where: { day: day("2027-10-08") } })).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "calendar.remove_day", entityId: "2027-10-08" } })).toBe(1);
+    await expect(removeCalendarDay(db, admin, { day: "2027-10-08" })).rejects.toMatchObject({ key: "notFound" });
   });
 });
 

@@ -102,7 +102,11 @@ describe("seed of the 2021—2025 plan", () => {
     expect(Number(training.indicators.find((i) => i.unit === "人")!.target)).toBe(200);
     const fund = await measure(11, 2);
     expect(fund.indicators.map((i) => [i.comparison, Number(i.target), i.unit])).toEqual([["LTE", 3, "%"]]);
-    expect(await db.indicator.count({ where: { measure: { keyTask: { plan: { code: PLAN } } } } })).toBe(5);
+    // Five absolute targets and one trend (4.3 「有效降低重点企业职业病发生率」: a direction only, no baseline yet; decision 031).
+    const trend = await measure(4, 3);
+    expect(trend.indicators.map((i) => [i.name, i.direction, i.target, i.baseline, i.confirmedAt])).toEqual([["重点企业职业病发生率", "DECREASE", null, null, null]]);
+    expect(await db.indicator.count({ where: { measure: { keyTask: { plan: { code: PLAN } } } } })).toBe(6);
+    expect(await db.indicator.count({ where: { direction: null, measure: { keyTask: { plan: { code: PLAN } } } } })).toBe(5);
   });
 
   it("gives every measure its reporting periods on its own schedule (decision 020): 537 quarters and 26 checkpoints", async () => {

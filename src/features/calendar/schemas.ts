@@ -9,3 +9,5 @@ export const setCalendarDaySchema = z.object({
 });
 
 export const removeCalendarDaySchema = z.object({ day: dayInput("dateInvalid") });
+
+export const confirmCalendarYearSchema = z.object({ year: z.coerce.number({ message: "invalidInput" }).int("invalidInput").min(2000, "invalidInput").max(2100, "invalidInput") });

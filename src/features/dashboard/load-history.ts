@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { isoDay, todayInChina } from "@/lib/due";
+import { departmentOwesPeriod } from "@/lib/periods";
 import type { DashboardInput } from "./compute";
 import { DEFAULT_PROGRESS_THRESHOLDS, type ProgressRating } from "@/lib/status";
 import type { MeasureOwing, MeasureProgressHistory, PeriodHistory, ProgressInput } from "./history";
@@ -46,8 +47,8 @@ export async function loadPlanHistory(db: PrismaClient, planId: string, scope: H
     >`SELECT p."id", p."kind"::text AS "kind", p."periodStart", p."periodEnd", p."originalDueDate", m."id" AS "measureId", m."number" AS "measureNumber", t."number" AS "taskNumber"
       FROM "ReportingPeriod" p JOIN "Measure" m ON m."id" = p."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ${only.sql}`,
-    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean }[]>`
-      SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead" FROM "MeasureDepartment" md
+    db.$queryRaw<{ measureId: string; departmentId: string; isLead: boolean; isJointLead: boolean; startsOn: Date | null }[]>`
+      SELECT md."measureId", md."departmentId", md."isLead", md."isJointLead", md."startsOn" FROM "MeasureDepartment" md
       JOIN "Measure" m ON m."id" = md."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"
       WHERE t."planId" = ${planId} AND m."withdrawnAt" IS NULL ${only.sql} ORDER BY md."isLead" DESC, md."sortOrder"`,
     db.$queryRaw<{ periodId: string; departmentId: string; event: ReviewEvent; at: Date; backfilled: boolean }[]>`
@@ -71,7 +72,10 @@ export async function loadPlanHistory(db: PrismaClient, planId: string, scope: H
   ]);
 
   const byMeasure = new Map<string, { departmentId: string; isLead: boolean; isJointLead: boolean }[]>();
-  for (const a of assignments) {
+  // A department added to a running measure owes only the periods that end on or after its start (decision 031).
+  const startOf = new Map<string, string>();
+  for (const { startsOn, ...a } of assignments) {
+    if (startsOn) startOf.set(`${a.measureId}:${a.departmentId}`, isoDay(startsOn));
     const list = byMeasure.get(a.measureId);
     if (list) list.push(a);
     else byMeasure.set(a.measureId, [a]);
@@ -113,7 +117,7 @@ export async function loadPlanHistory(db: PrismaClient, planId: string, scope: H
     periodEnd: isoDay(p.periodEnd),
     originalDueDate: isoDay(p.originalDueDate),
     dueChanges: inOrder(p.id),
-    departments: (byMeasure.get(p.measureId) ?? []).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
+    departments: (byMeasure.get(p.measureId) ?? []).filter((a) => departmentOwesPeriod({ periodEnd: isoDay(p.periodEnd) }, startOf.get(`${p.measureId}:${a.departmentId}`))).map((a) => ({ ...a, events: events.get(`${p.id}:${a.departmentId}`) ?? [], dueChanges: inOrder(`${p.id}:${a.departmentId}`) })),
     owing: owing.get(p.measureId),
   }));
   const measures = planMeasures.map((m) => ({ measureId: m.measureId, keyTaskNumber: m.taskNumber, measureNumber: m.measureNumber, departments: byMeasure.get(m.measureId) ?? [] }));
@@ -129,7 +133,8 @@ async function loadProgressInput(db: PrismaClient, planId: string, only: ReturnT
   const [plan, measures, indicators, submissions, closures, thresholdRows] = await Promise.all([
     db.plan.findUnique({ where: { id: planId }, select: { startYear: true, endYear: true, progressYellowPoints: true, progressRedPoints: true } }),
     db.measure.findMany({ where: { keyTask: { planId }, ...only.measure }, select: { id: true, scheduleStart: true, deadline: true, normalizedAt: true } }),
-    db.indicator.findMany({ where: { measure: { keyTask: { planId }, ...only.measure } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
+    // Absolute targets only: a trend (a change against a baseline, decision 031) is judged against its baseline by the evaluation, not scaled to elapsed time here.
+    db.indicator.findMany({ where: { measure: { keyTask: { planId }, ...only.measure }, direction: null, target: { not: null } }, select: { id: true, measureId: true, comparison: true, target: true, period: true } }),
     db.$queryRaw<{ measureId: string; periodId: string; at: Date; rating: string | null; values: { indicatorId: string; value: string }[] | null }[]>`
       SELECT r."measureId", r."periodId", v."at", v."snapshot"->>'progress' AS "rating", v."snapshot"->'values' AS "values" FROM "ProgressReportRevision" v
       JOIN "ProgressReport" r ON r."id" = v."reportId" JOIN "Measure" m ON m."id" = r."measureId" JOIN "KeyTask" t ON t."id" = m."keyTaskId"

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
-import { addDays, periodLabel } from "@/lib/periods";
+import { addDays, departmentOwesPeriod, periodLabel } from "@/lib/periods";
 import { rolesWith } from "@/lib/permissions";
 import { statusesWhere } from "@/lib/plan-lifecycle";
 import { periodOwed } from "@/lib/status";
@@ -62,7 +62,7 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
           kind: true,
           periodEnd: true,
           dueDate: true,
-          measure: { select: { number: true, normalizedAt: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true } } } },
+          measure: { select: { number: true, normalizedAt: true, keyTask: { select: { number: true } }, departments: { select: { departmentId: true, startsOn: true } } } },
           reports: { select: { departmentId: true, state: true } },
           departmentDues: { select: { departmentId: true, dueDate: true } },
         },
@@ -71,7 +71,9 @@ export async function scanNotifications(db: PrismaClient, now: Date = new Date()
         // 常态化: only each year's last quarter is owed.
         if (!periodOwed({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }, { closedOn: null, normalizedOn: p.measure.normalizedAt ? todayInChina(p.measure.normalizedAt) : null }, today)) continue;
         const label = { measure: `${p.measure.keyTask.number}.${p.measure.number}`, period: periodLabel({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }) };
-        for (const { departmentId } of p.measure.departments) {
+        for (const { departmentId, startsOn } of p.measure.departments) {
+          // A department added to a running measure owes nothing from before it joined (decision 031).
+          if (!departmentOwesPeriod({ periodEnd: isoDay(p.periodEnd) }, startsOn ? isoDay(startsOn) : null)) continue;
           const state = p.reports.find((r) => r.departmentId === departmentId)?.state;
           if (state === "SUBMITTED" || state === "ACCEPTED") continue;
           const dueDate = departmentDueDate(p.dueDate, p.departmentDues.find((d) => d.departmentId === departmentId)?.dueDate);

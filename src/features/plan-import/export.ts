@@ -6,11 +6,11 @@
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { DepartmentRef } from "@/lib/departments";
-import { buildPreview } from "./preview";
+import { baselineEntry, buildPreview } from "./preview";
 import { COLUMNS, type TableRow } from "./table";
 
-const HEADER = [COLUMNS.number, COLUMNS.task, COLUMNS.measure, COLUMNS.departments, COLUMNS.jointLeads, COLUMNS.time];
-const WIDTHS = [8, 24, 60, 28, 20, 16];
+const HEADER = [COLUMNS.number, COLUMNS.task, COLUMNS.measure, COLUMNS.departments, COLUMNS.jointLeads, COLUMNS.time, COLUMNS.baselines];
+const WIDTHS = [8, 24, 60, 28, 20, 16, 24];
 export const SHEET_NAME = "重点工作任务清单";
 
 const HELP = [
@@ -20,7 +20,8 @@ const HELP = [
   "3. “……等8部门”“……等”照原文填写，导入时会提示管理员确认。",
   "4. 时间安排照原文填写，如“每季度”“每年第一季度”“持续推进”“2022年底前”“2021-2023年”。",
   "5. 共同牵头：与牵头部门一样各自报送进展的责任部门，用顿号分隔，须是本行责任部门中的部门；没有则留空（该列可删除）。",
-  "6. 不要修改第一行表头的文字；表头之前可以有标题行。",
+  "6. 趋势基线：主要措施中“降低……发生率”等趋势指标的基线值，写作“指标名称：数值”，多个用分号分隔，如“千人工伤发生率：1.25”；没有则留空（该列可删除）。",
+  "7. 不要修改第一行表头的文字；表头之前可以有标题行。",
 ];
 
 /** A workbook with the table's header (and the plan's title above it, when given). */
@@ -111,7 +112,11 @@ export async function planWorkbook(db: PrismaClient, code: string): Promise<{ ti
         include: {
           measures: {
             orderBy: { number: "asc" },
-            include: { departments: { include: { department: { select: { shortName: true } } } } },
+            include: {
+              departments: { include: { department: { select: { shortName: true } } } },
+              // Trends with a baseline: the 趋势基线 column carries the baseline (the trend itself is read again from the text).
+              indicators: { where: { direction: { not: null }, baseline: { not: null } }, orderBy: { key: "asc" }, select: { name: true, baseline: true } },
+            },
           },
         },
       },
@@ -126,7 +131,8 @@ export async function planWorkbook(db: PrismaClient, code: string): Promise<{ ti
     const first = sheet.rowCount + 1;
     for (const [mi, m] of task.measures.entries()) {
       const jointLeads = [...m.departments].sort((a, b) => a.sortOrder - b.sortOrder).filter((d) => d.isJointLead).map((d) => d.department.shortName);
-      const row = sheet.addRow([task.number, task.title, m.text, cells[ti][mi], jointLeads.join("、"), m.timeArrangement]);
+      const baselines = m.indicators.map((i) => baselineEntry(i.name, Number(i.baseline))).join("；");
+      const row = sheet.addRow([task.number, task.title, m.text, cells[ti][mi], jointLeads.join("、"), m.timeArrangement, baselines]);
       row.alignment = { vertical: "top", wrapText: true };
     }
     const last = sheet.rowCount;

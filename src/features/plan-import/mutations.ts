@@ -75,6 +75,7 @@ export async function importPlan(
         departmentsText: m.departmentsText,
         timeArrangement: m.timeArrangement,
         jointLeads: m.departments.filter((d) => d.jointLead).map((d) => d.shortName),
+        baselines: Object.fromEntries(m.indicators.flatMap((i) => (i.direction && i.baseline !== null ? [[i.name, i.baseline]] : []))),
       })),
     })),
   };

@@ -5,14 +5,15 @@
  * (src/lib/schedule.ts, departments.ts, indicators.ts); pure, so the preview shown is exactly
  * what the import writes.
  */
+import { proposedIndicators } from "@/features/structure/rules";
 import { parseResponsibleDepartments, type DepartmentRef } from "@/lib/departments";
-import { extractIndicators } from "@/lib/indicators";
+import { proposedReporting, type ReportingCadence } from "@/lib/periods";
 import { parseTimeArrangement, type PlanYears, type ScheduleKind } from "@/lib/schedule";
 import type { TableRow } from "./table";
 
 /** Something to look at; `code` names a message under "admin.planImport.notice". */
 export interface Notice {
-  code: "scheduleUnknown" | "beforePlanStart" | "afterPlanEnd" | "openList" | "inferred" | "newDepartment" | "noDepartment" | "jointLeadIgnored";
+  code: "scheduleUnknown" | "beforePlanStart" | "afterPlanEnd" | "openList" | "inferred" | "newDepartment" | "noDepartment" | "jointLeadIgnored" | "baselineIgnored";
   detail?: string;
 }
 
@@ -25,9 +26,14 @@ export interface PreviewMeasure {
   timeArrangement: string;
   /** The 共同牵头 cell as read ("" when the table has none). */
   jointLeadsText: string;
+  /** The 趋势基线 cell as read ("" when the table has none). */
+  baselinesText: string;
   schedule: { kind: ScheduleKind; dueDates: string[]; deadline: string | null; deliverable: string | null } | null;
+  /** The reporting the schedule proposes (src/lib/periods.ts proposedReporting): the cadence (null: the plan's default) and checkpoints. */
+  reporting: { cadence: ReportingCadence | null; checkpoints: string[] };
   departments: { shortName: string; lead: boolean; jointLead: boolean; isNew: boolean }[];
-  indicators: { name: string; comparison: string; target: number; unit: string; period: string }[];
+  /** The indicators the import stores (待确认): absolute targets and trends with their direction and baseline. */
+  indicators: { name: string; comparison: string; target: number | null; unit: string; period: string; direction: "DECREASE" | "INCREASE" | null; baseline: number | null }[];
   notices: Notice[];
 }
 
@@ -49,6 +55,24 @@ export interface PlanPreview {
   measureCount: number;
   noticeCount: number;
 }
+
+/**
+ * The 趋势基线 cell: 「千人工伤发生率：1.25；事故起数：30」, one trend's name and baseline each, by name.
+ * Entries that are not `name：number` come back in `unread`.
+ */
+export function parseBaselines(text: string): { values: Map<string, number>; unread: string[] } {
+  const values = new Map<string, number>();
+  const unread: string[] = [];
+  for (const entry of text.split(/[；;\n]+/u).map((e) => e.trim()).filter(Boolean)) {
+    const m = /^(.+?)[：:=]\s*(-?\d+(?:\.\d+)?)\s*%?$/u.exec(entry);
+    if (m) values.set(m[1].trim(), Number(m[2]));
+    else unread.push(entry);
+  }
+  return { values, unread };
+}
+
+/** A trend's baseline as the 趋势基线 cell writes it (the export's form). */
+export const baselineEntry = (name: string, baseline: number) => `${name}：${baseline}`;
 
 /** "等8部门", "等八个单位": a group named by its size (src/lib/departments.ts reads it). */
 const GROUP = /等([0-9]+|[一二两三四五六七八九十]+)个?(?:部门|单位)/gu;
@@ -102,6 +126,20 @@ export function buildPreview(rows: TableRow[], years: PlanYears, known: Departme
       }
       for (const name of named.unknownNames) notices.push({ code: "jointLeadIgnored", detail: name });
     }
+    // Indicators as the import stores them; a trend takes its baseline from the 趋势基线 cell, by name.
+    const baselinesText = row.baselinesText?.trim() ?? "";
+    const baselines = parseBaselines(baselinesText);
+    const indicators = proposedIndicators(row.text).map((i) => ({
+      name: i.name,
+      comparison: i.comparison,
+      target: i.target,
+      unit: i.unit,
+      period: i.period,
+      direction: i.direction,
+      baseline: i.direction ? (baselines.values.get(i.name) ?? null) : null,
+    }));
+    for (const name of baselines.values.keys()) if (!indicators.some((i) => i.direction && i.name === name)) notices.push({ code: "baselineIgnored", detail: name });
+    for (const entry of baselines.unread) notices.push({ code: "baselineIgnored", detail: entry });
     noticeCount += notices.length;
 
     task.measures.push({
@@ -112,9 +150,11 @@ export function buildPreview(rows: TableRow[], years: PlanYears, known: Departme
       departmentsText: row.departmentsText,
       timeArrangement: row.timeArrangement,
       jointLeadsText,
+      baselinesText,
       schedule: s ? { kind: s.kind, dueDates: s.dueDates, deadline: s.deadline, deliverable: s.deliverable } : null,
+      reporting: proposedReporting(s, row.text, years),
       departments: parsed.assignments.map((a) => ({ shortName: a.shortName, lead: a.lead, jointLead: jointLeads.has(a.shortName), isNew: isNew(a.shortName) })),
-      indicators: extractIndicators(row.text).map((i) => ({ name: i.name, comparison: i.comparison, target: i.target, unit: i.unit, period: i.period })),
+      indicators,
       notices,
     });
   }

@@ -280,6 +280,34 @@ describe("preview", () => {
     expect(plain.departments).toEqual([{ shortName: "市人社局", lead: true, jointLead: false, isNew: false }]);
   });
 
+  it("proposes each row's reporting: cadence (null: the plan's default) and checkpoints", () => {
+    expect(a.reporting).toEqual({ cadence: null, checkpoints: ["2020-12-31"] });
+    expect(b.reporting).toEqual({ cadence: null, checkpoints: [] });
+    expect(c.reporting).toEqual({ cadence: null, checkpoints: ["2021-12-31", "2022-12-31", "2023-12-31"] });
+    const [quarterly] = buildPreview(rowsFromGrid([HEADER, ["1", "任务", "报送数据。", "市人社局", "每季度"]]), { startYear: 2026, endYear: 2030 }, departments).tasks[0].measures;
+    expect(quarterly.reporting).toEqual({ cadence: "QUARTERLY", checkpoints: [] });
+  });
+
+  it("stores trends with their direction, and reads their baselines from an optional 趋势基线 column", () => {
+    const grid = [
+      ["序号", "重点任务", "主要措施", "责任部门", "时间安排", "趋势基线"],
+      ["1", "任务", "千人工伤发生率5年降低20%左右，有效降低重点企业职业病发生率。", "市人社局", "持续推进", "千人工伤发生率：1.25；事故起数：3；乱写"],
+      ["", "", "工伤保险覆盖率90%以上。", "市人社局", "每季度", ""],
+    ];
+    const rows = rowsFromGrid(grid);
+    expect(rows.map((r) => r.baselinesText)).toEqual(["千人工伤发生率：1.25；事故起数：3；乱写", undefined]);
+    const [trend, absolute] = buildPreview(rows, { startYear: 2026, endYear: 2030 }, departments).tasks[0].measures;
+    expect(trend.indicators).toEqual([
+      { name: "千人工伤发生率", comparison: "EQ", target: 20, unit: "%", period: "PLAN", direction: "DECREASE", baseline: 1.25 },
+      { name: "重点企业职业病发生率", comparison: "GTE", target: null, unit: "%", period: "PLAN", direction: "DECREASE", baseline: null },
+    ]);
+    expect(trend.notices).toEqual([
+      { code: "baselineIgnored", detail: "事故起数" },
+      { code: "baselineIgnored", detail: "乱写" },
+    ]);
+    expect(absolute.indicators).toEqual([{ name: expect.any(String), comparison: "GTE", target: 90, unit: "%", period: expect.any(String), direction: null, baseline: null }]);
+  });
+
   it("reads the shipped plan as its seed does: 等8部门 is its eight departments", () => {
     const shipped = plan.keyTasks.flatMap((task) =>
       task.measures.map((m) => ({ line: 0, taskNumber: task.number, taskTitle: task.title, text: m.text, departmentsText: m.departmentsText, timeArrangement: m.timeArrangement })),

@@ -26,6 +26,7 @@ export const tableRowSchema = z.object({
   departmentsText: z.string().trim().min(1, "planImport.departmentsRequired").max(500),
   timeArrangement: z.string().trim().max(200),
   jointLeadsText: z.string().trim().max(500).optional(),
+  baselinesText: z.string().trim().max(500).optional(),
 });
 
 /**

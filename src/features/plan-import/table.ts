@@ -16,13 +16,15 @@ export interface TableRow {
   timeArrangement: string;
   /** The 共同牵头 cell (optional column): departments of the measure that report like its lead (decision 021). */
   jointLeadsText?: string;
+  /** The 趋势基线 cell (optional column): each trend indicator's baseline, 「千人工伤发生率：1.25」 (decision 031). */
+  baselinesText?: string;
 }
 
 /**
  * The columns of the template, in order; 序号 may be missing (tasks are then numbered in order of
  * appearance), and so may 共同牵头 (issued tables have none: every department but the lead supports).
  */
-export const COLUMNS = { number: "序号", task: "重点任务", measure: "主要措施", departments: "责任部门", jointLeads: "共同牵头", time: "时间安排" } as const;
+export const COLUMNS = { number: "序号", task: "重点任务", measure: "主要措施", departments: "责任部门", jointLeads: "共同牵头", time: "时间安排", baselines: "趋势基线" } as const;
 export type ColumnKey = keyof typeof COLUMNS;
 
 /** At most this many rows are read: a plan has dozens of measures, not thousands. */
@@ -92,7 +94,7 @@ export function rowsFromGrid(grid: string[][], lineOf: (index: number) => number
     const raw = grid[i];
     const line = lineOf(i);
     if (headerOf(raw) !== null) continue;
-    const values = { number: cell(raw, "number"), task: cell(raw, "task"), measure: cell(raw, "measure"), departments: cell(raw, "departments"), jointLeads: cell(raw, "jointLeads"), time: cell(raw, "time") };
+    const values = { number: cell(raw, "number"), task: cell(raw, "task"), measure: cell(raw, "measure"), departments: cell(raw, "departments"), jointLeads: cell(raw, "jointLeads"), time: cell(raw, "time"), baselines: cell(raw, "baselines") };
     if (Object.values(values).every((v) => v === "")) continue;
     if (rows.length >= MAX_ROWS) throw new PlanFileError("tooManyRows", { row: line, value: String(MAX_ROWS) });
 
@@ -117,7 +119,7 @@ export function rowsFromGrid(grid: string[][], lineOf: (index: number) => number
     }
     if (values.measure === "") throw new PlanFileError("emptyCell", { row: line, column: COLUMNS.measure });
     if (values.departments === "") throw new PlanFileError("emptyCell", { row: line, column: COLUMNS.departments });
-    rows.push({ line, taskNumber: task.number, taskTitle: task.title, text: values.measure, departmentsText: values.departments, timeArrangement: values.time, ...(values.jointLeads ? { jointLeadsText: values.jointLeads } : {}) });
+    rows.push({ line, taskNumber: task.number, taskTitle: task.title, text: values.measure, departmentsText: values.departments, timeArrangement: values.time, ...(values.jointLeads ? { jointLeadsText: values.jointLeads } : {}), ...(values.baselines ? { baselinesText: values.baselines } : {}) });
   }
   if (rows.length === 0) throw new PlanFileError("noRows");
   return rows;

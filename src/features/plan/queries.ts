@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { isoDay, todayInChina } from "@/lib/due";
 import type { ScheduleKind } from "@/lib/schedule";
-import type { PeriodKind } from "@/lib/periods";
+import { awaitsConfirmation, type PeriodKind } from "@/lib/periods";
 import { currentPlan, type PlanStatus } from "@/lib/plan-lifecycle";
 
 export interface PlanSummary {
@@ -45,6 +45,8 @@ export interface MeasureDepartmentRow {
   isLead: boolean;
   /** 共同牵头: supplies its own report, which counts like the lead's (decision 021). */
   isJointLead: boolean;
+  /** Added to the running measure on this day: owes only the periods that end on or after it (decision 031). */
+  startsOn: string | null;
 }
 
 export interface MeasureRow {
@@ -64,6 +66,8 @@ export interface MeasureRow {
   /** Its reporting periods with their due dates (截止日期), for the next one it owes (nextDue). */
   periods: { kind: PeriodKind; periodEnd: string; dueDate: string }[];
   departments: MeasureDepartmentRow[];
+  /** 待确认: a deadline before the plan start that no administrator has confirmed; it owes nothing yet (decision 020). */
+  awaitsConfirmation: boolean;
 }
 
 export interface KeyTaskRow {
@@ -88,9 +92,11 @@ const measureSelect = {
   reportsQuarterly: true,
   closedAt: true,
   normalizedAt: true,
+  scheduleFlags: true,
+  deadlineConfirmed: true,
   periods: { select: { kind: true, periodEnd: true, dueDate: true } },
   departments: {
-    select: { isLead: true, isJointLead: true, department: { select: { id: true, shortName: true } } },
+    select: { isLead: true, isJointLead: true, startsOn: true, department: { select: { id: true, shortName: true } } },
     orderBy: [{ isLead: "desc" as const }, { isJointLead: "desc" as const }, { sortOrder: "asc" as const }],
   },
 };
@@ -108,8 +114,10 @@ type MeasureRecord = {
   reportsQuarterly: boolean;
   closedAt: Date | null;
   normalizedAt: Date | null;
+  scheduleFlags: string[];
+  deadlineConfirmed: boolean;
   periods: { kind: PeriodKind; periodEnd: Date; dueDate: Date }[];
-  departments: { isLead: boolean; isJointLead: boolean; department: { id: string; shortName: string } }[];
+  departments: { isLead: boolean; isJointLead: boolean; startsOn: Date | null; department: { id: string; shortName: string } }[];
 };
 
 const withdrawal = (at: Date | null, reason: string | null) => (at ? { on: todayInChina(at), reason: reason ?? "" } : null);
@@ -127,7 +135,8 @@ function toMeasureRow(m: MeasureRecord): MeasureRow {
     closedOn: m.closedAt ? todayInChina(m.closedAt) : null,
     normalizedOn: m.normalizedAt ? todayInChina(m.normalizedAt) : null,
     periods: m.periods.map((p) => ({ kind: p.kind, periodEnd: isoDay(p.periodEnd), dueDate: isoDay(p.dueDate) })),
-    departments: m.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName, isLead: d.isLead, isJointLead: d.isJointLead })),
+    departments: m.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName, isLead: d.isLead, isJointLead: d.isJointLead, startsOn: d.startsOn ? isoDay(d.startsOn) : null })),
+    awaitsConfirmation: awaitsConfirmation(m),
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { dayToDate, departmentDueDate, isoDay, todayInChina } from "@/lib/due";
 import { periodOwed } from "@/lib/status";
-import { periodLabel, type PeriodKind } from "@/lib/periods";
+import { departmentOwesPeriod, periodLabel, type PeriodKind } from "@/lib/periods";
 import { byUrgency, urgencyOf, type Urgency } from "@/lib/urgency";
 import { can, canAtAll, type Principal } from "@/lib/permissions";
 import type { PlanStatus } from "@/lib/plan-lifecycle";
@@ -57,7 +57,7 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
             text: true,
             normalizedAt: true,
             keyTask: { select: { number: true, plan: { select: { code: true, title: true, status: true } } } },
-            departments: { where: { departmentId }, select: { isLead: true } },
+            departments: { where: { departmentId }, select: { isLead: true, startsOn: true } },
           },
         },
       },
@@ -70,6 +70,9 @@ export async function getWorklist(actor: Principal | null, departmentId: string,
     const state = stateOf.get(p.id) ?? null;
     // Submitted: with the bureau, or with the department head for sign-off (decision 032).
     if (state === "SUBMITTED" || state === "ACCEPTED" || state === "AWAITING_HEAD") continue;
+    // A department added to a running measure owes nothing from before it joined (decision 031).
+    const startsOn = p.measure.departments[0]?.startsOn;
+    if (!departmentOwesPeriod({ periodEnd: isoDay(p.periodEnd) }, startsOn ? isoDay(startsOn) : null)) continue;
     // 常态化: only each year's last quarter is owed (src/lib/status.ts, the rule the overview replays).
     const normalizedOn = p.measure.normalizedAt ? todayInChina(p.measure.normalizedAt) : null;
     if (!periodOwed({ kind: p.kind, periodEnd: isoDay(p.periodEnd) }, { closedOn: null, normalizedOn }, today)) continue;

@@ -2,8 +2,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { loadWorkingCalendar } from "@/features/calendar/queries";
 import { measureReportingSelect, planReportingSelect, reportingInput } from "@/features/seed/seed-plan";
 import { dayToDate, isoDay } from "@/lib/due";
-import { DEFAULT_DUE_DAYS, reportingPeriods } from "@/lib/periods";
-import { planEndDay, planLifecycle } from "@/lib/plan-lifecycle";
+import type { WorkingCalendar } from "@/lib/working-days";
+import { DEFAULT_DUE_DAYS, periodDueDate, reportingPeriods } from "@/lib/periods";
+import { planEndDay, planLifecycle, statusesWhere } from "@/lib/plan-lifecycle";
 
 /** What a regeneration did to one measure's periods. */
 export interface PeriodSync {
@@ -86,4 +87,41 @@ export async function syncMeasurePeriods(
     ).count;
   }
   return result;
+}
+
+/**
+ * After an edit of the working-day calendar, in its transaction: every period not yet due (its due
+ * date today or later) whose due date is the one the rule (`periodDueDate`, the rule that laid it
+ * out) gave under the calendar as it stood `before` the edit — so not one an administrator moved by
+ * hand, nor one laid out on another reporting window — takes the date the rule gives under the
+ * calendar as it now stands, when that is still today or later: a calendar edit never makes a report
+ * overdue after the fact. Periods of plans that create no obligations (已结束, 已归档) and of withdrawn
+ * measures keep theirs; a department's own later date from an approved extension is its own row and
+ * stays as it is (decision 031). Returns how many periods moved.
+ */
+export async function moveDueDatesToCalendar(tx: Prisma.TransactionClient, options: { today: string; before: WorkingCalendar; dueDays?: number }): Promise<number> {
+  const after = await loadWorkingCalendar(tx);
+  const dueDays = options.dueDays ?? DEFAULT_DUE_DAYS;
+  const periods = await tx.reportingPeriod.findMany({
+    where: {
+      dueDate: { gte: dayToDate(options.today) },
+      measure: { withdrawnAt: null, keyTask: { plan: { status: { in: statusesWhere("createsObligations") } } } },
+    },
+    select: { id: true, kind: true, periodEnd: true, dueDate: true, originalDueDate: true },
+  });
+  const byNewDate = new Map<string, string[]>();
+  for (const p of periods) {
+    if (p.dueDate.getTime() !== p.originalDueDate.getTime()) continue;
+    const period = { kind: p.kind, periodEnd: isoDay(p.periodEnd) };
+    const was = periodDueDate(period, { dueDays, calendar: options.before });
+    if (was !== isoDay(p.dueDate)) continue;
+    const due = periodDueDate(period, { dueDays, calendar: after });
+    if (due === was || due < options.today) continue;
+    byNewDate.set(due, [...(byNewDate.get(due) ?? []), p.id]);
+  }
+  let moved = 0;
+  for (const [due, ids] of byNewDate) {
+    moved += (await tx.reportingPeriod.updateMany({ where: { id: { in: ids } }, data: { dueDate: dayToDate(due), originalDueDate: dayToDate(due), version: { increment: 1 } } })).count;
+  }
+  return moved;
 }

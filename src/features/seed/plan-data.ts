@@ -39,6 +39,8 @@ export const planDataSchema = z.object({
                * department other than the lead, or the short names of those that are (an import's 共同牵头 column).
                */
               jointLeads: z.union([z.boolean(), z.array(z.string())]).optional(),
+              /** Trend indicators' baselines by the trend's name (an import's 趋势基线 column, decision 031). */
+              baselines: z.record(z.string(), z.number()).optional(),
             }),
           )
           .min(1),

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { parseTimeArrangement } from "@/lib/schedule";
 import { parseResponsibleDepartments } from "@/lib/departments";
-import { extractIndicators } from "@/lib/indicators";
+import { proposedIndicators } from "@/features/structure/rules";
 import { proposedReporting, reportingPeriods, DEFAULT_DUE_DAYS, type ReportingCadence } from "@/lib/periods";
 import { loadWorkingCalendar } from "@/features/calendar/queries";
 import { dayToDate, isoDay } from "@/lib/due";
@@ -127,14 +127,18 @@ export async function seedPlan(db: PrismaClient, input: PlanData, options: SeedP
                   sortOrder: i,
                 })),
               },
+              // What the parser finds (待确认): absolute targets and trends (direction, change, baseline
+              // from the table's 趋势基线 column when given), as an administrator's add proposes them.
               indicators: {
-                create: extractIndicators(m.text).map((ind) => ({
+                create: proposedIndicators(m.text).map((ind) => ({
                   key: ind.key,
                   name: ind.name,
                   unit: ind.unit,
                   comparison: ind.comparison,
                   target: ind.target,
                   period: ind.period,
+                  direction: ind.direction,
+                  baseline: ind.direction ? (m.baselines?.[ind.name] ?? null) : null,
                   sourceText: ind.sourceText,
                 })),
               },

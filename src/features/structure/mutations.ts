@@ -4,7 +4,7 @@ import { recordActorEvent } from "@/features/audit/record-audit-event";
 import { refuseReadOnlyPlan } from "@/features/plan/mutations";
 import { createMissingPeriods } from "@/features/seed/seed-plan";
 import { parseResponsibleDepartments } from "@/lib/departments";
-import { dayToDate } from "@/lib/due";
+import { dayToDate, isoDay, todayInChina } from "@/lib/due";
 import { authorize, type Actor } from "@/lib/permissions";
 import { RuleError } from "@/lib/rule-error";
 import { parseTimeArrangement } from "@/lib/schedule";
@@ -33,7 +33,7 @@ async function editableMeasure(tx: Tx, measureId: string, expectedVersion: numbe
       version: true,
       withdrawnAt: true,
       keyTask: { select: { id: true, number: true, planId: true, withdrawnAt: true } },
-      departments: { select: { departmentId: true, isLead: true, isJointLead: true, department: { select: { shortName: true } } }, orderBy: { sortOrder: "asc" } },
+      departments: { select: { departmentId: true, isLead: true, isJointLead: true, startsOn: true, department: { select: { shortName: true } } }, orderBy: { sortOrder: "asc" } },
     },
   });
   if (!m) throw refuse("notFound");
@@ -236,7 +236,8 @@ export async function withdrawMeasure(db: PrismaClient, actor: Actor, input: { m
 export async function setMeasureDepartments(
   db: PrismaClient,
   actor: Actor,
-  input: { measureId: string; expectedVersion: number; departments: { departmentId: string; role: MeasureRole }[] },
+  input: { measureId: string; expectedVersion: number; departments: { departmentId: string; role: MeasureRole }[]; addedStartsOn?: string },
+  options: { today?: string } = {},
 ): Promise<number> {
   authorize(actor, "measure:manage");
   const problem = assignmentProblem(input.departments);
@@ -245,9 +246,18 @@ export async function setMeasureDepartments(
     const m = await editableMeasure(tx, input.measureId, input.expectedVersion);
     const found = await tx.department.findMany({ where: { id: { in: input.departments.map((d) => d.departmentId) } }, select: { id: true, shortName: true } });
     if (found.length !== input.departments.length) throw refuse("notFound");
+    // A department added to a measure of a plan that has started (not a draft) owes only the periods
+    // that end on or after its start: the day given, else today (decision 031). Departments already
+    // on the measure keep theirs; in a draft every department owes the measure's whole schedule.
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: m.keyTask.planId }, select: { status: true } });
+    const startOfNew = plan.status === "DRAFT" ? null : dayToDate(input.addedStartsOn ?? options.today ?? todayInChina());
+    const kept = new Map(m.departments.map((d) => [d.departmentId, d.startsOn]));
+    const startsOn = (departmentId: string) => (kept.has(departmentId) ? kept.get(departmentId)! : startOfNew);
     const version = await bumpMeasure(tx, m.id, input.expectedVersion);
     await tx.measureDepartment.deleteMany({ where: { measureId: m.id } });
-    await tx.measureDepartment.createMany({ data: input.departments.map((d, i) => ({ measureId: m.id, departmentId: d.departmentId, ...flagsOf(d.role), sortOrder: i })) });
+    await tx.measureDepartment.createMany({
+      data: input.departments.map((d, i) => ({ measureId: m.id, departmentId: d.departmentId, ...flagsOf(d.role), sortOrder: i, startsOn: startsOn(d.departmentId) })),
+    });
     const lead = input.departments.find((d) => d.role === "LEAD")!.departmentId;
     await tx.progressReport.updateMany({ where: { measureId: m.id, isLead: true, departmentId: { not: lead } }, data: { isLead: false } });
     await tx.progressReport.updateMany({ where: { measureId: m.id, isLead: false, departmentId: lead }, data: { isLead: true } });
@@ -257,7 +267,12 @@ export async function setMeasureDepartments(
       entityType: "Measure",
       entityId: m.id,
       before: { departments: m.departments.map((d) => ({ department: d.department.shortName, role: roleOf(d) })) },
-      after: { departments: input.departments.map((d) => ({ department: name.get(d.departmentId) ?? d.departmentId, role: d.role })) },
+      after: {
+        departments: input.departments.map((d) => {
+          const from = startsOn(d.departmentId);
+          return { department: name.get(d.departmentId) ?? d.departmentId, role: d.role, ...(from ? { startsOn: isoDay(from) } : {}) };
+        }),
+      },
     });
     return version;
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idInput, textInput, versionInput } from "@/lib/input";
+import { dayInput, idInput, textInput, versionInput } from "@/lib/input";
 import { MEASURE_ROLES, type MeasureRole } from "./rules";
 
 /** Messages are keys under "admin". */
@@ -62,12 +62,15 @@ export const setMeasureDepartmentsSchema = z
         .map(([k, v]) => ({ departmentId: k.slice(5), role: v })),
       ...(typeof fields.addDepartmentId === "string" && fields.addDepartmentId !== "" ? [{ departmentId: fields.addDepartmentId, role: fields.addRole }] : []),
     ],
+    // The day a department added to a running measure starts to owe its periods (decision 031); empty: today.
+    ...(typeof fields.addStartsOn === "string" && fields.addStartsOn !== "" ? { addedStartsOn: fields.addStartsOn } : {}),
   }))
   .pipe(
     z.object({
       measureId: idInput(),
       expectedVersion: versionInput(1),
       departments: z.array(z.object({ departmentId: idInput(), role })).max(100),
+      addedStartsOn: dayInput("dateInvalid").optional(),
     }),
   );
 

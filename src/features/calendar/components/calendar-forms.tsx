@@ -58,3 +58,20 @@ export function RemoveCalendarDayForm({ day, action }: { day: string; action: Se
     </ActionForm>
   );
 }
+
+/** Confirms that a year's arrangement, as published, has been entered: its statutory-only days become the administrators'. */
+export function ConfirmCalendarYearForm({ year, action }: { year: number; action: ServerAction }) {
+  const t = useTranslations("admin");
+  return (
+    <ActionForm action={action} className="flex flex-col gap-2" messageClassName="text-sm">
+      {(_state, pending) => (
+        <div>
+          <input type="hidden" name="year" value={year} />
+          <Button type="submit" size="sm" variant="outline" disabled={pending}>
+            {t("calendarConfirmYear", { year })}
+          </Button>
+        </div>
+      )}
+    </ActionForm>
+  );
+}

@@ -258,8 +258,22 @@ export function PlanImportForm({ defaultYear }: { defaultYear: number }) {
   );
 }
 
+const sign = (comparison: string) => (comparison === "GTE" ? "≥" : comparison === "LTE" ? "≤" : "=");
+
+/** The checkpoints of a preview row, the first three and how many more. */
+const checkpointList = (days: string[]) => (days.length > 3 ? `${days.slice(0, 3).join("、")}…` : days.join("、"));
+
+/** An indicator of the preview in words: 「覆盖率 ≥ 90%」, or a trend 「职业病发生率 降低 ≥ 10%（基线 1.25）」. */
+function indicatorText(i: PreviewMeasure["indicators"][number], t: ReturnType<typeof useTranslations<"admin.planImport">>): string {
+  if (!i.direction) return `${i.name} ${sign(i.comparison)} ${i.target}${i.unit}`;
+  const change = i.target === null ? "" : ` ${sign(i.comparison)} ${i.target}%`;
+  const baseline = i.baseline === null ? t("noBaseline") : t("baseline", { value: i.baseline });
+  return `${i.name} ${t(i.direction === "DECREASE" ? "trendDecrease" : "trendIncrease")}${change}（${baseline}）`;
+}
+
 function MeasureView({ measure: m, taskTitle }: { measure: PreviewMeasure; taskTitle: string }) {
   const t = useTranslations("admin.planImport");
+  const ta = useTranslations("admin");
   const s = m.schedule;
   return (
     <div className="flex flex-col gap-1.5 text-sm">
@@ -292,10 +306,15 @@ function MeasureView({ measure: m, taskTitle }: { measure: PreviewMeasure; taskT
           </span>
         ) : null}
       </div>
+      <div className="text-xs" data-testid="preview-cadence">
+        <span className="text-muted-foreground">{t("reporting")}</span>{" "}
+        {m.reporting.cadence ? ta(`cadence${m.reporting.cadence}`) : ta("cadencePlan", { cadence: ta("cadenceQUARTERLY") })}
+        {m.reporting.checkpoints.length ? `，${t("checkpoints", { count: m.reporting.checkpoints.length, list: checkpointList(m.reporting.checkpoints) })}` : ""}
+        {m.notices.some((n) => n.code === "beforePlanStart") ? `，${t("awaitsConfirmation")}` : ""}
+      </div>
       {m.indicators.length ? (
-        <div className="text-xs">
-          <span className="text-muted-foreground">{t("indicators")}</span>{" "}
-          {m.indicators.map((i) => `${i.name} ${i.comparison === "GTE" ? "≥" : i.comparison === "LTE" ? "≤" : "="} ${i.target}${i.unit}`).join("；")}
+        <div className="text-xs" data-testid="preview-indicators">
+          <span className="text-muted-foreground">{t("indicators")}</span> {m.indicators.map((i) => indicatorText(i, t)).join("；")}
         </div>
       ) : null}
       {m.notices.length ? (
@@ -327,6 +346,28 @@ function RowEditor({ row, pending, onSave, onCancel }: { row: TableRow; pending:
         <div className="flex flex-col gap-1">
           <Label htmlFor={`${id}-time`}>{t("timeArrangement")}</Label>
           <Input id={`${id}-time`} value={draft.timeArrangement} onChange={(e) => setDraft({ ...draft, timeArrangement: e.target.value })} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor={`${id}-joint`}>{t("jointLead")}</Label>
+          <Input
+            id={`${id}-joint`}
+            value={draft.jointLeadsText ?? ""}
+            placeholder={t("jointLeadsPlaceholder")}
+            aria-describedby={`${id}-joint-hint`}
+            onChange={(e) => setDraft({ ...draft, jointLeadsText: e.target.value })}
+          />
+          <p id={`${id}-joint-hint`} className="text-xs text-muted-foreground">
+            {t("jointLeadsHint")}
+          </p>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor={`${id}-baselines`}>{t("baselines")}</Label>
+          <Input
+            id={`${id}-baselines`}
+            value={draft.baselinesText ?? ""}
+            placeholder={t("baselinesPlaceholder")}
+            onChange={(e) => setDraft({ ...draft, baselinesText: e.target.value })}
+          />
         </div>
       </div>
       <div className="flex gap-2">

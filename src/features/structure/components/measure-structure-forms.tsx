@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/date-input";
 import { FieldError, Input, Label, Select } from "@/components/ui/form";
 import { addIndicatorAction, confirmIndicatorAction, setMeasureDepartmentsAction, updateIndicatorAction } from "../actions";
 import type { MeasureRole } from "../rules";
@@ -19,7 +20,7 @@ export function MeasureDepartmentsForm({
   measure,
   departments,
 }: {
-  measure: { id: string; version: number; departments: { id: string; shortName: string; role: MeasureRole }[] };
+  measure: { id: string; version: number; departments: { id: string; shortName: string; role: MeasureRole; startsOn?: string | null }[]; startsOnApplies?: boolean };
   departments: { id: string; shortName: string }[];
 }) {
   const t = useTranslations("admin");
@@ -27,7 +28,7 @@ export function MeasureDepartmentsForm({
   const on = new Set(measure.departments.map((d) => d.id));
   return (
     <ActionForm action={setMeasureDepartmentsAction} className="flex flex-col gap-3">
-      {(_state, pending) => (
+      {(state, pending) => (
         <div key={measure.version} className="flex flex-col gap-3">
           <input type="hidden" name="measureId" value={measure.id} />
           <input type="hidden" name="expectedVersion" value={measure.version} />
@@ -36,6 +37,7 @@ export function MeasureDepartmentsForm({
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
                 <Label htmlFor={`${id}-${d.id}`} className="min-w-24">
                   {d.shortName}
+                  {d.startsOn ? <span className="ml-1 text-xs font-normal text-muted-foreground">{t("departmentStartsOn", { date: d.startsOn })}</span> : null}
                 </Label>
                 <Select id={`${id}-${d.id}`} name={`role:${d.id}`} defaultValue={d.role} className="w-36">
                   {[...ROLES, "REMOVE" as const].map((r) => (
@@ -68,7 +70,19 @@ export function MeasureDepartmentsForm({
                 </option>
               ))}
             </Select>
+            {measure.startsOnApplies ? (
+              <div className="flex flex-col gap-1">
+                <Label htmlFor={`${id}-starts`}>{t("addDepartmentStartsOn")}</Label>
+                <DateInput id={`${id}-starts`} name="addStartsOn" className="w-44" aria-describedby={`${id}-starts-hint ${id}-starts-error`} />
+                <FieldError id={`${id}-starts-error`} messages={state.fieldErrors?.addedStartsOn} />
+              </div>
+            ) : null}
           </div>
+          {measure.startsOnApplies ? (
+            <p id={`${id}-starts-hint`} className="text-xs text-muted-foreground">
+              {t("addDepartmentStartsOnHint")}
+            </p>
+          ) : null}
           <p className="text-xs text-muted-foreground">{t("measureDepartmentsHint")}</p>
           <div>
             <Button type="submit" disabled={pending}>

@@ -4,10 +4,12 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { removeCalendarDayAction, setCalendarDayAction } from "@/features/calendar/actions";
-import { CalendarDayForm, RemoveCalendarDayForm } from "@/features/calendar/components/calendar-forms";
+import { Alert } from "@/components/ui/alert";
+import { confirmCalendarYearAction, removeCalendarDayAction, setCalendarDayAction } from "@/features/calendar/actions";
+import { CalendarDayForm, ConfirmCalendarYearForm, RemoveCalendarDayForm } from "@/features/calendar/components/calendar-forms";
 import { listCalendarYear } from "@/features/calendar/queries";
 import { todayInChina } from "@/lib/due";
+import { isStatutoryOnly } from "@/lib/statutory-holidays";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth";
 
@@ -23,6 +25,8 @@ export default async function WorkingCalendarPage({ searchParams }: { searchPara
   const [t, rows] = await Promise.all([getTranslations("admin"), listCalendarYear(db, year)]);
   const years = Array.from({ length: Math.max(LAST_YEAR, year) - Math.min(FIRST_YEAR, year) + 1 }, (_, i) => Math.min(FIRST_YEAR, year) + i);
   const holidays = rows.filter((r) => !r.working).length;
+  // A year whose arrangement the State Council has not published yet holds its statutory holidays only (decision 031).
+  const statutoryOnly = rows.filter((r) => isStatutoryOnly(r.source)).length;
   return (
     <>
       <PageHeader title={t("calendarTitle")} description={t("calendarIntro")} />
@@ -39,6 +43,13 @@ export default async function WorkingCalendarPage({ searchParams }: { searchPara
         ))}
       </nav>
       <div className="flex flex-col gap-5">
+        {statutoryOnly > 0 ? (
+          <Alert tone="warning" data-testid="calendar-statutory-only" className="flex flex-col gap-2">
+            <p className="font-medium">{t("calendarStatutoryTitle", { year })}</p>
+            <p>{t("calendarStatutoryBody", { year, count: statutoryOnly })}</p>
+            <ConfirmCalendarYearForm year={year} action={confirmCalendarYearAction} />
+          </Alert>
+        ) : null}
         <Card>
           <CardHeader>
             <CardTitle>{t("calendarAdd")}</CardTitle>
@@ -74,7 +85,7 @@ export default async function WorkingCalendarPage({ searchParams }: { searchPara
                     <Td className="whitespace-nowrap tabular-nums">{r.day}</Td>
                     <Td className="whitespace-nowrap">{r.working ? t("calendarWorkday") : t("calendarHoliday")}</Td>
                     <Td className="whitespace-nowrap">{r.name}</Td>
-                    <Td className="hidden text-xs text-muted-foreground sm:table-cell">{r.source === "admin" ? t("calendarSourceAdmin") : r.source}</Td>
+                    <Td className="hidden text-xs text-muted-foreground sm:table-cell">{r.source === "admin" ? t("calendarSourceAdmin") : isStatutoryOnly(r.source) ? t("calendarSourceStatutory") : r.source}</Td>
                     <Td>
                       <RemoveCalendarDayForm day={r.day} action={removeCalendarDayAction} />
                     </Td>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AwaitsConfirmationBadge } from "@/components/awaits-confirmation";
 import { planHref } from "@/lib/plan-urls";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -154,7 +155,10 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
             <CardContent className="flex flex-col gap-4">
               <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
                 <dt className="text-muted-foreground">{t("timeArrangement")}</dt>
-                <dd>{measure.timeArrangement}</dd>
+                <dd>
+                  {measure.timeArrangement}
+                  {measure.awaitsConfirmation ? <AwaitsConfirmationBadge className="ml-2" /> : null}
+                </dd>
                 <dt className="text-muted-foreground">{t("interpretation")}</dt>
                 <dd>{measure.scheduleKind ? t(`kind${measure.scheduleKind}`) : "—"}</dd>
                 {measure.scheduleStart ? (
@@ -184,6 +188,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
               {measure.scheduleFlags.map((f) => (
                 <Alert key={f} tone="warning">
                   {f === "BEFORE_PLAN_START" || f === "AFTER_PLAN_END" ? t(`flag${f}`) : f}
+                  {f === "BEFORE_PLAN_START" && measure.awaitsConfirmation ? <> {tp("awaitsConfirmationTitle")}</> : null}
                 </Alert>
               ))}
               <div>
@@ -375,6 +380,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                   <Link href={`/departments/${lead.id}`} className="hover:underline">
                     {lead.shortName}
                   </Link>
+                  {lead.startsOn ? <span className="text-xs text-muted-foreground">{t("startsOn", { date: lead.startsOn })}</span> : null}
                 </li>
               ) : null}
               {jointLeads.map((d) => (
@@ -383,6 +389,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                   <Link href={`/departments/${d.id}`} className="hover:underline">
                     {d.shortName}
                   </Link>
+                  {d.startsOn ? <span className="text-xs text-muted-foreground">{t("startsOn", { date: d.startsOn })}</span> : null}
                 </li>
               ))}
               {support.map((d) => (
@@ -391,6 +398,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ measur
                   <Link href={`/departments/${d.id}`} className="hover:underline">
                     {d.shortName}
                   </Link>
+                  {d.startsOn ? <span className="text-xs text-muted-foreground">{t("startsOn", { date: d.startsOn })}</span> : null}
                 </li>
               ))}
             </ul>

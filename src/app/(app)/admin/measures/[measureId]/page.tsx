@@ -144,7 +144,13 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ me
             <CardContent className="flex flex-col gap-3">
               {editable ? (
                 <MeasureDepartmentsForm
-                  measure={{ id: measure.id, version: measure.version, departments: measure.departments.map((d) => ({ id: d.id, shortName: d.shortName, role: roleOf(d) })) }}
+                  measure={{
+                    id: measure.id,
+                    version: measure.version,
+                    departments: measure.departments.map((d) => ({ id: d.id, shortName: d.shortName, role: roleOf(d), startsOn: d.startsOn })),
+                    // A department added to a measure of a plan that has started owes only what falls from its start (decision 031).
+                    startsOnApplies: measure.plan.status !== "DRAFT",
+                  }}
                   departments={departments}
                 />
               ) : (

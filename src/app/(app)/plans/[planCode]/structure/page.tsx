@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AwaitsConfirmationBadge } from "@/components/awaits-confirmation";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
@@ -84,6 +85,7 @@ export default async function PlanStructurePage({ params }: { params: Promise<{ 
                             </Badge>
                           ))}
                           <span>{m.timeArrangement}</span>
+                          {m.awaitsConfirmation && !m.withdrawn ? <AwaitsConfirmationBadge /> : null}
                           {m.withdrawn ? (
                             <>
                               <Badge tone="danger">{t("withdrawnBadge")}</Badge>
