@@ -40,6 +40,7 @@ vi.mock("next-intl/server", async () => {
   const zh = (await import("../../messages/zh-CN.json")).default;
   return {
     getTranslations: async (namespace: "admin" | "reports" | "errors" | "authz" | "api") => createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
+    getLocale: async () => "zh-CN",
   };
 });
 vi.mock("@/server/db", async () => {

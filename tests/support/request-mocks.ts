@@ -25,9 +25,10 @@ export function signedInAs(original: AuthModule, user: () => CurrentUser | null)
   } as AuthModule;
 }
 
-/** `getTranslations` over the Chinese messages, as the app renders them for a zh-CN visitor. */
+/** `getTranslations` over the Chinese messages, and the language, as the app renders them for a zh-CN visitor. */
 export function chineseTranslations() {
   return {
     getTranslations: async (namespace: keyof typeof zh) => createTranslator({ locale: "zh-CN", messages: zh, namespace, timeZone: "Asia/Shanghai" }),
+    getLocale: async () => "zh-CN",
   };
 }
