@@ -213,6 +213,11 @@ describe("leader overview on a crafted dataset", () => {
     const english = await workbook(null, "en");
     expect(english.worksheets.map((w) => w.name)).toEqual(["About", "Ranking", "Score parts", "By key task", "By measure", "By department", "Overdue measures", "Overdue detail"]);
     expect(english.getWorksheet("About")!.getRow(2).getCell(1).text).toBe("(2023 Q3)");
+    // A paragraph longer than the sheet's one column is given the height of its wrapped lines, so lines never overlap when printed.
+    const about = english.getWorksheet("About")!;
+    const long = about.getRows(1, about.rowCount)!.filter((r) => r.getCell(1).text.length > 200);
+    expect(long.length).toBeGreaterThan(0);
+    for (const r of long) expect(r.height).toBeGreaterThanOrEqual(Math.ceil(r.getCell(1).text.length / 116) * 15);
     const enMeasures = english.getWorksheet("By measure")!;
     expect(enMeasures.getRow(1).getCell(1).text).toBe("测试计划: implementation report (2023 Q3) · Both lights of each measure as of 2023-07-20 · figures as of 2023-07-20");
     expect(enMeasures.getRow(2).values).toEqual([undefined, "Measure", "Measure text", "Reporting", "Reporting status", "Progress", "Progress state", "Behind schedule (points)", "Closed on"]);

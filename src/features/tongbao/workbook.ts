@@ -17,11 +17,17 @@ export async function tongbaoWorkbook(t: Tongbao): Promise<Buffer> {
   wb.subject = t.quarterTitle;
 
   const about = wb.addWorksheet(t.aboutSheet);
-  about.columns = [{ width: 120 }];
+  const width = 120;
+  about.columns = [{ width }];
   const line = (text: string, font?: Partial<ExcelJS.Font>) => {
     const row = about.addRow([text]);
     row.getCell(1).alignment = { wrapText: true, vertical: "top" };
     if (font) row.font = font;
+    // A wrapped paragraph gets the height of its lines (spreadsheet programs do not grow a row on opening a file):
+    // a column is `width` digits wide, a Chinese character takes about two.
+    const units = [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+    const lines = Math.max(1, Math.ceil(units / (width - 4)));
+    if (lines > 1) row.height = lines * ((font?.size ?? 11) * 1.4);
   };
   line(t.title, { bold: true, size: 14 });
   line(t.subtitle);
