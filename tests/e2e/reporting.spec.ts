@@ -58,7 +58,9 @@ test("a liaison reports with evidence, the bureau returns it, the liaison revise
 
   // 2. The bureau finds it in the review queue and returns it with a reason.
   await admin.goto("/review");
-  const row = admin.getByTestId("review-row").filter({ hasText: "市卫健委" }).first();
+  // Its own row: earlier specs may have left other 市卫健委 reports awaiting review.
+  const periodPath = new URL(periodUrl, "http://localhost").pathname;
+  const row = admin.getByTestId("review-row").filter({ hasText: "市卫健委" }).filter({ has: admin.locator(`a[href^="${periodPath}#"]`) });
   await expect(row).toBeVisible();
   await row.getByRole("link", { name: "查看" }).click();
   await admin.getByLabel("退回原因").fill("请补充通报名单附件");
