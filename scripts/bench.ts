@@ -5,7 +5,7 @@
  * server in TEST_DATABASE_URL, else the embedded database), signs in as a
  * leader, a liaison and an administrator, and drives, one after the other, a
  * static asset (the ceiling), the leader overview, a department page and the
- * review queue with 20 concurrent connections. Prints p50/p95/p99 latency,
+ * review queue with 20 concurrent connections (wrk, Debian's package). Prints p50/p95/p99 latency,
  * requests per second, errors, and each page's throughput as a share of the
  * ceiling; the last line is one JSON object.
  * --large first generates a province-scale dataset (scripts/lib/large-dataset.ts)
@@ -21,7 +21,6 @@
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import pg from "pg";
 import { withDatabase } from "../tests/support/local-database";
 import { createWriters, type Writers } from "./lib/bench-writers";
@@ -106,47 +105,74 @@ interface Figures {
   replayed?: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+interface WrkFigures {
+  requests: number;
+  duration: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  connect: number;
+  read: number;
+  write: number;
+  status: number;
+  timeout: number;
 }
 
-/** One autocannon run; latencies are recorded per response, so the percentiles are exact. */
+/**
+ * Drives `path` with wrk (Debian's package): `connections` keep-alive connections from one thread
+ * for `seconds`. The client must cost little next to the server: autocannon 9 concatenates every
+ * response body into a JavaScript string, and on the province-scale overview (515 KB of Chinese
+ * HTML) its one core was saturated at 180 requests/s while the server used a fifth of its own
+ * (docs/decisions/035-…). wrk counts the bytes and throws them away.
+ */
+async function wrk(path: string, cookie?: string): Promise<WrkFigures> {
+  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", "scripts/lib/bench-wrk.lua"];
+  if (cookie) args.push("-H", `Cookie: ${cookie}`);
+  args.push(`${base}${path}`);
+  const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", (e) => reject(new Error(`wrk could not start (apt-get install -y wrk): ${e.message}`)));
+    child.on("close", resolve);
+  });
+  const line = /^BENCH (\{.*\})$/m.exec(out)?.[1];
+  if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}):\n${out}`);
+  return JSON.parse(line) as WrkFigures;
+}
+
+/** One run of a page (and the writers, when there are any). */
 async function run(path: string, cookie?: string, writers?: Writers): Promise<Figures> {
-  const latencies: number[] = [];
   writers?.start();
   // The sampler: how many answers came from the page cache while the load ran.
   const sampled: boolean[] = [];
+  let misdirected = 0;
   let sampling = Boolean(cookie);
   const sampler = (async () => {
     while (sampling) {
       try {
-        const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
+        const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
         await res.arrayBuffer();
-        sampled.push(res.headers.get("x-duban-cache") === "hit");
+        // wrk counts only 4xx and 5xx answers: a redirect (to the sign-in page, say) is an error here.
+        if (res.status !== 200) misdirected++;
+        else sampled.push(["hit", "stale"].includes(res.headers.get("x-duban-cache") ?? ""));
       } catch {
-        // counted by autocannon's errors, not here
+        // counted by wrk's errors, not here
       }
       await new Promise((r) => setTimeout(r, 250));
     }
   })();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error, r) =>
-      error ? reject(error) : resolve(r),
-    );
-    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
+  const result = await wrk(path, cookie);
   sampling = false;
   await sampler;
   await writers?.stop();
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
+  const ms = (us: number) => Math.round(us / 100) / 10;
   return {
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    rps: round(result.requests.total / seconds),
-    errors: result.errors + result.timeouts + result.non2xx,
+    p50: ms(result.p50),
+    p95: ms(result.p95),
+    p99: ms(result.p99),
+    rps: Math.round((result.requests / (result.duration / 1e6)) * 10) / 10,
+    errors: result.connect + result.read + result.write + result.status + result.timeout + misdirected,
     ...(sampled.length ? { replayed: Math.round((sampled.filter(Boolean).length / sampled.length) * 100) / 100 } : {}),
   };
 }

@@ -9,8 +9,9 @@
  *     `UserPageVersion` (their notifications); then, by the page's address (`scopeOf`):
  *       · a plan's overview: the dashboards' generation, raised in this process when newly
  *         computed figures replace the previous ones (src/server/dashboard-freshness.ts);
- *       · a department's page: the same, and that department's `DepartmentPageVersion`, raised
- *         by every change to its reports, so its liaison sees a save at once;
+ *       · a department's page: that department's `DepartmentPageVersion`, raised by every change
+ *         to its reports (so its liaison sees a save at once) and by every review event on a
+ *         measure it is on (its figures are computed for its own measures, exactly: decision 035);
  *       · a plan's other pages (the lists behind the figures, the timelines, the plan page, which
  *         read the figures in place): `DataVersion.reportVersion` and the generation;
  *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
@@ -21,8 +22,11 @@
  * included — for the same user, in the same state, over the same data (the overview:
  * the same computed figures), on the same day, so replaying it gives what a new rendering
  * would. Misses go to Next.js and its answer is kept when it is a plain 200 page without
- * cookies; concurrent misses of one key wait for the first one's rendering. The CSP nonce is
- * renewed on every replay. See docs/decisions/009-page-cache.md, 011 and 022.
+ * cookies; concurrent misses of one key wait for the first one's rendering — except when the key
+ * differs from a stored page's only by the generation of the figures: then, while one request
+ * renders the page with the new figures, the others get the page of the previous figures (which
+ * says as of when its figures are), instead of all waiting. The CSP nonce is renewed on every
+ * replay. See docs/decisions/009-page-cache.md, 011, 022 and 035.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -72,7 +76,7 @@ export interface PageCacheOptions {
   messagesDir?: string;
 }
 
-export type Outcome = "hit" | "miss" | "bypass" | "unavailable";
+export type Outcome = "hit" | "stale" | "miss" | "bypass" | "unavailable";
 
 /** Same shape as the nonce src/proxy.ts makes. */
 export function newNonce(): string {
@@ -104,6 +108,11 @@ export function scopeOf(url: string): PageScope {
   return { kind: "reports" };
 }
 
+/** Whether pages of `scope` show the plan-wide computed figures (their key carries the generation). */
+export function followsFigures(scope: PageScope): boolean {
+  return scope.kind === "dashboard" || scope.kind === "plan";
+}
+
 /** The versions a page of `scope` is keyed on. */
 export function scopeVersions(
   scope: PageScope,
@@ -112,7 +121,7 @@ export function scopeVersions(
 ): string {
   const common = `p${v.pageVersion}.u${v.userVersion}`;
   if (scope.kind === "dashboard") return `${common}.g${generation}`;
-  if (scope.kind === "department") return `${common}.g${generation}.d${v.departmentVersion}`;
+  if (scope.kind === "department") return `${common}.d${v.departmentVersion}`;
   if (scope.kind === "plan") return `${common}.r${v.reportVersion}.g${generation}`;
   return `${common}.r${v.reportVersion}`;
 }
@@ -234,16 +243,19 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const messagesDir = options.messagesDir ?? path.resolve("messages");
   // Renderings under way, by key: a request for the same key waits for it rather than rendering again.
   const pending = new Map<string, Promise<StoredPage | null>>();
+  // For pages that follow the computed figures: the key of the newest stored page, by its key with
+  // the generation left out — the page to serve while the same page with newer figures renders.
+  const newest = new LRUCache<string, { key: string; generation: number }>({ max: 20_000 });
   let seenDataVersion = -1n;
 
-  function replay(res: ServerResponse, page: StoredPage): void {
+  function replay(res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
     const nonce = newNonce();
     const body = joinWith(page.parts, nonce);
     res.statusCode = page.status;
     for (const [name, value] of page.headers) res.setHeader(name, value);
     res.setHeader("Content-Security-Policy", page.csp.replaceAll(page.nonce, nonce));
     res.setHeader("Content-Length", body.length);
-    res.setHeader("X-Duban-Cache", "hit");
+    res.setHeader("X-Duban-Cache", outcome);
     res.end(body);
   }
 
@@ -283,8 +295,11 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       seenDataVersion = dataVersion;
     }
 
-    const versions = scopeVersions(scope, session, dashboardGeneration());
-    const key = cacheKey({ versions, userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers });
+    const generation = dashboardGeneration();
+    const keyParts = { userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers };
+    const key = cacheKey({ versions: scopeVersions(scope, session, generation), ...keyParts });
+    // The same page, whatever the generation of its figures (-1 stands for "any").
+    const family = followsFigures(scope) ? cacheKey({ versions: scopeVersions(scope, session, -1), ...keyParts }) : null;
     const hit = cache.get(key);
     if (hit) {
       replay(res, hit);
@@ -292,6 +307,15 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
     const rendering = pending.get(key);
     if (rendering) {
+      // Newer figures are being rendered by another request: this one gets the page of the previous
+      // figures at once. Only the figures' generation differs; a change of the page's own data
+      // (a save, an edit) changes the other versions in the key, and then nothing older is served.
+      const previousKey = family ? newest.get(family)?.key : undefined;
+      const previous = previousKey ? cache.get(previousKey) : undefined;
+      if (previous) {
+        replay(res, previous, "stale");
+        return "stale";
+      }
       const page = await rendering;
       if (page) {
         replay(res, page);
@@ -314,7 +338,11 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       res.once("close", () => finish(null));
       capture(res, (status, headers, body) => {
         const page = storable(status, headers, body);
-        if (page) cache.set(key, page);
+        if (page) {
+          cache.set(key, page);
+          // A rendering of older figures that ends late does not displace a newer one.
+          if (family && (newest.get(family)?.generation ?? -1) <= generation) newest.set(family, { key, generation });
+        }
         finish(page);
       });
     } else {

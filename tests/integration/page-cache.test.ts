@@ -220,17 +220,27 @@ describe("the page cache", () => {
     expect((await get(app.base, path, { cookie: a })).cache).toBe("miss");
   });
 
-  it("a liaison's save renders again at once what it changes — the department's page, the report pages — and leaves other departments' pages and the overview until the figures are recomputed", async () => {
+  it("a liaison's save renders again at once what it changes — the department's page, the report pages, on a review event every department on the measure — and leaves other departments' pages and the overview until the figures are recomputed", async () => {
     const code = `scope-${suffix}`;
     await seedPlan(db, {
       plan: { code, title: "范围测试", issuer: "测试", startYear: 2026, endYear: 2026 },
       departments: [
         { shortName: `甲${suffix}`, fullName: "甲局", aliases: [], sortOrder: 901 },
         { shortName: `乙${suffix}`, fullName: "乙局", aliases: [], sortOrder: 902 },
+        { shortName: `丙${suffix}`, fullName: "丙局", aliases: [], sortOrder: 903 },
       ],
-      keyTasks: [{ number: 1, title: "任务", measures: [{ number: 1, text: "措施。", departmentsText: `甲${suffix}、乙${suffix}`, timeArrangement: "每季度" }] }],
+      keyTasks: [
+        {
+          number: 1,
+          title: "任务",
+          measures: [
+            { number: 1, text: "措施。", departmentsText: `甲${suffix}、乙${suffix}`, timeArrangement: "每季度" },
+            { number: 2, text: "另一措施。", departmentsText: `丙${suffix}`, timeArrangement: "每季度" },
+          ],
+        },
+      ],
     });
-    const [jia, yi] = await Promise.all([`甲${suffix}`, `乙${suffix}`].map((n) => db.department.findUniqueOrThrow({ where: { shortName: n } })));
+    const [jia, yi, bing] = await Promise.all([`甲${suffix}`, `乙${suffix}`, `丙${suffix}`].map((n) => db.department.findUniqueOrThrow({ where: { shortName: n } })));
     const liaison = (await db.user.create({ data: { loginName: `cache-l-${suffix}`, displayName: "联络员", role: "LIAISON", departmentId: jia.id, passwordHash: "unused" } })).id;
     const writer = await sessionCookie(liaison);
     const leader = await sessionCookie(alice);
@@ -239,6 +249,7 @@ describe("the page cache", () => {
     const pages: [string, string][] = [
       [`/departments/${jia.id}`, writer],
       [`/departments/${yi.id}`, leader],
+      [`/departments/${bing.id}`, leader],
       [`/plans/${code}/dashboard`, leader],
       ["/review", leader],
       ["/reports", writer],
@@ -248,7 +259,7 @@ describe("the page cache", () => {
     expect(Object.values(await states()).every((c) => c === "hit")).toBe(true);
 
     // A draft: the report row and its audit entry, as saveReport writes them in one transaction.
-    const period = await db.reportingPeriod.findFirstOrThrow({ where: { measure: { keyTask: { plan: { code } } } } });
+    const period = await db.reportingPeriod.findFirstOrThrow({ where: { measure: { number: 1, keyTask: { plan: { code } } } } });
     const report = await db.$transaction(async (tx) => {
       const r = await tx.progressReport.create({ data: { periodId: period.id, measureId: period.measureId, departmentId: jia.id, isLead: true, workDone: "草稿" } });
       await tx.auditEvent.create({ data: { actorId: liaison, actorLabel: "l", action: "report.save_draft", entityType: "ProgressReport", entityId: r.id } });
@@ -257,6 +268,7 @@ describe("the page cache", () => {
     expect(await states()).toEqual({
       [`/departments/${jia.id}`]: "miss",
       [`/departments/${yi.id}`]: "hit",
+      [`/departments/${bing.id}`]: "hit",
       [`/plans/${code}/dashboard`]: "hit",
       "/review": "miss",
       "/reports": "miss",
@@ -269,12 +281,87 @@ describe("the page cache", () => {
       await tx.progressReportRevision.create({ data: { reportId: report.id, number: 1, event: "SUBMITTED", actorId: liaison, snapshot: {} } });
       await tx.auditEvent.create({ data: { actorId: liaison, actorLabel: "l", action: "report.submit", entityType: "ProgressReport", entityId: report.id } });
     });
-    expect((await states())[`/plans/${code}/dashboard`]).toBe("hit");
+    // The review event renders again, at once, the page of every department on the measure (their figures
+    // are their own, computed exactly), and no other department's.
+    expect(await states()).toMatchObject({
+      [`/departments/${jia.id}`]: "miss",
+      [`/departments/${yi.id}`]: "miss",
+      [`/departments/${bing.id}`]: "hit",
+      [`/plans/${code}/dashboard`]: "hit",
+    });
     expect(nudges.length).toBeGreaterThan(seen);
-    // … and once they have recomputed, the overview and every department's page render again.
+    // … and once they have recomputed, the overview renders again; department pages do not follow the plan-wide figures.
     dashboardsReplaced();
-    expect(await states()).toMatchObject({ [`/departments/${yi.id}`]: "miss", [`/plans/${code}/dashboard`]: "miss", "/review": "hit" });
+    expect(await states()).toMatchObject({
+      [`/departments/${yi.id}`]: "hit",
+      [`/departments/${bing.id}`]: "hit",
+      [`/plans/${code}/dashboard`]: "miss",
+      "/review": "hit",
+    });
     onDashboardNudge(() => {});
+  });
+
+  it("while one request renders a page with newer figures, the others get the page of the previous figures at once; never across a change of the page's own data", async () => {
+    const cookie = await sessionCookie(alice);
+    const path = `/plans/stale-${suffix}/dashboard`;
+    let release: () => void = () => {};
+    let held = false;
+    let renders = 0;
+    // A stand-in for the app whose rendering waits until released, as a rendering of a large overview takes its time.
+    const gated = createServer((req, res) => {
+      void cache.handle(req, res, () => {
+        const render = () => {
+          renders++;
+          const nonce = newNonce();
+          res.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+          res.setHeader("Content-Type", "text/html; charset=utf-8");
+          res.end(`<html><script nonce="${nonce}">boot()</script><p>rendering ${renders}</p></html>`);
+        };
+        if (held) void new Promise<void>((r) => (release = r)).then(render);
+        else render();
+      });
+    });
+    await new Promise<void>((resolve) => gated.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(gated.address() as { port: number }).port}`;
+    try {
+      const first = await get(base, path, { cookie });
+      expect(first.cache).toBe("miss");
+      expect((await get(base, path, { cookie })).cache).toBe("hit");
+
+      // New figures: the first request renders (held), the next ones get the previous page meanwhile.
+      dashboardsReplaced();
+      held = true;
+      const rendering = get(base, path, { cookie });
+      await new Promise((r) => setTimeout(r, 200));
+      const meanwhile = await get(base, path, { cookie });
+      expect(meanwhile.cache).toBe("stale");
+      expect(meanwhile.body.replaceAll(meanwhile.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
+      held = false;
+      release();
+      const rendered = await rendering;
+      expect(rendered.cache).toBe("miss");
+      expect(rendered.body).not.toBe(first.body);
+      const after = await get(base, path, { cookie });
+      expect(after.cache).toBe("hit");
+      expect(after.body.replaceAll(after.nonce!, "N")).toBe(rendered.body.replaceAll(rendered.nonce!, "N"));
+
+      // A change of the page's own data (here anything the global version covers): nothing older is served.
+      await db.user.update({ where: { id: bob }, data: { displayName: `缓存乙 stale ${suffix}` } });
+      held = true;
+      const again = get(base, path, { cookie });
+      await new Promise((r) => setTimeout(r, 200));
+      const waiting = get(base, path, { cookie });
+      await new Promise((r) => setTimeout(r, 200));
+      held = false;
+      release();
+      const [a, b] = await Promise.all([again, waiting]);
+      expect(a.cache).toBe("miss");
+      // The second request waited for the first one's rendering and replayed it.
+      expect(b.cache).toBe("hit");
+      expect(b.body.replaceAll(b.nonce!, "N")).toBe(a.body.replaceAll(a.nonce!, "N"));
+    } finally {
+      gated.close();
+    }
   });
 
   it("stores only plain pages", async () => {
@@ -319,9 +406,9 @@ describe("every table a page may show raises a page version", () => {
       };
       const global = events(["DataVersion_bump", "DataVersion_bump_pages", "DataVersion_bump_pages_unless_bookkeeping"]);
       const perUser = events(["UserPageVersion_bump_notifications"]);
-      // Reports and what belongs to them raise the report counter and their department's (decision 022).
+      // Reports and what belongs to them raise the report counter and their department's (decision 022); review events every department on the measure (035).
       const reports = new Set(["ProgressReport", "ProgressReportRevision", "IndicatorValue", "Attachment"]);
-      const perDepartment = events(["ReportPages_bump_by_department", "ReportPages_bump_by_report"]);
+      const perDepartment = events(["ReportPages_bump_by_department", "ReportPages_bump_by_report", "ReportPages_bump_by_revision"]);
       // Bookkeeping no page shows (decision 011); a user's notifications raise that user's own version.
       const exempt = new Set(["LoginAttempt", "UserSession", "UserPageVersion", "DepartmentPageVersion", "DataVersion", "_prisma_migrations"]);
       const checked = tables.rows.map((r) => r.name).filter((n) => !exempt.has(n));
