@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-namespaces";
 import { Toaster } from "@/components/toaster";
 import "./globals.css";
 
@@ -13,11 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#163a75" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
-        <NextIntlClientProvider>
+        {/* Only what the browser's components read: the whole catalogue would weigh on every page. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           {children}
           <Toaster />
         </NextIntlClientProvider>
