@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { dashboardsReplaced, onDashboardNudge } from "@/server/dashboard-freshness";
-import { assembleDashboard, groupByMeasure, measurePart, type Dashboard, type DashboardInput, type MeasureGroups, type MeasurePart } from "./compute";
+import { assembleDashboard, groupByMeasure, groupsWithMeasuresReplaced, measurePart, type Dashboard, type DashboardInput, type MeasureGroups, type MeasurePart } from "./compute";
 import { loadDashboardInput } from "./queries";
 
 /** An overview with the moment its stored history was read: the figures are as of then. */
@@ -110,8 +110,8 @@ function withMeasuresReplaced(old: DashboardInput, fresh: DashboardInput, change
   };
 }
 
-function newSnapshot(at: { version: bigint; historyVersion: bigint; seen: string }, input: Promise<DashboardInput>): Snapshot {
-  return { ...at, loadedAt: new Date(), input, groups: input.then(groupByMeasure), dashboards: new Map(), parts: new Map() };
+function newSnapshot(at: { version: bigint; historyVersion: bigint; seen: string }, input: Promise<DashboardInput>, groups?: Promise<MeasureGroups>): Snapshot {
+  return { ...at, loadedAt: new Date(), input, groups: groups ?? input.then(groupByMeasure), dashboards: new Map(), parts: new Map() };
 }
 
 function dashboardOf(snap: Snapshot, asOf: string): Promise<TimedDashboard> {
@@ -172,11 +172,16 @@ function refresh(planId: string): Promise<void> {
     let changedCount = 0;
     if (old && old.historyVersion === at.historyVersion) {
       read = "measures";
-      const [previous, changedIds] = await Promise.all([old.input, measuresChangedSince(planId, old.seen)]);
+      const [previous, previousGroups, changedIds] = await Promise.all([old.input, old.groups, measuresChangedSince(planId, old.seen)]);
       const changed = new Set(changedIds);
       changedCount = changed.size;
       const fresh = changed.size ? await loadDashboardInput(planId, { measureIds: changedIds }) : null;
-      snap = newSnapshot(at, Promise.resolve(fresh ? withMeasuresReplaced(previous, fresh, changed) : previous));
+      snap = newSnapshot(
+        at,
+        Promise.resolve(fresh ? withMeasuresReplaced(previous, fresh, changed) : previous),
+        // Only the changed measures are grouped again.
+        Promise.resolve(fresh ? groupsWithMeasuresReplaced(previousGroups, fresh, changed) : previousGroups),
+      );
       for (const [asOf, parts] of old.parts) snap.parts.set(asOf, new Map([...parts].filter(([id]) => !changed.has(id))));
     } else {
       snap = newSnapshot(at, loadDashboardInput(planId));

@@ -194,6 +194,26 @@ export interface MeasureGroups {
   quarters: string[];
 }
 
+/**
+ * The groups of a history in which only the `changed` measures' periods and 进度 histories were read
+ * again (`fresh` holds those alone; decision 034): the other measures' groups, the order and the
+ * structure's counts are the old ones, unchanged — the structure did not change, or the whole history
+ * would have been read. Costs what changed, not the plan's twenty thousand periods.
+ */
+export function groupsWithMeasuresReplaced(old: MeasureGroups, fresh: DashboardInput, changed: Set<string>): MeasureGroups {
+  const periods = new Map(old.periods);
+  for (const id of changed) periods.delete(id);
+  for (const h of fresh.histories) {
+    if (!changed.has(h.measureId)) continue;
+    const list = periods.get(h.measureId);
+    if (list) list.push(h);
+    else periods.set(h.measureId, [h]);
+  }
+  const progress = new Map(old.progress);
+  for (const m of fresh.progress?.measures ?? []) if (changed.has(m.measureId)) progress.set(m.measureId, m);
+  return { ...old, periods, progress };
+}
+
 export function groupByMeasure(input: DashboardInput): MeasureGroups {
   const order: string[] = [];
   const periods = new Map<string, PeriodHistory[]>();

@@ -92,6 +92,12 @@ export default async function DashboardPage({
   // A province has a hundred departments: the table and heat map show the first 20 in the chosen order unless asked for all.
   const showAll = raw.all === "1";
   const departments = showAll ? sorted : sorted.slice(0, TABLE_ROWS);
+  // So do its key tasks: beyond 20, the ones with the most red lights (进度 and 报送) come first, all of them on request.
+  const allTasks = raw.tasks === "all";
+  const tasks =
+    allTasks || d.tasks.length <= TABLE_ROWS
+      ? d.tasks
+      : [...d.tasks].sort((a, b) => (b.progressRed ?? 0) + b.red - ((a.progressRed ?? 0) + a.red) || a.number - b.number).slice(0, TABLE_ROWS);
   const q = (extra: Record<string, string>) => `?${new URLSearchParams({ asOf, ...extra })}`;
   const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc", ...(showAll ? { all: "1" } : {}) });
   // Every figure links to the list behind it, as of the same day.
@@ -204,14 +210,24 @@ export default async function DashboardPage({
             <CardTitle>{t("tasks")}</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-col gap-2">
+            {tasks.length < d.tasks.length ? (
+              <p className="text-xs text-muted-foreground" data-testid="tasks-worst-first">
+                {t("tasksWorstFirst", { count: d.tasks.length, shown: tasks.length })}
+              </p>
+            ) : null}
             <TaskProgress
-              tasks={d.tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green, progressRed: k.progressRed, progressYellow: k.progressYellow, progressGreen: k.progressGreen }))}
+              tasks={tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green, progressRed: k.progressRed, progressYellow: k.progressYellow, progressGreen: k.progressGreen }))}
               timelineHref={`${planHref(plan)}/tasks/`}
               asOfQuery={q({})}
               dueHref={list({ metric: "due" })}
               lightHref={{ RED: list({ metric: "measures", light: "RED" }), YELLOW: list({ metric: "measures", light: "YELLOW" }), GREEN: list({ metric: "measures", light: "GREEN" }) }}
               progressHref={{ RED: list({ metric: "measures", progress: "RED" }), YELLOW: list({ metric: "measures", progress: "YELLOW" }), GREEN: list({ metric: "measures", progress: "GREEN" }) }}
             />
+            {tasks.length < d.tasks.length ? (
+              <Link href={q({ sort, dir, tasks: "all", ...(showAll ? { all: "1" } : {}) })} className="text-sm text-primary hover:underline">
+                {t("showAllTasks", { count: d.tasks.length })}
+              </Link>
+            ) : null}
           </CardContent>
         </Card>
         <Card>
