@@ -128,6 +128,8 @@ interface WrkFigures {
 async function wrk(path: string, cookie?: string): Promise<WrkFigures> {
   const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", "scripts/lib/bench-wrk.lua"];
   if (cookie) args.push("-H", `Cookie: ${cookie}`);
+  // What Chromium sends: a page replayed from the cache comes gzipped to a browser (decision 035).
+  args.push("-H", "Accept-Encoding: gzip, deflate, br, zstd");
   args.push(`${base}${path}`);
   const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";

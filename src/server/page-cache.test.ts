@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, followsFigures, isCandidate, newNonce, piecesWith, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
+import { gunzipSync } from "node:zlib";
+import { acceptsGzip, cacheKey, deflateParts, followsFigures, gzipPieces, isCandidate, newNonce, piecesWith, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
 
 const session = "next-auth.session-token=abc";
 
@@ -65,6 +66,33 @@ describe("nonce renewal", () => {
   it("leaves a body without the nonce as it is", () => {
     const body = Buffer.from("plain");
     expect(Buffer.concat(piecesWith(splitAt(body, "QUJD"), "WFla")).toString()).toBe("plain");
+  });
+  it("compresses the parts once, and makes a gzip body any decoder reads as the page with the fresh nonce", async () => {
+    const old = newNonce();
+    const page = `<html><script nonce="${old}">boot()</script>${"<p>措施到部门，进度到期限</p>".repeat(2000)}<link nonce="${old}">${old}`;
+    const parts = splitAt(Buffer.from(page), old);
+    const deflated = await deflateParts(parts);
+    for (const fresh of [newNonce(), newNonce()]) {
+      const gz = Buffer.concat(gzipPieces(parts, deflated, fresh));
+      expect(gunzipSync(gz).toString()).toBe(page.replaceAll(old, fresh));
+      expect(gz.length).toBeLessThan(Buffer.byteLength(page) / 10);
+    }
+    // Edge cases: a nonce at the very start or end (empty parts), and no nonce at all.
+    for (const body of [`${old}x${old}`, "没有随机数"]) {
+      const p = splitAt(Buffer.from(body), old);
+      const fresh = newNonce();
+      expect(gunzipSync(Buffer.concat(gzipPieces(p, await deflateParts(p), fresh))).toString()).toBe(body.replaceAll(old, fresh));
+    }
+  });
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["gzip;q=0.5, identity;q=0.1", true],
+    ["br", false],
+    ["gzip;q=0", false],
+    ["*", true],
+    ["", false],
+  ])("negotiates gzip from Accept-Encoding %j", (header, gzip) => {
+    expect(acceptsGzip({ "accept-encoding": header })).toBe(gzip);
   });
 });
 

@@ -30,9 +30,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
+import { constants as zlibConstants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
 import { isDatabaseUnavailable } from "../lib/database-errors";
 import { todayInChina } from "../lib/due";
 import { localeCookieOf, sessionCookieOf } from "../lib/session-cookies";
@@ -62,6 +65,13 @@ export interface StoredPage {
   csp: string;
   nonce: string;
   size: number;
+  /**
+   * Each part compressed on its own (raw deflate; all but the last end on a sync flush, the last is
+   * final), made once after the page is stored: a replay to a browser that accepts gzip sends these
+   * with the new nonce compressed between them, and compresses nothing else (RFC 1951 blocks may
+   * follow one another whatever stream made them). Absent until made.
+   */
+  deflated?: Buffer[];
 }
 
 export interface PageCacheOptions {
@@ -171,6 +181,46 @@ export function piecesWith(parts: Buffer[], nonce: string): Buffer[] {
 }
 
 
+const deflateRawAsync = promisify(deflateRaw);
+
+/** Compresses a stored page's parts, off the main thread, for `gzipPieces`. */
+export async function deflateParts(parts: Buffer[]): Promise<Buffer[]> {
+  return Promise.all(parts.map((part, i) => deflateRawAsync(part, { finishFlush: i === parts.length - 1 ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH })));
+}
+
+/**
+ * The gzip body (RFC 1952) of a stored page with a fresh nonce, as pieces to write: the header, the
+ * parts' deflated blocks with the nonce's own between them, and the trailer (the CRC-32 and length
+ * of the body as sent).
+ */
+export function gzipPieces(parts: Buffer[], deflated: Buffer[], nonce: string): Buffer[] {
+  const plainNonce = Buffer.from(nonce);
+  const nonceBlock = deflateRawSync(plainNonce, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  let crc = 0;
+  let length = 0;
+  const pieces: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])];
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      pieces.push(nonceBlock);
+      crc = crc32(plainNonce, crc);
+      length += plainNonce.length;
+    }
+    pieces.push(deflated[i]);
+    crc = crc32(part, crc);
+    length += part.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
+  pieces.push(trailer);
+  return pieces;
+}
+
+/** Whether a request's Accept-Encoding prefers gzip to the plain body (negotiated as RFC 9110 says). */
+export function acceptsGzip(headers: IncomingMessage["headers"]): boolean {
+  return new Negotiator({ headers }).encoding(["gzip", "identity"]) === "gzip";
+}
+
 /** Whether a finished answer may be stored; returns the page to store or null. */
 export function storable(status: number, headers: OutgoingHttpHeaders, body: Buffer): StoredPage | null {
   if (status !== 200 || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return null;
@@ -237,11 +287,23 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const sessions = options.sessions ?? createSessionCheck(options);
   const cache = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, options.maxMegabytes) * 1024 * 1024,
-    sizeCalculation: (p) => p.size + 1024,
+    // The body, and room for its compressed parts (made after it is stored; pages compress about tenfold).
+    sizeCalculation: (p) => p.size + Math.ceil(p.size / 4) + 1024,
     // Entries of older versions are never asked for again; this lets them go even when memory is plentiful.
     ttl: 15 * 60_000,
   });
   const messagesDir = options.messagesDir ?? path.resolve("messages");
+  /** Stores a rendering, and compresses it in the background for the browsers that accept gzip. */
+  function store(key: string, page: StoredPage): void {
+    cache.set(key, page);
+    deflateParts(page.parts).then(
+      (deflated) => {
+        page.deflated = deflated;
+      },
+      () => {}, // replayed uncompressed
+    );
+  }
+
   // Renderings under way, by key: a request for the same key waits for it rather than rendering again.
   const pending = new Map<string, Promise<StoredPage | null>>();
   // For pages that follow the computed figures: the key of the newest stored page, by its key with
@@ -249,11 +311,16 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const newest = new LRUCache<string, { key: string; generation: number }>({ max: 20_000 });
   let seenDataVersion = -1n;
 
-  function replay(res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
+  function replay(req: IncomingMessage, res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
     const nonce = newNonce();
-    const pieces = piecesWith(page.parts, nonce);
+    const gzip = page.deflated && acceptsGzip(req.headers);
+    const pieces = gzip ? gzipPieces(page.parts, page.deflated!, nonce) : piecesWith(page.parts, nonce);
     res.statusCode = page.status;
     for (const [name, value] of page.headers) res.setHeader(name, value);
+    // The answer depends on Accept-Encoding too (whether or not this one is compressed).
+    const vary = String(res.getHeader("vary") ?? "");
+    if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.setHeader("Content-Security-Policy", page.csp.replaceAll(page.nonce, nonce));
     res.setHeader("Content-Length", pieces.reduce((n, p) => n + p.length, 0));
     res.setHeader("X-Duban-Cache", outcome);
@@ -307,7 +374,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const family = followsFigures(scope) ? cacheKey({ versions: scopeVersions(scope, session, -1), ...keyParts }) : null;
     const hit = cache.get(key);
     if (hit) {
-      replay(res, hit);
+      replay(req, res, hit);
       return "hit";
     }
     const rendering = pending.get(key);
@@ -318,12 +385,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       const previousKey = family ? newest.get(family)?.key : undefined;
       const previous = previousKey ? cache.get(previousKey) : undefined;
       if (previous) {
-        replay(res, previous, "stale");
+        replay(req, res, previous, "stale");
         return "stale";
       }
       const page = await rendering;
       if (page) {
-        replay(res, page);
+        replay(req, res, page);
         return "hit";
       }
     }
@@ -344,7 +411,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       capture(res, (status, headers, body) => {
         const page = storable(status, headers, body);
         if (page) {
-          cache.set(key, page);
+          store(key, page);
           // A rendering of older figures that ends late does not displace a newer one.
           if (family && (newest.get(family)?.generation ?? -1) <= generation) newest.set(family, { key, generation });
         }
@@ -353,7 +420,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     } else {
       capture(res, (status, headers, body) => {
         const page = storable(status, headers, body);
-        if (page) cache.set(key, page);
+        if (page) store(key, page);
       });
     }
     return pass("miss");

@@ -84,7 +84,22 @@ describe("the page cache", () => {
     expect(second.body).toContain(`nonce="${second.nonce}"`);
     expect(second.body).not.toContain(first.nonce!);
     expect(second.body.replaceAll(second.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
-    expect(Number(second.res.headers.get("content-length"))).toBe(Buffer.byteLength(second.body));
+    // A client that takes no compression gets the plain body …
+    const plain = await get(app.base, `/dashboard?t=${suffix}`, { cookie, "accept-encoding": "identity" });
+    expect(plain.cache).toBe("hit");
+    expect(plain.res.headers.get("content-encoding")).toBeNull();
+    expect(Number(plain.res.headers.get("content-length"))).toBe(Buffer.byteLength(plain.body));
+    expect(plain.body.replaceAll(plain.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
+    // … a browser the same page gzipped, with its own fresh nonce (the stored parts are compressed once, in the background).
+    await expect
+      .poll(async () => (await get(app.base, `/dashboard?t=${suffix}`, { cookie, "accept-encoding": "gzip, deflate, br" })).res.headers.get("content-encoding"))
+      .toBe("gzip");
+    const zipped = await get(app.base, `/dashboard?t=${suffix}`, { cookie, "accept-encoding": "gzip, deflate, br" });
+    expect(zipped.cache).toBe("hit");
+    expect(zipped.res.headers.get("vary")).toMatch(/accept-encoding/i);
+    expect(zipped.nonce).not.toBe(plain.nonce);
+    expect(zipped.body).toContain(`nonce="${zipped.nonce}"`);
+    expect(zipped.body.replaceAll(zipped.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
   });
 
   it("renders again after any write to what pages show", async () => {
