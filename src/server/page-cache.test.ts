@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
-import { acceptsGzip, cacheKey, deflateParts, figuresOf, followsFigures, gzipPieces, isCandidate, newNonce, piecesWith, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
+import { acceptsGzip, cacheKey, deflateParts, followsFigures, gzipPieces, isCandidate, newNonce, piecesWith, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
 
 const session = "next-auth.session-token=abc";
 
@@ -145,7 +145,7 @@ describe("scopes", () => {
     expect(scopeOf(url)).toEqual(scope);
   });
 
-  const v = { pageVersion: "7", userVersion: "2", reportVersion: "40", departmentVersion: "5", departmentFiguresVersion: "9" };
+  const v = { pageVersion: "7", userVersion: "2", reportVersion: "40", departmentVersion: "5" };
   it("keys the overview on the computed figures, not on report saves", () => {
     const overview = scopeOf("/plans/x/dashboard");
     expect(scopeVersions(overview, { ...v, reportVersion: "41", departmentVersion: "6" }, 3)).toBe(scopeVersions(overview, v, 3));
@@ -154,17 +154,12 @@ describe("scopes", () => {
     expect(scopeVersions(overview, { ...v, userVersion: "3" }, 3)).not.toBe(scopeVersions(overview, v, 3));
     expect(followsFigures(overview)).toBe(true);
   });
-  it("keys a department's page on its own versions: not on other departments' saves, nor on the plan-wide figures (it computes its own)", () => {
+  it("keys a department's page on its own version alone: not on other departments' saves, nor on the plan-wide figures (it computes its own)", () => {
     const page = scopeOf("/departments/d1");
     expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).not.toBe(scopeVersions(page, v, 3));
-    expect(scopeVersions(page, { ...v, departmentFiguresVersion: "10" }, 3)).not.toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, v, 4)).toBe(scopeVersions(page, v, 3));
-    // Its figures are its own figures version, which may be served from the previous rendering meanwhile.
-    expect(followsFigures(page)).toBe(true);
-    expect(figuresOf(page, v, 3)).toBe(9);
-    expect(figuresOf(scopeOf("/plans/x/dashboard"), v, 3)).toBe(3);
-    expect(followsFigures(scopeOf("/review"))).toBe(false);
+    expect(followsFigures(page)).toBe(false);
   });
   it("keys a plan's other pages on every report change and on the computed figures (lists, timelines and the plan page read them in place)", () => {
     for (const url of ["/plans/x/dashboard/list", "/plans/x/tasks/2", "/plans/x"]) {

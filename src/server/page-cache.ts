@@ -9,10 +9,9 @@
  *     `UserPageVersion` (their notifications); then, by the page's address (`scopeOf`):
  *       · a plan's overview: the dashboards' generation, raised in this process when newly
  *         computed figures replace the previous ones (src/server/dashboard-freshness.ts);
- *       · a department's page: that department's `DepartmentPageVersion` — `version`, raised by
- *         every change to its reports (so its liaison sees a save at once), and `figuresVersion`,
- *         raised by every review event on a measure it is on (its figures are computed for its
- *         own measures: decision 035);
+ *       · a department's page: that department's `DepartmentPageVersion`, raised by every change
+ *         to its reports (so its liaison sees a save at once) and by every review event on a
+ *         measure it is on (its figures are computed for its own measures, exactly: decision 035);
  *       · a plan's other pages (the lists behind the figures, the timelines, the plan page, which
  *         read the figures in place): `DataVersion.reportVersion` and the generation;
  *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
@@ -24,9 +23,9 @@
  * the same computed figures), on the same day, so replaying it gives what a new rendering
  * would. Misses go to Next.js and its answer is kept when it is a plain 200 page without
  * cookies; concurrent misses of one key wait for the first one's rendering — except when the key
- * differs from a stored page's only by its figures (the generation, or a department's figures
- * version): then, while one request renders the page with the new figures, the others get the page
- * of the previous figures (which says as of when its figures are), instead of all waiting. The CSP nonce is renewed on every
+ * differs from a stored page's only by the generation of the figures: then, while one request
+ * renders the page with the new figures, the others get the page of the previous figures (which
+ * says as of when its figures are), instead of all waiting. The CSP nonce is renewed on every
  * replay. See docs/decisions/009-page-cache.md, 011, 022 and 035.
  */
 import { randomUUID } from "node:crypto";
@@ -119,25 +118,20 @@ export function scopeOf(url: string): PageScope {
   return { kind: "reports" };
 }
 
-/** Whether pages of `scope` show computed figures, which may be served from the previous rendering while a new one is made. */
+/** Whether pages of `scope` show the plan-wide computed figures (their key carries the generation). */
 export function followsFigures(scope: PageScope): boolean {
-  return scope.kind !== "reports";
-}
-
-/** How new the figures a page of `scope` shows are: the plan-wide generation, or a department's figures version. */
-export function figuresOf(scope: PageScope, v: { departmentFiguresVersion: string }, generation: number): number {
-  return scope.kind === "department" ? Number(v.departmentFiguresVersion) : generation;
+  return scope.kind === "dashboard" || scope.kind === "plan";
 }
 
 /** The versions a page of `scope` is keyed on. */
 export function scopeVersions(
   scope: PageScope,
-  v: { pageVersion: string; userVersion: string; reportVersion: string; departmentVersion: string; departmentFiguresVersion: string },
+  v: { pageVersion: string; userVersion: string; reportVersion: string; departmentVersion: string },
   generation: number,
 ): string {
   const common = `p${v.pageVersion}.u${v.userVersion}`;
   if (scope.kind === "dashboard") return `${common}.g${generation}`;
-  if (scope.kind === "department") return `${common}.d${v.departmentVersion}.f${v.departmentFiguresVersion}`;
+  if (scope.kind === "department") return `${common}.d${v.departmentVersion}`;
   if (scope.kind === "plan") return `${common}.r${v.reportVersion}.g${generation}`;
   return `${common}.r${v.reportVersion}`;
 }
@@ -314,7 +308,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const pending = new Map<string, Promise<StoredPage | null>>();
   // For pages that follow the computed figures: the key of the newest stored page, by its key with
   // the generation left out — the page to serve while the same page with newer figures renders.
-  const newest = new LRUCache<string, { key: string; figures: number }>({ max: 20_000 });
+  const newest = new LRUCache<string, { key: string; generation: number }>({ max: 20_000 });
   let seenDataVersion = -1n;
 
   function replay(req: IncomingMessage, res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
@@ -376,9 +370,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const generation = dashboardGeneration();
     const keyParts = { userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers };
     const key = cacheKey({ versions: scopeVersions(scope, session, generation), ...keyParts });
-    // The same page, whatever the figures (-1 stands for "any").
-    const family = followsFigures(scope) ? cacheKey({ versions: scopeVersions(scope, { ...session, departmentFiguresVersion: "-1" }, -1), ...keyParts }) : null;
-    const figures = figuresOf(scope, session, generation);
+    // The same page, whatever the generation of its figures (-1 stands for "any").
+    const family = followsFigures(scope) ? cacheKey({ versions: scopeVersions(scope, session, -1), ...keyParts }) : null;
     const hit = cache.get(key);
     if (hit) {
       replay(req, res, hit);
@@ -387,8 +380,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const rendering = pending.get(key);
     if (rendering) {
       // Newer figures are being rendered by another request: this one gets the page of the previous
-      // figures at once. Only the figures differ; a change of the page's own data (a save, an edit)
-      // changes the other versions in the key, and then nothing older is served.
+      // figures at once. Only the figures' generation differs; a change of the page's own data
+      // (a save, an edit) changes the other versions in the key, and then nothing older is served.
       const previousKey = family ? newest.get(family)?.key : undefined;
       const previous = previousKey ? cache.get(previousKey) : undefined;
       if (previous) {
@@ -420,7 +413,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         if (page) {
           store(key, page);
           // A rendering of older figures that ends late does not displace a newer one.
-          if (family && (newest.get(family)?.figures ?? -1) <= figures) newest.set(family, { key, figures });
+          if (family && (newest.get(family)?.generation ?? -1) <= generation) newest.set(family, { key, generation });
         }
         finish(page);
       });

@@ -6,7 +6,7 @@
  * with the session secret, unexpired), then one query checks that its server-side session is open
  * and within its absolute lifetime, that the user is active, and reads the page-cache versions
  * (the global `pageVersion`, `reportVersion`, the dashboards' data `version`, the user's own
- * `UserPageVersion` and, when asked, one department's `DepartmentPageVersion` and its figures': decisions 022 and 035). getCurrentUser in
+ * `UserPageVersion` and, when asked, one department's `DepartmentPageVersion`: decision 022). getCurrentUser in
  * src/server/auth.ts applies the same conditions when the page renders.
  */
 import type { IncomingMessage } from "node:http";
@@ -29,8 +29,6 @@ export type SessionState =
       dataVersion: string;
       /** The version of the department asked for (0 when none was asked for or it never changed). */
       departmentVersion: string;
-      /** The version of that department's figures (review events on its measures). */
-      departmentFiguresVersion: string;
     };
 
 export interface SessionCheckOptions {
@@ -47,8 +45,7 @@ export interface SessionCheck {
 }
 
 export const SESSION_QUERY = `SELECT d."pageVersion"::text AS "pageVersion", COALESCE(v."version", 0)::text AS "userVersion",
-    d."reportVersion"::text AS "reportVersion", d."version"::text AS "dataVersion", COALESCE(dv."version", 0)::text AS "departmentVersion",
-    COALESCE(dv."figuresVersion", 0)::text AS "departmentFiguresVersion"
+    d."reportVersion"::text AS "reportVersion", d."version"::text AS "dataVersion", COALESCE(dv."version", 0)::text AS "departmentVersion"
   FROM "UserSession" s
   JOIN "User" u ON u."id" = s."userId"
   CROSS JOIN "DataVersion" d
@@ -79,7 +76,7 @@ export function createSessionCheck(options: SessionCheckOptions): SessionCheck {
     const claims = await claimsOf(req.headers.cookie);
     if (!claims) return { kind: "signed-out" };
     try {
-      const result = await pool.query<{ pageVersion: string; userVersion: string; reportVersion: string; dataVersion: string; departmentVersion: string; departmentFiguresVersion: string }>(SESSION_QUERY, [
+      const result = await pool.query<{ pageVersion: string; userVersion: string; reportVersion: string; dataVersion: string; departmentVersion: string }>(SESSION_QUERY, [
         claims.sessionId,
         claims.userId,
         departmentId ?? null,
