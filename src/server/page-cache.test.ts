@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
-import { acceptsGzip, cacheKey, deflateParts, followsFigures, gzipPieces, isCandidate, newNonce, piecesWith, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
+import { acceptsGzip, cacheKey, deflateParts, gzipPieces, isCandidate, newNonce, piecesWith, nonceOf, NO_STORE_MARKER, scopeOf, scopeVersions, splitAt, storable } from "./page-cache";
 
 const session = "next-auth.session-token=abc";
 
@@ -152,14 +152,12 @@ describe("scopes", () => {
     expect(scopeVersions(overview, v, 4)).not.toBe(scopeVersions(overview, v, 3));
     expect(scopeVersions(overview, { ...v, pageVersion: "8" }, 3)).not.toBe(scopeVersions(overview, v, 3));
     expect(scopeVersions(overview, { ...v, userVersion: "3" }, 3)).not.toBe(scopeVersions(overview, v, 3));
-    expect(followsFigures(overview)).toBe(true);
   });
   it("keys a department's page on its own version alone: not on other departments' saves, nor on the plan-wide figures (it computes its own)", () => {
     const page = scopeOf("/departments/d1");
     expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).not.toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, v, 4)).toBe(scopeVersions(page, v, 3));
-    expect(followsFigures(page)).toBe(false);
   });
   it("keys a plan's other pages on every report change and on the computed figures (lists, timelines and the plan page read them in place)", () => {
     for (const url of ["/plans/x/dashboard/list", "/plans/x/tasks/2", "/plans/x"]) {

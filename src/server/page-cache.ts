@@ -22,20 +22,22 @@
  * included — for the same user, in the same state, over the same data (the overview:
  * the same computed figures), on the same day, so replaying it gives what a new rendering
  * would. Misses go to Next.js and its answer is kept when it is a plain 200 page without
- * cookies; concurrent misses of one key wait for the first one's rendering — except when the key
- * differs from a stored page's only by the generation of the figures: then, while one request
- * renders the page with the new figures, the others get the page of the previous figures (which
- * says as of when its figures are), instead of all waiting. The CSP nonce is renewed on every
- * replay. See docs/decisions/009-page-cache.md, 011, 022 and 035.
+ * cookies. The request that finds a page changed renders it, and sees the change at once; requests
+ * of the same user for the same page that arrive while that rendering runs get the previous
+ * rendering, if it was made in the last STALE_MS and only reports or figures changed since, rather
+ * than all waiting (or all rendering) — without it, a page that changes faster than it renders at
+ * province scale is never replayed.
+ * The CSP nonce is renewed on every replay. See docs/decisions/009-page-cache.md, 011, 022 and 035.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { constants as zlibConstants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
+import { constants as zlibConstants, crc32, deflateRaw } from "node:zlib";
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
+import pLimit from "p-limit";
 import { isDatabaseUnavailable } from "../lib/database-errors";
 import { todayInChina } from "../lib/due";
 import { localeCookieOf, sessionCookieOf } from "../lib/session-cookies";
@@ -56,6 +58,8 @@ const STORED_TYPES = ["text/html", "text/x-component"];
 /** Response headers that are recomputed on every replay rather than stored. */
 const RECOMPUTED = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "content-security-policy", "x-duban-cache"]);
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+/** How old a rendering may be to be served while the same page is rendered anew. */
+export const STALE_MS = 5_000;
 
 export interface StoredPage {
   status: number;
@@ -84,6 +88,10 @@ export interface PageCacheOptions {
   sessions?: SessionCheck;
   /** Folder of the interface messages, for the outage page. */
   messagesDir?: string;
+  /** How many requests may be looked up at once (default 2). */
+  lookupConcurrency?: number;
+  /** How old a rendering may be to be served while the same page is rendered anew (default STALE_MS). */
+  staleMs?: number;
 }
 
 export type Outcome = "hit" | "stale" | "miss" | "bypass" | "unavailable";
@@ -116,11 +124,6 @@ export function scopeOf(url: string): PageScope {
   // A plan's other pages: reports, and the figures in place (lists behind them, timelines, the plan page's lights).
   if (/^\/plans\/[^/]+(\/|$)/.test(path)) return { kind: "plan" };
   return { kind: "reports" };
-}
-
-/** Whether pages of `scope` show the plan-wide computed figures (their key carries the generation). */
-export function followsFigures(scope: PageScope): boolean {
-  return scope.kind === "dashboard" || scope.kind === "plan";
 }
 
 /** The versions a page of `scope` is keyed on. */
@@ -183,6 +186,19 @@ export function piecesWith(parts: Buffer[], nonce: string): Buffer[] {
 
 const deflateRawAsync = promisify(deflateRaw);
 
+/**
+ * `bytes` as one stored (uncompressed) deflate block, not the last (RFC 1951, 3.2.4): a header byte
+ * (BFINAL 0, BTYPE 00, padding), LEN and its complement, the bytes. It may follow a sync flush, which
+ * ends on a byte boundary. (Starting a zlib stream for 48 bytes costs more than the rest of a replay.)
+ */
+export function storedBlock(bytes: Buffer): Buffer {
+  if (bytes.length > 0xffff) throw new RangeError("a stored block holds at most 65,535 bytes");
+  const head = Buffer.alloc(5);
+  head.writeUInt16LE(bytes.length, 1);
+  head.writeUInt16LE(~bytes.length & 0xffff, 3);
+  return Buffer.concat([head, bytes]);
+}
+
 /** Compresses a stored page's parts, off the main thread, for `gzipPieces`. */
 export async function deflateParts(parts: Buffer[]): Promise<Buffer[]> {
   return Promise.all(parts.map((part, i) => deflateRawAsync(part, { finishFlush: i === parts.length - 1 ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH })));
@@ -195,7 +211,7 @@ export async function deflateParts(parts: Buffer[]): Promise<Buffer[]> {
  */
 export function gzipPieces(parts: Buffer[], deflated: Buffer[], nonce: string): Buffer[] {
   const plainNonce = Buffer.from(nonce);
-  const nonceBlock = deflateRawSync(plainNonce, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const nonceBlock = storedBlock(plainNonce);
   let crc = 0;
   let length = 0;
   const pieces: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])];
@@ -306,10 +322,15 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 
   // Renderings under way, by key: a request for the same key waits for it rather than rendering again.
   const pending = new Map<string, Promise<StoredPage | null>>();
-  // For pages that follow the computed figures: the key of the newest stored page, by its key with
-  // the generation left out — the page to serve while the same page with newer figures renders.
-  const newest = new LRUCache<string, { key: string; generation: number }>({ max: 20_000 });
+  // The newest stored rendering of each page (user, language, day, address, varying headers), by
+  // when its rendering started: the page to serve while the same page is rendered anew.
+  const newest = new LRUCache<string, { key: string; started: number; storedAt: number }>({ max: 20_000 });
   let seenDataVersion = -1n;
+  // Lookups (the session query and the replay) at most a few at a time: with twenty readers on two
+  // cores, an unbounded number of them fills every turn of the event loop, and a save or a
+  // rendering then waits a whole turn at each of its steps (decision 035). Replays still use the
+  // processor fully; what is bounded is how much of each turn they take.
+  const lookups = pLimit(options.lookupConcurrency ?? Number(process.env.DUBAN_LOOKUPS ?? 2));
 
   function replay(req: IncomingMessage, res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
     const nonce = newNonce();
@@ -331,18 +352,16 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     res.uncork();
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome> {
-    if (!isCandidate(req)) return pass("bypass");
-    function pass(outcome: Outcome): Outcome {
-      next();
-      return outcome;
-    }
+  type Looked = { answered: Outcome } | { bypass: true } | { key: string; family: string; started: number; rendering: Promise<StoredPage | null> | undefined };
+
+  /** The session check and the cache lookup of one request; answers it when the cache can. */
+  async function lookUp(req: IncomingMessage, res: ServerResponse): Promise<Looked> {
     const locale = localeCookieOf(req.headers.cookie) ?? "";
     const scope = scopeOf(req.url ?? "/");
     const session = await sessions.check(req, scope.kind === "department" ? scope.departmentId : null);
     if (session.kind === "unavailable") {
       // The database is down: a page request gets a plain 503 at once; navigation requests go on to the app, which says the same.
-      if (!isDatabaseUnavailable(session.error) || req.headers.rsc) return pass("bypass");
+      if (!isDatabaseUnavailable(session.error) || req.headers.rsc) return { bypass: true };
       const body = outagePage(locale, messagesDir);
       res.writeHead(503, {
         "Content-Type": "text/html; charset=utf-8",
@@ -354,10 +373,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         "X-Duban-Cache": "unavailable",
       });
       res.end(body);
-      return "unavailable";
+      return { answered: "unavailable" };
     }
     // Signed out, the session ended, the user deleted or deactivated: the app sends them to sign in.
-    if (session.kind !== "signed-in") return pass("bypass");
+    if (session.kind !== "signed-in") return { bypass: true };
     const { userId } = session;
 
     // Replays never reach the app: tell the dashboards when their data moved, so they recompute.
@@ -370,24 +389,39 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const generation = dashboardGeneration();
     const keyParts = { userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers };
     const key = cacheKey({ versions: scopeVersions(scope, session, generation), ...keyParts });
-    // The same page, whatever the generation of its figures (-1 stands for "any").
-    const family = followsFigures(scope) ? cacheKey({ versions: scopeVersions(scope, session, -1), ...keyParts }) : null;
+    // The same page, whatever the versions of its reports and figures; never across any other change
+    // (the plan's structure, accounts and permissions: the global version).
+    const family = cacheKey({ versions: `p${session.pageVersion}`, ...keyParts });
     const hit = cache.get(key);
     if (hit) {
       replay(req, res, hit);
-      return "hit";
+      return { answered: "hit" };
     }
     const rendering = pending.get(key);
     if (rendering) {
-      // Newer figures are being rendered by another request: this one gets the page of the previous
-      // figures at once. Only the figures' generation differs; a change of the page's own data
-      // (a save, an edit) changes the other versions in the key, and then nothing older is served.
-      const previousKey = family ? newest.get(family)?.key : undefined;
-      const previous = previousKey ? cache.get(previousKey) : undefined;
-      if (previous) {
-        replay(req, res, previous, "stale");
-        return "stale";
+      // Another request is rendering this page anew: this one gets the previous rendering at once,
+      // when it is recent. The request that found the change sees it; so does every later one.
+      const previous = newest.get(family);
+      const page = previous && Date.now() - previous.storedAt <= (options.staleMs ?? STALE_MS) ? cache.get(previous.key) : undefined;
+      if (page) {
+        replay(req, res, page, "stale");
+        return { answered: "stale" };
       }
+    }
+    return { key, family, started: Date.now(), rendering };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<Outcome> {
+    function pass(outcome: Outcome): Outcome {
+      next();
+      return outcome;
+    }
+    if (!isCandidate(req)) return pass("bypass");
+    const looked = await lookups(() => lookUp(req, res));
+    if ("answered" in looked) return looked.answered;
+    if ("bypass" in looked) return pass("bypass");
+    const { key, family, started, rendering } = looked;
+    if (rendering) {
       const page = await rendering;
       if (page) {
         replay(req, res, page);
@@ -412,8 +446,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         const page = storable(status, headers, body);
         if (page) {
           store(key, page);
-          // A rendering of older figures that ends late does not displace a newer one.
-          if (family && (newest.get(family)?.generation ?? -1) <= generation) newest.set(family, { key, generation });
+          // A rendering started earlier (over older data) that ends late does not displace a newer one.
+          if ((newest.get(family)?.started ?? -1) <= started) newest.set(family, { key, started, storedAt: Date.now() });
         }
         finish(page);
       });

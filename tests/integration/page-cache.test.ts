@@ -289,6 +289,13 @@ describe("the page cache", () => {
       "/reports": "miss",
     });
 
+    // The same draft saved again (its text only): the report pages render again, the department's page does not (it shows states, not drafts).
+    await db.$transaction(async (tx) => {
+      await tx.progressReport.update({ where: { id: report.id }, data: { workDone: "草稿，改过", version: { increment: 1 } } });
+      await tx.auditEvent.create({ data: { actorId: liaison, actorLabel: "l", action: "report.save_draft", entityType: "ProgressReport", entityId: report.id } });
+    });
+    expect(await states()).toMatchObject({ [`/departments/${jia.id}`]: "hit", "/review": "miss", "/reports": "miss" });
+
     // A submission changes the dashboards' data: the page cache tells the dashboards (its replays never reach the app) …
     const seen = nudges.length;
     await db.$transaction(async (tx) => {
@@ -316,15 +323,16 @@ describe("the page cache", () => {
     onDashboardNudge(() => {});
   });
 
-  it("while one request renders a page with newer figures, the others get the page of the previous figures at once; never across a change of the page's own data", async () => {
+  it("while one request renders a page anew, the same user's other requests get the previous rendering at once — if recent, and only when reports or figures changed", async () => {
     const cookie = await sessionCookie(alice);
     const path = `/plans/stale-${suffix}/dashboard`;
     let release: () => void = () => {};
     let held = false;
     let renders = 0;
+    const swr = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8, staleMs: 1_500 });
     // A stand-in for the app whose rendering waits until released, as a rendering of a large overview takes its time.
     const gated = createServer((req, res) => {
-      void cache.handle(req, res, () => {
+      void swr.handle(req, res, () => {
         const render = () => {
           renders++;
           const nonce = newNonce();
@@ -338,44 +346,59 @@ describe("the page cache", () => {
     });
     await new Promise<void>((resolve) => gated.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(gated.address() as { port: number }).port}`;
+    const same = (a: { body: string; nonce?: string }, b: { body: string; nonce?: string }) => a.body.replaceAll(a.nonce!, "N") === b.body.replaceAll(b.nonce!, "N");
+    /** Starts a held rendering and, while it is held, asks again; returns both answers once released. */
+    const duringRendering = async (at = path) => {
+      held = true;
+      const first = get(base, at, { cookie });
+      await new Promise((r) => setTimeout(r, 150));
+      const meanwhile = await Promise.race([get(base, at, { cookie }), new Promise<null>((r) => setTimeout(() => r(null), 400))]);
+      held = false;
+      release();
+      return { first: await first, meanwhile: meanwhile ?? (await get(base, at, { cookie })), waited: meanwhile === null };
+    };
     try {
-      const first = await get(base, path, { cookie });
-      expect(first.cache).toBe("miss");
+      const original = await get(base, path, { cookie });
+      expect(original.cache).toBe("miss");
       expect((await get(base, path, { cookie })).cache).toBe("hit");
 
-      // New figures: the first request renders (held), the next ones get the previous page meanwhile.
+      // New figures: the request that finds them renders (and gets them), the one meanwhile gets the previous page at once.
       dashboardsReplaced();
-      held = true;
-      const rendering = get(base, path, { cookie });
-      await new Promise((r) => setTimeout(r, 200));
-      const meanwhile = await get(base, path, { cookie });
-      expect(meanwhile.cache).toBe("stale");
-      expect(meanwhile.body.replaceAll(meanwhile.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
-      held = false;
-      release();
-      const rendered = await rendering;
-      expect(rendered.cache).toBe("miss");
-      expect(rendered.body).not.toBe(first.body);
+      const figures = await duringRendering();
+      expect(figures.first.cache).toBe("miss");
+      expect(figures.waited).toBe(false);
+      expect(figures.meanwhile.cache).toBe("stale");
+      expect(same(figures.meanwhile, original)).toBe(true);
       const after = await get(base, path, { cookie });
       expect(after.cache).toBe("hit");
-      expect(after.body.replaceAll(after.nonce!, "N")).toBe(rendered.body.replaceAll(rendered.nonce!, "N"));
+      expect(same(after, figures.first)).toBe(true);
+      expect(same(after, original)).toBe(false);
 
-      // A change of the page's own data (here anything the global version covers): nothing older is served.
+      // A page listing reports, after a report is saved anywhere (the report counter): the same.
+      const queue = `/review?stale=${suffix}`;
+      await get(base, queue, { cookie });
+      await db.dataVersion.update({ where: { id: 1 }, data: { reportVersion: { increment: 1 } } });
+      const reports = await duringRendering(queue);
+      expect(reports.first.cache).toBe("miss");
+      expect(reports.meanwhile.cache).toBe("stale");
+
+      // Any other change (here an account: the global version): nothing older is served; the second request waits for the rendering.
       await db.user.update({ where: { id: bob }, data: { displayName: `缓存乙 stale ${suffix}` } });
-      held = true;
-      const again = get(base, path, { cookie });
-      await new Promise((r) => setTimeout(r, 200));
-      const waiting = get(base, path, { cookie });
-      await new Promise((r) => setTimeout(r, 200));
-      held = false;
-      release();
-      const [a, b] = await Promise.all([again, waiting]);
-      expect(a.cache).toBe("miss");
-      // The second request waited for the first one's rendering and replayed it.
-      expect(b.cache).toBe("hit");
-      expect(b.body.replaceAll(b.nonce!, "N")).toBe(a.body.replaceAll(a.nonce!, "N"));
+      const other = await duringRendering();
+      expect(other.first.cache).toBe("miss");
+      expect(other.waited).toBe(true);
+      expect(other.meanwhile.cache).toBe("hit");
+      expect(same(other.meanwhile, other.first)).toBe(true);
+
+      // A rendering older than the limit is not served either.
+      await new Promise((r) => setTimeout(r, 1_700));
+      dashboardsReplaced();
+      const old = await duringRendering();
+      expect(old.waited).toBe(true);
+      expect(old.meanwhile.cache).toBe("hit");
     } finally {
       gated.close();
+      await swr.close();
     }
   });
 
@@ -423,7 +446,7 @@ describe("every table a page may show raises a page version", () => {
       const perUser = events(["UserPageVersion_bump_notifications"]);
       // Reports and what belongs to them raise the report counter and their department's (decision 022); review events every department on the measure (035).
       const reports = new Set(["ProgressReport", "ProgressReportRevision", "IndicatorValue", "Attachment"]);
-      const perDepartment = events(["ReportPages_bump_by_department", "ReportPages_bump_by_report", "ReportPages_bump_by_revision"]);
+      const perDepartment = events(["ReportPages_bump_by_department", "ReportPages_bump_by_report", "ReportPages_bump_by_revision", "ReportPages_bump_by_report_state"]);
       // Bookkeeping no page shows (decision 011); a user's notifications raise that user's own version.
       const exempt = new Set(["LoginAttempt", "UserSession", "UserPageVersion", "DepartmentPageVersion", "DataVersion", "_prisma_migrations"]);
       const checked = tables.rows.map((r) => r.name).filter((n) => !exempt.has(n));
