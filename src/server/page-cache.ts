@@ -9,9 +9,10 @@
  *     `UserPageVersion` (their notifications); then, by the page's address (`scopeOf`):
  *       · a plan's overview: the dashboards' generation, raised in this process when newly
  *         computed figures replace the previous ones (src/server/dashboard-freshness.ts);
- *       · a department's page: that department's `DepartmentPageVersion`, raised by every change
- *         to its reports (so its liaison sees a save at once) and by every review event on a
- *         measure it is on (its figures are computed for its own measures, exactly: decision 035);
+ *       · a department's page: that department's `DepartmentPageVersion`, raised when one of its
+ *         reports is added, removed or changes state (so its liaison sees a submission at once)
+ *         and by every review event on a measure it is on (it computes its figures for its own
+ *         measures: decisions 034 and 035);
  *       · a plan's other pages (the lists behind the figures, the timelines, the plan page, which
  *         read the figures in place): `DataVersion.reportVersion` and the generation;
  *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
@@ -182,7 +183,6 @@ export function piecesWith(parts: Buffer[], nonce: string): Buffer[] {
   });
   return pieces;
 }
-
 
 const deflateRawAsync = promisify(deflateRaw);
 
