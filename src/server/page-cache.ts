@@ -330,7 +330,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   // cores, an unbounded number of them fills every turn of the event loop, and a save or a
   // rendering then waits a whole turn at each of its steps (decision 035). Replays still use the
   // processor fully; what is bounded is how much of each turn they take.
-  const lookups = pLimit(options.lookupConcurrency ?? Number(process.env.DUBAN_LOOKUPS ?? 2));
+  const lookups = pLimit(options.lookupConcurrency ?? 2);
 
   function replay(req: IncomingMessage, res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
     const nonce = newNonce();
