@@ -3,7 +3,8 @@
  * real peer address to the app (for the sign-in throttle), after removing any
  * value a client sent under the same header, and, before Next.js sees a request,
  * applies the front door (src/server/front-door.ts: forwarding headers, HSTS,
- * writes without a verified session) and the page cache.
+ * writes without a verified session) and the page cache, whose replays let
+ * writes under way go first (src/server/writes-first.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
@@ -11,6 +12,7 @@ import { refuseUnverifiedWrite, setTransportSecurity, stripUntrustedForwarding }
 import { createPageCache } from "../src/server/page-cache";
 import { refuseMalformedPath } from "../src/server/request-guards";
 import { createSessionCheck } from "../src/server/session-check";
+import { createWritesFirst } from "../src/server/writes-first";
 import { secureCookiesFor } from "../src/lib/session-cookies";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -28,6 +30,8 @@ const sessions =
     ? createSessionCheck({ databaseUrl: process.env.DATABASE_URL, secret: process.env.NEXTAUTH_SECRET, secureCookie: secureCookiesFor(process.env.NEXTAUTH_URL) })
     : null;
 
+// Saves, reviews and sign-ins go before replays (src/server/writes-first.ts).
+const writesFirst = createWritesFirst();
 // Rendered signed-in pages are reused until the data changes (src/server/page-cache.ts); DUBAN_PAGE_CACHE_MB=0 turns it off.
 const cacheMegabytes = Number(process.env.DUBAN_PAGE_CACHE_MB ?? 128);
 const pageCache =
@@ -38,6 +42,7 @@ const pageCache =
         secureCookie: secureCookiesFor(process.env.NEXTAUTH_URL),
         maxMegabytes: cacheMegabytes,
         sessions,
+        writesFirst,
       })
     : null;
 
@@ -58,6 +63,7 @@ function serveThroughCache(req: IncomingMessage, res: ServerResponse): void {
 
 const server = createServer((req, res) => {
   if (refuseMalformedPath(req, res)) return;
+  writesFirst.track(req, res);
   delete req.headers["x-duban-peer"];
   req.headers["x-duban-peer"] = req.socket.remoteAddress ?? "unknown";
   frontDoor(req, res).then(

@@ -29,6 +29,11 @@ const PUBLIC_WRITE_PREFIX = "/api/auth/";
 const PUBLIC_WRITE_MAX_BYTES = 16 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Whether a request writes: any method but GET, HEAD and OPTIONS, or a server action (which Next.js also answers on GET). */
+export function isWrite(req: Pick<IncomingMessage, "method" | "headers">): boolean {
+  return !SAFE_METHODS.has(req.method ?? "GET") || req.headers["next-action"] !== undefined;
+}
+
 /** The request's path as Next.js will route it (dot segments resolved), or null when it does not parse. */
 function routedPath(url: string | undefined): string | null {
   try {
@@ -85,8 +90,8 @@ export async function refuseUnverifiedWrite(
   res: ServerResponse,
   options: { sessions: SessionCheck | null; trustProxy: boolean },
 ): Promise<boolean> {
+  if (!isWrite(req)) return false;
   const isAction = req.headers["next-action"] !== undefined;
-  if (SAFE_METHODS.has(req.method ?? "GET") && !isAction) return false;
   if (isCrossOrigin(req, options.trustProxy)) return refuse(res, 403, REFUSALS.crossOrigin);
   const path = routedPath(req.url);
   if (path?.startsWith(PUBLIC_WRITE_PREFIX) && !isAction) {

@@ -39,6 +39,7 @@ import path from "node:path";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import pLimit from "p-limit";
+import type { WritesFirst } from "./writes-first";
 import { isDatabaseUnavailable } from "../lib/database-errors";
 import { todayInChina } from "../lib/due";
 import { localeCookieOf, sessionCookieOf } from "../lib/session-cookies";
@@ -93,6 +94,8 @@ export interface PageCacheOptions {
   lookupConcurrency?: number;
   /** How old a rendering may be to be served while the same page is rendered anew (default STALE_MS). */
   staleMs?: number;
+  /** Writes under way, which lookups let go first (src/server/writes-first.ts); none when absent. */
+  writesFirst?: WritesFirst;
 }
 
 export type Outcome = "hit" | "stale" | "miss" | "bypass" | "unavailable";
@@ -417,6 +420,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       return outcome;
     }
     if (!isCandidate(req)) return pass("bypass");
+    await options.writesFirst?.clear();
     const looked = await lookups(() => lookUp(req, res));
     if ("answered" in looked) return looked.answered;
     if ("bypass" in looked) return pass("bypass");

@@ -9,6 +9,7 @@ import { endSession, openSession } from "../../src/features/auth/sessions";
 import { seedPlan } from "../../src/features/seed/seed-plan";
 import { dashboardsReplaced, onDashboardNudge } from "../../src/server/dashboard-freshness";
 import { createPageCache, newNonce, NO_STORE_MARKER, type PageCache } from "../../src/server/page-cache";
+import { createWritesFirst } from "../../src/server/writes-first";
 import { testDb } from "../support/db";
 
 const secret = "page-cache-test-secret-0123456789";
@@ -399,6 +400,56 @@ describe("the page cache", () => {
     } finally {
       gated.close();
       await swr.close();
+    }
+  });
+
+  it("lets a write under way go first: a replay waits for the save's answer, and no longer than the limit", async () => {
+    const cookie = await sessionCookie(alice);
+    const path = `/dashboard?writes=${suffix}`;
+    const gate = createWritesFirst({ maxHoldMs: 1_500 });
+    const held = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8, writesFirst: gate });
+    let answerSave: () => void = () => {};
+    // As scripts/serve.ts does: every request is tracked, then goes through the page cache; a save's answer waits until released.
+    const server = createServer((req, res) => {
+      gate.track(req, res);
+      void held.handle(req, res, () => {
+        if (req.method === "POST") {
+          answerSave = () => res.end("saved");
+          return;
+        }
+        const nonce = newNonce();
+        res.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.end(`<html><script nonce="${nonce}">boot()</script><p>overview</p></html>`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      await get(base, path, { cookie });
+      expect((await get(base, path, { cookie })).cache).toBe("hit");
+
+      const save = fetch(`${base}/reports/x`, { method: "POST", headers: { cookie }, body: "a=1" });
+      await expect.poll(() => gate.inFlight()).toBe(1);
+      const reader = get(base, path, { cookie });
+      const early = await Promise.race([reader.then(() => "answered"), new Promise((r) => setTimeout(() => r("held"), 300))]);
+      expect(early).toBe("held");
+      answerSave();
+      expect(await (await save).text()).toBe("saved");
+      expect((await reader).cache).toBe("hit");
+
+      // A write that takes longer than the limit holds readers only that long.
+      const slow = fetch(`${base}/reports/y`, { method: "POST", headers: { cookie }, body: "a=2" });
+      await expect.poll(() => gate.inFlight()).toBe(1);
+      const started = performance.now();
+      expect((await get(base, path, { cookie })).cache).toBe("hit");
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1_400);
+      expect(gate.inFlight()).toBe(1);
+      answerSave();
+      await (await slow).text();
+    } finally {
+      server.close();
+      await held.close();
     }
   });
 
