@@ -2,7 +2,6 @@ import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -17,6 +16,7 @@ import { SubmissionsChart } from "@/features/dashboard/components/submissions-ch
 import { OverdueTable } from "@/features/dashboard/components/overdue-table";
 import { lightClass } from "@/features/dashboard/components/status-label";
 import { listHref, type ListFilter } from "@/features/dashboard/drill";
+import { OVERVIEW_SORTS, overviewQuery, parseOverviewView, sortChange, type OverviewSort, type OverviewView } from "@/features/dashboard/overview-view";
 import { UpdatedAt } from "@/features/dashboard/components/updated-at";
 import { getPlanByCode } from "@/features/plan/queries";
 import { PlanEndedNotice } from "@/features/plan/components/plan-ended-notice";
@@ -33,8 +33,6 @@ import { requirePermission } from "@/server/auth";
 import { LightsLegend } from "@/features/dashboard/components/lights-legend";
 import { PendingClosures } from "@/features/closure/components/pending-closures";
 
-const SORTS = ["shortName", "led", "supported", "onTimePct", "overdue", "returned", "avgReviewHours"] as const;
-type Sort = (typeof SORTS)[number];
 const STATUSES: Status[] = ["OVERDUE", "DUE_SOON", "ON_TRACK", "NOT_STARTED", "COMPLETED_LATE", "COMPLETED"];
 const COLUMN_LABEL = {
   shortName: "colDepartment",
@@ -44,7 +42,7 @@ const COLUMN_LABEL = {
   overdue: "colOverdue",
   returned: "colReturned",
   avgReviewHours: "colReview",
-} as const satisfies Record<Sort, string>;
+} as const satisfies Record<OverviewSort, string>;
 const TABLE_ROWS = 20;
 
 /**
@@ -74,8 +72,8 @@ export default async function DashboardPage({
   if (!plan) notFound();
   // An ended plan opens on its last day (src/lib/plan-lifecycle.ts).
   const asOf = parseAsOf(raw.asOf, plan);
-  const sort: Sort = z.enum(SORTS).catch("overdue").parse(raw.sort);
-  const dir = raw.dir === "asc" ? "asc" : "desc";
+  const view = parseOverviewView(raw);
+  const { sort, dir } = view;
   const d = await readDashboard(user, plan.id, asOf);
   if (!d) forbidden();
   // The lead's and joint leads' overdue periods, as the list behind this card counts them (drill.ts).
@@ -90,16 +88,17 @@ export default async function DashboardPage({
     return dir === "asc" ? cmp : -cmp;
   });
   // A province has a hundred departments: the table and heat map show the first 20 in the chosen order unless asked for all.
-  const showAll = raw.all === "1";
+  const showAll = view.allDepartments;
   const departments = showAll ? sorted : sorted.slice(0, TABLE_ROWS);
   // So do its key tasks: beyond 20, the ones with the most red lights (进度 and 报送) come first, all of them on request.
-  const allTasks = raw.tasks === "all";
+  const allTasks = view.allTasks;
   const tasks =
     allTasks || d.tasks.length <= TABLE_ROWS
       ? d.tasks
       : [...d.tasks].sort((a, b) => (b.progressRed ?? 0) + b.red - ((a.progressRed ?? 0) + a.red) || a.number - b.number).slice(0, TABLE_ROWS);
-  const q = (extra: Record<string, string>) => `?${new URLSearchParams({ asOf, ...extra })}`;
-  const sortLink = (col: Sort) => q({ sort: col, dir: sort === col && dir === "desc" ? "asc" : "desc", ...(showAll ? { all: "1" } : {}) });
+  // Each link changes one part of the view and keeps the rest (overview-view.ts).
+  const q = (change: Partial<OverviewView>) => overviewQuery(asOf, view, change);
+  const sortLink = (col: OverviewSort) => q(sortChange(view, col));
   // Every figure links to the list behind it, as of the same day.
   const list = (f: ListFilter) => listHref(plan, asOf, f);
   const figure = (label: string, value: string | number) => t("figureLink", { label, value: String(value) });
@@ -224,7 +223,7 @@ export default async function DashboardPage({
               progressHref={{ RED: list({ metric: "measures", progress: "RED" }), YELLOW: list({ metric: "measures", progress: "YELLOW" }), GREEN: list({ metric: "measures", progress: "GREEN" }) }}
             />
             {tasks.length < d.tasks.length ? (
-              <Link href={q({ sort, dir, tasks: "all", ...(showAll ? { all: "1" } : {}) })} className="text-sm text-primary hover:underline">
+              <Link href={q({ allTasks: true })} className="text-sm text-primary hover:underline">
                 {t("showAllTasks", { count: d.tasks.length })}
               </Link>
             ) : null}
@@ -269,7 +268,7 @@ export default async function DashboardPage({
           <Table data-testid="department-table" className="whitespace-nowrap">
             <thead>
               <tr>
-                {SORTS.map((col) => (
+                {OVERVIEW_SORTS.map((col) => (
                   <Th key={col} aria-sort={sort === col ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                     <Link href={sortLink(col)} title={t("sortBy")} className="hover:underline">
                       {t(COLUMN_LABEL[col])}
@@ -331,7 +330,7 @@ export default async function DashboardPage({
           </Table>
           {!showAll && sorted.length > TABLE_ROWS ? (
             <div className="px-4 py-3">
-              <Link href={q({ sort, dir, all: "1" })} className="text-sm text-primary hover:underline">
+              <Link href={q({ allDepartments: true })} className="text-sm text-primary hover:underline">
                 {t("showAllDepartments", { count: sorted.length })}
               </Link>
             </div>
