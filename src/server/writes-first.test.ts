@@ -58,4 +58,16 @@ describe("writes before replays", () => {
     expect(waited).toBeLessThan(1_000);
     expect(gate.inFlight()).toBe(1);
   });
+
+  it("lets one write go first for a limited time only: a long upload does not hold readers for its whole length", async () => {
+    const gate = createWritesFirst({ maxHoldMs: 5_000, maxWriteMs: 100 });
+    const upload = answer();
+    gate.track(request("POST"), upload);
+    const reader = gate.clear();
+    expect(await settlesWithin(reader, 30)).toBe(false);
+    expect(await settlesWithin(reader, 500)).toBe(true);
+    expect(gate.inFlight()).toBe(0);
+    upload.emit("finish"); // its answer, later, is not counted twice
+    expect(gate.inFlight()).toBe(0);
+  });
 });

@@ -3,13 +3,16 @@
  * the page cache's lookups wait until it is done, for at most `maxHoldMs`. A replay costs little,
  * but twenty readers' replays fill every turn of the one event loop, and a save, whose answer
  * takes some twenty steps (session, policy, each statement of its transaction, the page rendered
- * into the answer), would wait a turn at each of them (docs/decisions/036-…).
+ * into the answer), would wait a turn at each of them. One write goes first for at most
+ * `maxWriteMs` (docs/decisions/036-…).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isWrite } from "./front-door";
 
 /** How long a reader may be held behind writes under way, at most (measured in decision 036). */
 export const WRITE_HOLD_MS = 200;
+/** How long one write goes first, at most: an upload over a slow line, or an answer to a slow client, does not hold readers for its whole length. */
+export const WRITE_FIRST_MS = 2_000;
 
 export interface WritesFirst {
   /** Counts `req` as a write under way until its answer ends or its connection closes; a read is not counted. */
@@ -20,8 +23,9 @@ export interface WritesFirst {
   inFlight(): number;
 }
 
-export function createWritesFirst(options: { maxHoldMs?: number } = {}): WritesFirst {
+export function createWritesFirst(options: { maxHoldMs?: number; maxWriteMs?: number } = {}): WritesFirst {
   const maxHoldMs = options.maxHoldMs ?? WRITE_HOLD_MS;
+  const maxWriteMs = options.maxWriteMs ?? WRITE_FIRST_MS;
   let writing = 0;
   const waiting = new Set<() => void>();
   return {
@@ -32,6 +36,7 @@ export function createWritesFirst(options: { maxHoldMs?: number } = {}): WritesF
       const end = () => {
         if (ended) return;
         ended = true;
+        clearTimeout(limit);
         writing -= 1;
         if (writing > 0) return;
         for (const wake of [...waiting]) wake();
@@ -39,6 +44,8 @@ export function createWritesFirst(options: { maxHoldMs?: number } = {}): WritesF
       // "finish" when the answer is handed to the system, "close" when the client went away first.
       res.once("finish", end);
       res.once("close", end);
+      const limit = setTimeout(end, maxWriteMs);
+      limit.unref();
     },
     clear() {
       if (writing === 0 || maxHoldMs <= 0) return Promise.resolve();
