@@ -16,6 +16,8 @@
  * 4 s later): single requests, one at a time.
  * --writes <rate> (needs TEST_DATABASE_URL): liaisons save reports through the report actions
  * while each page is read (scripts/lib/bench-writers.ts); the writers' figures are reported too.
+ * Before the timed runs the write path is used once (a draft, a submission, a review, one after
+ * the other), as each page is asked for once; those first saves' times are printed apart.
  * Options: --seconds N (per target, default 10), --connections N (default 20),
  * --profile DIR (write a V8 CPU profile of the server there when it stops).
  */
@@ -252,10 +254,13 @@ try {
   // With --writes: liaisons save reports (and the administrator returns submitted ones) while each page is read.
   let writers: Writers | undefined;
   let writerDb: pg.Pool | undefined;
+  let warmup: number[] | null = null;
   if (writeRate !== null) {
     if (!scratchDatabase) throw new Error("--writes: the scratch database is unknown");
     writerDb = new pg.Pool({ connectionString: withDatabase(process.env.TEST_DATABASE_URL!, scratchDatabase), max: 4 });
     writers = await createWriters({ base, db: writerDb, planCode: decodeURIComponent(overviewPath.split("/")[2]), rate: writeRate, signIn, admin });
+    // As each page above: the write path once (a draft, a submission, a review), untimed but printed.
+    if (writeRate > 0) warmup = await writers.warm();
   }
   const load = await loadAverage();
   const ceiling = await run(asset);
@@ -284,6 +289,7 @@ try {
     console.log("\nsaves while the pages were read (all targets)");
     console.log("rate/s   saves   drafts   changes   p50 ms   p95 ms   p99 ms   errors");
     console.log(`${String(writes.rate).padEnd(9)}${String(writes.count).padStart(5)}${String(writes.drafts).padStart(9)}${String(writes.changes).padStart(10)}${String(writes.p50).padStart(9)}${String(writes.p95).padStart(9)}${String(writes.p99).padStart(9)}${String(writes.errors).padStart(9)}`);
+    if (warmup) console.log(`the first save of each kind after the start, alone and untimed above (draft, submission, review): ${warmup.join(", ")} ms`);
   }
   if (afterWrite) {
     console.log("\nfirst view after a write (ms, median of 5 single requests)");
@@ -296,7 +302,7 @@ try {
     ceiling: { rps: ceiling.rps },
     load: { before: load, after: loadAfter },
     pages: Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, { ...f, ratio: ratio(f) }])),
-    writes: writes ? { rate: writes.rate, p50: writes.p50, p95: writes.p95, p99: writes.p99, errors: writes.errors, count: writes.count, drafts: writes.drafts, changes: writes.changes } : { rate: 0, p50: 0, p99: 0, errors: 0 },
+    writes: writes ? { rate: writes.rate, p50: writes.p50, p95: writes.p95, p99: writes.p99, errors: writes.errors, count: writes.count, drafts: writes.drafts, changes: writes.changes, ...(warmup ? { warmup } : {}) } : { rate: 0, p50: 0, p99: 0, errors: 0 },
   };
   console.log(JSON.stringify(json));
 } finally {
