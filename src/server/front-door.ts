@@ -29,7 +29,7 @@ const PUBLIC_WRITE_PREFIX = "/api/auth/";
 const PUBLIC_WRITE_MAX_BYTES = 16 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Whether a request writes: any method but GET, HEAD and OPTIONS, or a server action (which Next.js also answers on GET). */
+/** Whether a request writes: any method but GET, HEAD and OPTIONS, or anything that names a server action, whatever its method. */
 export function isWrite(req: Pick<IncomingMessage, "method" | "headers">): boolean {
   return !SAFE_METHODS.has(req.method ?? "GET") || req.headers["next-action"] !== undefined;
 }
