@@ -137,15 +137,18 @@ describe("scopes", () => {
     ["/plans/2023-2025/dashboard/print", { kind: "plan" }],
     ["/plans/2023-2025/tasks/1", { kind: "plan" }],
     ["/plans/2023-2025", { kind: "plan" }],
+    // The review queue follows what it shows of reports.
+    ["/review", { kind: "review" }],
+    ["/review?dept=d1&page=2", { kind: "review" }],
     // Pages that list reports follow every report change.
-    ["/review", { kind: "reports" }],
+    ["/signoff", { kind: "reports" }],
     ["/reports/p1", { kind: "reports" }],
     ["/departments", { kind: "reports" }],
   ])("%s", (url, scope) => {
     expect(scopeOf(url)).toEqual(scope);
   });
 
-  const v = { pageVersion: "7", userVersion: "2", reportVersion: "40", departmentVersion: "5" };
+  const v = { pageVersion: "7", userVersion: "2", reportVersion: "40", queueVersion: "9", departmentVersion: "5" };
   it("keys the overview on the computed figures, not on report saves", () => {
     const overview = scopeOf("/plans/x/dashboard");
     expect(scopeVersions(overview, { ...v, reportVersion: "41", departmentVersion: "6" }, 3)).toBe(scopeVersions(overview, v, 3));
@@ -167,9 +170,17 @@ describe("scopes", () => {
       expect(scopeVersions(page, { ...v, departmentVersion: "6" }, 3)).toBe(scopeVersions(page, v, 3));
     }
   });
-  it("keys every other page on every report change", () => {
+  it("keys the review queue on what it shows of reports, not on every save", () => {
     const page = scopeOf("/review");
+    expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, { ...v, queueVersion: "10" }, 3)).not.toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, { ...v, pageVersion: "8" }, 3)).not.toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, v, 4)).toBe(scopeVersions(page, v, 3));
+  });
+  it("keys every other page on every report change", () => {
+    const page = scopeOf("/signoff");
     expect(scopeVersions(page, { ...v, reportVersion: "41" }, 3)).not.toBe(scopeVersions(page, v, 3));
+    expect(scopeVersions(page, { ...v, queueVersion: "10" }, 3)).toBe(scopeVersions(page, v, 3));
     expect(scopeVersions(page, v, 4)).toBe(scopeVersions(page, v, 3));
   });
 });

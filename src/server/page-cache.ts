@@ -15,6 +15,8 @@
  *         measures: decisions 034 and 035);
  *       · a plan's other pages (the lists behind the figures, the timelines, the plan page, which
  *         read the figures in place): `DataVersion.reportVersion` and the generation;
+ *       · the review queue: `DataVersion.queueVersion`, raised when a report is added or removed
+ *         or what the queue shows of it changes (its state, say), not when a draft is saved again;
  *       · any other page: `DataVersion.reportVersion`, raised by every change to any report;
  *   - the user id from the verified session token, the locale cookie, today's date
  *     in China (statuses and "days overdue" move with the calendar), the URL and the
@@ -116,7 +118,7 @@ export function isCandidate(req: Pick<IncomingMessage, "method" | "url" | "heade
 }
 
 /** What a page depends on besides the global and the user's own versions, told by its address. */
-export type PageScope = { kind: "dashboard" } | { kind: "department"; departmentId: string } | { kind: "plan" } | { kind: "reports" };
+export type PageScope = { kind: "dashboard" } | { kind: "department"; departmentId: string } | { kind: "plan" } | { kind: "review" } | { kind: "reports" };
 
 export function scopeOf(url: string): PageScope {
   const path = url.split("?")[0];
@@ -127,19 +129,22 @@ export function scopeOf(url: string): PageScope {
   if (department) return { kind: "department", departmentId: decodeURIComponent(department[1]) };
   // A plan's other pages: reports, and the figures in place (lists behind them, timelines, the plan page's lights).
   if (/^\/plans\/[^/]+(\/|$)/.test(path)) return { kind: "plan" };
+  // The review queue lists submitted reports only: a draft saved again does not change it.
+  if (path === "/review") return { kind: "review" };
   return { kind: "reports" };
 }
 
 /** The versions a page of `scope` is keyed on. */
 export function scopeVersions(
   scope: PageScope,
-  v: { pageVersion: string; userVersion: string; reportVersion: string; departmentVersion: string },
+  v: { pageVersion: string; userVersion: string; reportVersion: string; queueVersion: string; departmentVersion: string },
   generation: number,
 ): string {
   const common = `p${v.pageVersion}.u${v.userVersion}`;
   if (scope.kind === "dashboard") return `${common}.g${generation}`;
   if (scope.kind === "department") return `${common}.d${v.departmentVersion}`;
   if (scope.kind === "plan") return `${common}.r${v.reportVersion}.g${generation}`;
+  if (scope.kind === "review") return `${common}.q${v.queueVersion}`;
   return `${common}.r${v.reportVersion}`;
 }
 

@@ -5,7 +5,7 @@
  * The session cookie is read by the shared rule (src/lib/session-cookies.ts: exactly one, verified
  * with the session secret, unexpired), then one query checks that its server-side session is open
  * and within its absolute lifetime, that the user is active, and reads the page-cache versions
- * (the global `pageVersion`, `reportVersion`, the dashboards' data `version`, the user's own
+ * (the global `pageVersion`, `reportVersion`, the review queue's `queueVersion`, the dashboards' data `version`, the user's own
  * `UserPageVersion` and, when asked, one department's `DepartmentPageVersion`: decision 022). getCurrentUser in
  * src/server/auth.ts applies the same conditions when the page renders.
  */
@@ -25,6 +25,8 @@ export type SessionState =
       pageVersion: string;
       userVersion: string;
       reportVersion: string;
+      /** Raised when a report is added or removed, or what the review queue shows of it changes. */
+      queueVersion: string;
       /** The dashboards' data version (DataVersion.version). */
       dataVersion: string;
       /** The version of the department asked for (0 when none was asked for or it never changed). */
@@ -45,7 +47,7 @@ export interface SessionCheck {
 }
 
 export const SESSION_QUERY = `SELECT d."pageVersion"::text AS "pageVersion", COALESCE(v."version", 0)::text AS "userVersion",
-    d."reportVersion"::text AS "reportVersion", d."version"::text AS "dataVersion", COALESCE(dv."version", 0)::text AS "departmentVersion"
+    d."reportVersion"::text AS "reportVersion", d."queueVersion"::text AS "queueVersion", d."version"::text AS "dataVersion", COALESCE(dv."version", 0)::text AS "departmentVersion"
   FROM "UserSession" s
   JOIN "User" u ON u."id" = s."userId"
   CROSS JOIN "DataVersion" d
@@ -76,7 +78,7 @@ export function createSessionCheck(options: SessionCheckOptions): SessionCheck {
     const claims = await claimsOf(req.headers.cookie);
     if (!claims) return { kind: "signed-out" };
     try {
-      const result = await pool.query<{ pageVersion: string; userVersion: string; reportVersion: string; dataVersion: string; departmentVersion: string }>(SESSION_QUERY, [
+      const result = await pool.query<{ pageVersion: string; userVersion: string; reportVersion: string; queueVersion: string; dataVersion: string; departmentVersion: string }>(SESSION_QUERY, [
         claims.sessionId,
         claims.userId,
         departmentId ?? null,

@@ -290,12 +290,13 @@ describe("the page cache", () => {
       "/reports": "miss",
     });
 
-    // The same draft saved again (its text only): the report pages render again, the department's page does not (it shows states, not drafts).
+    // The same draft saved again (its text only): the report pages render again; the department's page and the
+    // review queue do not (they show states and submitted reports, not drafts).
     await db.$transaction(async (tx) => {
       await tx.progressReport.update({ where: { id: report.id }, data: { workDone: "草稿，改过", version: { increment: 1 } } });
       await tx.auditEvent.create({ data: { actorId: liaison, actorLabel: "l", action: "report.save_draft", entityType: "ProgressReport", entityId: report.id } });
     });
-    expect(await states()).toMatchObject({ [`/departments/${jia.id}`]: "hit", "/review": "miss", "/reports": "miss" });
+    expect(await states()).toMatchObject({ [`/departments/${jia.id}`]: "hit", "/review": "hit", "/reports": "miss" });
 
     // A submission changes the dashboards' data: the page cache tells the dashboards (its replays never reach the app) …
     const seen = nudges.length;
@@ -311,6 +312,8 @@ describe("the page cache", () => {
       [`/departments/${yi.id}`]: "miss",
       [`/departments/${bing.id}`]: "hit",
       [`/plans/${code}/dashboard`]: "hit",
+      // The submitted report joins the review queue at once.
+      "/review": "miss",
     });
     expect(nudges.length).toBeGreaterThan(seen);
     // … and once they have recomputed, the overview renders again; department pages do not follow the plan-wide figures.
@@ -376,7 +379,7 @@ describe("the page cache", () => {
       expect(same(after, original)).toBe(false);
 
       // A page listing reports, after a report is saved anywhere (the report counter): the same.
-      const queue = `/review?stale=${suffix}`;
+      const queue = `/reports?stale=${suffix}`;
       await get(base, queue, { cookie });
       await db.dataVersion.update({ where: { id: 1 }, data: { reportVersion: { increment: 1 } } });
       const reports = await duringRendering(queue);
@@ -511,6 +514,35 @@ describe("every table a page may show raises a page version", () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe("the review queue's counter", () => {
+  it("rises when a report is added or removed or what the queue shows of it changes, not when only its text does", async () => {
+    const suffix = `${Date.now()}-q`;
+    const code = `queue-${suffix}`;
+    await seedPlan(db, {
+      plan: { code, title: "队列测试", issuer: "测试", startYear: 2026, endYear: 2026 },
+      departments: [{ shortName: `队${suffix}`, fullName: "队局", aliases: [], sortOrder: 951 }],
+      keyTasks: [{ number: 1, title: "任务", measures: [{ number: 1, text: "措施。", departmentsText: `队${suffix}`, timeArrangement: "每季度" }] }],
+    });
+    const department = await db.department.findUniqueOrThrow({ where: { shortName: `队${suffix}` } });
+    const bureau = (await db.user.create({ data: { loginName: `queue-${suffix}`, displayName: "代填人", role: "ADMIN", passwordHash: "unused" } })).id;
+    const period = await db.reportingPeriod.findFirstOrThrow({ where: { measure: { keyTask: { plan: { code } } } } });
+    const queue = async () => (await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).queueVersion;
+    const rises = async (change: () => Promise<unknown>) => {
+      const before = await queue();
+      await change();
+      return (await queue()) > before;
+    };
+    let id = "";
+    expect(await rises(async () => (id = (await db.progressReport.create({ data: { periodId: period.id, measureId: period.measureId, departmentId: department.id, isLead: true } })).id))).toBe(true);
+    expect(await rises(() => db.progressReport.update({ where: { id }, data: { workDone: "只改了文字", problems: "无", version: { increment: 1 } } }))).toBe(false);
+    expect(await rises(() => db.progressReport.update({ where: { id }, data: { state: "SUBMITTED", submittedAt: new Date() } }))).toBe(true);
+    expect(await rises(() => db.progressReport.update({ where: { id }, data: { isLead: false } }))).toBe(true);
+    expect(await rises(() => db.progressReport.update({ where: { id }, data: { entry: "ON_BEHALF", enteredById: bureau } }))).toBe(true);
+    expect(await rises(() => db.progressReport.updateMany({ where: { id: "none" }, data: { state: "ACCEPTED" } }))).toBe(false);
+    expect(await rises(() => db.progressReport.delete({ where: { id } }))).toBe(true);
   });
 });
 
