@@ -217,7 +217,7 @@ export default async function DashboardPage({
             <TaskProgress
               tasks={tasks.map((k) => ({ number: k.number, title: k.title, progressPct: k.progressPct, periodsDue: k.periodsDue, periodsDone: k.periodsDone, red: k.red, yellow: k.yellow, green: k.green, progressRed: k.progressRed, progressYellow: k.progressYellow, progressGreen: k.progressGreen }))}
               timelineHref={`${planHref(plan)}/tasks/`}
-              asOfQuery={q({})}
+              asOfQuery={`?${new URLSearchParams({ asOf })}`}
               dueHref={list({ metric: "due" })}
               lightHref={{ RED: list({ metric: "measures", light: "RED" }), YELLOW: list({ metric: "measures", light: "YELLOW" }), GREEN: list({ metric: "measures", light: "GREEN" }) }}
               progressHref={{ RED: list({ metric: "measures", progress: "RED" }), YELLOW: list({ metric: "measures", progress: "YELLOW" }), GREEN: list({ metric: "measures", progress: "GREEN" }) }}
