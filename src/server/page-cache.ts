@@ -30,7 +30,8 @@
  * rendering, if it was made in the last STALE_MS and only reports or figures changed since, rather
  * than all waiting (or all rendering) — without it, a page that changes faster than it renders at
  * province scale is never replayed.
- * The CSP nonce is renewed on every replay. See docs/decisions/009-page-cache.md, 011, 022 and 035.
+ * Lookups let writes under way go first (src/server/writes-first.ts). The CSP nonce is renewed on
+ * every replay. See docs/decisions/009-page-cache.md, 011, 022, 035 and 036.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
