@@ -123,7 +123,7 @@ export async function createWriters(options: {
   let drafts = 0;
   let changes = 0;
   let timer: NodeJS.Timeout | null = null;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<unknown>>();
   let next = 0;
   let sequence = 0;
 
@@ -214,7 +214,7 @@ export async function createWriters(options: {
       const { pair, at } = found;
       next = (at + 1) % pairs.length;
       pair.busy = true;
-      const p = one(pair, kind).then(() => {}).finally(() => {
+      const p = one(pair, kind).finally(() => {
         pair.busy = false;
         inFlight.delete(p);
       });
