@@ -9,7 +9,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveEmbedded } from "./embedded-server";
 
 export type DatabaseMode = "server" | "embedded";
 
@@ -46,10 +46,9 @@ export async function startEmbedded(options: { port?: number; dir?: string; memo
     await mkdir(dir, { recursive: true });
     db = await PGlite.create({ dataDir: path.join(dir, "pg") });
   }
-  // PGlite has one session; the socket server multiplexes the pool's connections over it.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 20 });
-  await server.start();
-  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  // PGlite has one session; the connections take turns on it (decision 037).
+  const server = await serveEmbedded(db, { port: options.port, maxConnections: 20 });
+  const url = `postgresql://postgres:postgres@${server.address}/postgres?sslmode=disable`;
   if (!options.memory) {
     await writeFile(path.join(dir, "embedded.json"), JSON.stringify({ pid: process.pid, url }));
   }
