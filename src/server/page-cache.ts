@@ -29,9 +29,11 @@
  * of the same user for the same page that arrive while that rendering runs get the previous
  * rendering, if it was made in the last STALE_MS and only reports or figures changed since, rather
  * than all waiting (or all rendering) — without it, a page that changes faster than it renders at
- * province scale is never replayed.
+ * province scale is never replayed. A dashboard (overview, department page) whose reports or
+ * figures changed is rendered anew for the same user at most once every RENDER_EVERY_MS, except
+ * for a user whose own save came after the last rendering; in between, that rendering is served.
  * Lookups let writes under way go first (src/server/writes-first.ts). The CSP nonce is renewed on
- * every replay. See docs/decisions/009-page-cache.md, 011, 022, 035 and 036.
+ * every replay. See docs/decisions/009-page-cache.md, 011, 022, 035, 036 and 038.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -65,6 +67,12 @@ const RECOMPUTED = new Set(["content-length", "date", "connection", "keep-alive"
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 /** How old a rendering may be to be served while the same page is rendered anew. */
 export const STALE_MS = 5_000;
+/**
+ * A dashboard (a plan's overview, a department's page: both say 数据更新于 HH:mm:ss) is rendered
+ * anew for the same user at most this often while reports change; in between, the last rendering
+ * is served. The user's own saves always show at once (decision 038).
+ */
+export const RENDER_EVERY_MS = 3_000;
 
 export interface StoredPage {
   status: number;
@@ -99,6 +107,8 @@ export interface PageCacheOptions {
   staleMs?: number;
   /** Writes under way, which lookups let go first (src/server/writes-first.ts); none when absent. */
   writesFirst?: WritesFirst;
+  /** How often a dashboard is rendered anew for the same user while its data changes (default RENDER_EVERY_MS; 0: on every change). */
+  renderEveryMs?: number;
 }
 
 export type Outcome = "hit" | "stale" | "miss" | "bypass" | "unavailable";
@@ -407,10 +417,21 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       return { answered: "hit" };
     }
     const rendering = pending.get(key);
+    const previous = newest.get(family);
+    if (!rendering && previous && (scope.kind === "dashboard" || scope.kind === "department")) {
+      // A dashboard rendered in the last few seconds, after this user's own last save, is served as
+      // it is: it says as of when its figures are, and the next rendering shows the change.
+      const started = previous.started;
+      const fresh = Date.now() - started < (options.renderEveryMs ?? RENDER_EVERY_MS) && started > (options.writesFirst?.lastWriteOf(req) ?? 0);
+      const page = fresh ? cache.get(previous.key) : undefined;
+      if (page) {
+        replay(req, res, page, "stale");
+        return { answered: "stale" };
+      }
+    }
     if (rendering) {
       // Another request is rendering this page anew: this one gets the previous rendering at once,
       // when it is recent. The request that found the change sees it; so does every later one.
-      const previous = newest.get(family);
       const page = previous && Date.now() - previous.storedAt <= (options.staleMs ?? STALE_MS) ? cache.get(previous.key) : undefined;
       if (page) {
         replay(req, res, page, "stale");

@@ -70,4 +70,24 @@ describe("writes before replays", () => {
     upload.emit("finish"); // its answer, later, is not counted twice
     expect(gate.inFlight()).toBe(0);
   });
+
+  it("remembers when each session's last write was answered, by its session cookie, and not a read's", () => {
+    const gate = createWritesFirst();
+    const mine = { cookie: "next-auth.session-token=mine" };
+    const theirs = { cookie: "next-auth.session-token=theirs" };
+    expect(gate.lastWriteOf(request("GET", mine))).toBe(0);
+    const save = answer();
+    gate.track(request("POST", mine), save);
+    expect(gate.lastWriteOf(request("GET", mine))).toBe(0); // not answered yet
+    const before = Date.now();
+    save.emit("finish");
+    expect(gate.lastWriteOf(request("GET", mine))).toBeGreaterThanOrEqual(before);
+    expect(gate.lastWriteOf(request("GET", theirs))).toBe(0);
+    expect(gate.lastWriteOf(request("GET"))).toBe(0);
+    gate.track(request("GET", theirs), answer());
+    const read = answer();
+    gate.track(request("GET", theirs), read);
+    read.emit("finish");
+    expect(gate.lastWriteOf(request("GET", theirs))).toBe(0);
+  });
 });

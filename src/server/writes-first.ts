@@ -7,6 +7,8 @@
  * `maxWriteMs` (docs/decisions/036-…).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { sessionCookieOf } from "../lib/session-cookies";
 import { isWrite } from "./front-door";
 
 /** How long a reader may be held behind writes under way, at most (measured in decision 036). */
@@ -21,6 +23,17 @@ export interface WritesFirst {
   clear(): Promise<void>;
   /** Writes under way. */
   inFlight(): number;
+  /**
+   * When the last write sent with this request's session cookie was answered (ms since the epoch),
+   * 0 if none in the last ten minutes: a page rendered before then may not show that user's own change.
+   */
+  lastWriteOf(req: Pick<IncomingMessage, "headers">): number;
+}
+
+/** The session a request is sent in, by its cookie's text (the same text on every request until the session is renewed). */
+function sessionOf(req: Pick<IncomingMessage, "headers">): string | null {
+  const cookie = sessionCookieOf(req.headers.cookie);
+  return cookie.kind === "one" ? cookie.value : null;
 }
 
 export function createWritesFirst(options: { maxHoldMs?: number; maxWriteMs?: number } = {}): WritesFirst {
@@ -28,6 +41,7 @@ export function createWritesFirst(options: { maxHoldMs?: number; maxWriteMs?: nu
   const maxWriteMs = options.maxWriteMs ?? WRITE_FIRST_MS;
   let writing = 0;
   const waiting = new Set<() => void>();
+  const lastWrite = new LRUCache<string, number>({ max: 10_000, ttl: 10 * 60_000 });
   return {
     track(req, res) {
       if (!isWrite(req)) return;
@@ -41,9 +55,15 @@ export function createWritesFirst(options: { maxHoldMs?: number; maxWriteMs?: nu
         if (writing > 0) return;
         for (const wake of [...waiting]) wake();
       };
+      const session = sessionOf(req);
+      const answered = () => {
+        if (session) lastWrite.set(session, Date.now());
+      };
       // "finish" when the answer is handed to the system, "close" when the client went away first.
       res.once("finish", end);
       res.once("close", end);
+      res.once("finish", answered);
+      res.once("close", answered);
       const limit = setTimeout(end, maxWriteMs);
       limit.unref();
     },
@@ -60,5 +80,9 @@ export function createWritesFirst(options: { maxHoldMs?: number; maxWriteMs?: nu
       });
     },
     inFlight: () => writing,
+    lastWriteOf(req) {
+      const session = sessionOf(req);
+      return (session && lastWrite.get(session)) || 0;
+    },
   };
 }

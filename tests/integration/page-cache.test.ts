@@ -63,7 +63,8 @@ describe("the page cache", () => {
   beforeAll(async () => {
     alice = (await db.user.create({ data: { loginName: `cache-a-${suffix}`, displayName: "缓存甲", role: "LEADER", passwordHash: "unused" } })).id;
     bob = (await db.user.create({ data: { loginName: `cache-b-${suffix}`, displayName: "缓存乙", role: "LEADER", passwordHash: "unused" } })).id;
-    cache = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8 });
+    // Every change rendered at once (no dashboard interval): what each change reaches, exactly.
+    cache = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8, renderEveryMs: 0 });
     app = await startServer(cache);
   });
   afterAll(async () => {
@@ -333,7 +334,7 @@ describe("the page cache", () => {
     let release: () => void = () => {};
     let held = false;
     let renders = 0;
-    const swr = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8, staleMs: 1_500 });
+    const swr = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8, staleMs: 1_500, renderEveryMs: 0 });
     // A stand-in for the app whose rendering waits until released, as a rendering of a large overview takes its time.
     const gated = createServer((req, res) => {
       void swr.handle(req, res, () => {
@@ -403,6 +404,71 @@ describe("the page cache", () => {
     } finally {
       gated.close();
       await swr.close();
+    }
+  });
+
+  it("renders a dashboard anew at most once an interval while its data changes, at once for a user whose own save came after it, and at once after any other change", async () => {
+    const leader = await sessionCookie(alice);
+    const writer = await sessionCookie(bob);
+    const path = `/plans/every-${suffix}/dashboard`;
+    const gate = createWritesFirst();
+    const every = createPageCache({ databaseUrl: inject("databaseUrl"), secret, secureCookie: false, maxMegabytes: 8, writesFirst: gate, renderEveryMs: 1_000 });
+    let renders = 0;
+    // As scripts/serve.ts does: every request is tracked, then goes through the page cache.
+    const server = createServer((req, res) => {
+      gate.track(req, res);
+      void every.handle(req, res, () => {
+        if (req.method === "POST") return void res.end("saved");
+        renders++;
+        const nonce = newNonce();
+        res.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.end(`<html><script nonce="${nonce}">boot()</script><p>rendering ${renders}</p></html>`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const rendering = (page: { body: string }) => /rendering (\d+)/.exec(page.body)?.[1];
+    try {
+      const first = await get(base, path, { cookie: leader });
+      expect(first.cache).toBe("miss");
+      const writersFirst = await get(base, path, { cookie: writer });
+      expect(writersFirst.cache).toBe("miss");
+
+      // The figures change (another save, recomputed): within the interval the leader gets the rendering as it is.
+      dashboardsReplaced();
+      const within = await get(base, path, { cookie: leader });
+      expect(within.cache).toBe("stale");
+      expect(rendering(within)).toBe(rendering(first));
+
+      // The writer saves: their next view of the dashboard is rendered anew, whatever the interval.
+      const saved = await fetch(`${base}/reports/x`, { method: "POST", headers: { cookie: writer }, body: "a=1" });
+      expect(await saved.text()).toBe("saved");
+      dashboardsReplaced();
+      const own = await get(base, path, { cookie: writer });
+      expect(own.cache).toBe("miss");
+      expect(rendering(own)).not.toBe(rendering(writersFirst));
+      expect((await get(base, path, { cookie: leader })).cache).toBe("stale");
+
+      // Once the interval has passed, the next view is rendered anew, and replayed after that.
+      await new Promise((r) => setTimeout(r, 1_100));
+      const later = await get(base, path, { cookie: leader });
+      expect(later.cache).toBe("miss");
+      expect(rendering(later)).not.toBe(rendering(first));
+      expect((await get(base, path, { cookie: leader })).cache).toBe("hit");
+
+      // Any change but reports and figures (here an account: the global version) is rendered at once.
+      await db.user.update({ where: { id: bob }, data: { displayName: `缓存乙 every ${suffix}` } });
+      expect((await get(base, path, { cookie: leader })).cache).toBe("miss");
+
+      // A page that is not a dashboard is rendered at once on every change, as before.
+      const list = `/plans/every-${suffix}/measures`;
+      await get(base, list, { cookie: leader });
+      await db.dataVersion.update({ where: { id: 1 }, data: { reportVersion: { increment: 1 } } });
+      expect((await get(base, list, { cookie: leader })).cache).toBe("miss");
+    } finally {
+      server.close();
+      await every.close();
     }
   });
 
