@@ -366,6 +366,9 @@ describe("the figures are brought up to date measure by measure (decision 034)",
 
     // An event written by a transaction still open when the figures were read, committed after: found by the snapshot, not by its time.
     // (Another event committed first, so that the figures are read again while that transaction is open.)
+    // Only a PostgreSQL server has two sessions: on the embedded database an open transaction holds the
+    // one session, so nothing else reads until it ends (decision 037), and the event is simply committed.
+    const twoSessions = inject("databaseKind").startsWith("PostgreSQL server");
     const other = await db.progressReport.findFirstOrThrow({ where: { state: "ACCEPTED", departmentId: yi, measure: { keyTask: { planId } } } });
     await db.progressReportRevision.create({ data: { reportId: other.id, number: 3, event: "SUBMITTED", actorId: "test", snapshot: {}, at: new Date("2023-07-01T02:00:00Z") } });
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -377,15 +380,18 @@ describe("the figures are brought up to date measure by measure (decision 034)",
         returned.id,
         new Date("2023-07-19T02:00:00Z"),
       ]);
-      const whileOpen = await getDashboard(planId, day);
-      expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: 1 });
-      expect(whileOpen.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3 });
+      if (twoSessions) {
+        const whileOpen = await getDashboard(planId, day);
+        expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: 1 });
+        expect(whileOpen.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 3 });
+      }
       await client.query("COMMIT");
     } finally {
       await client.end();
     }
     const afterCommit = await getDashboard(planId, day);
-    expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: 1 });
+    // On the server the other event was read while the transaction was open; on the embedded database both are read now.
+    expect(lastRecomputation(planId)).toMatchObject({ read: "measures", measures: twoSessions ? 1 : 2 });
     expect(afterCommit.departments.find((x) => x.id === jia)).toMatchObject({ overdue: 2 });
     await same(afterCommit);
     await db.progressReportRevision.deleteMany({ where: { reportId: other.id, number: 3 } });
