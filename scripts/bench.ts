@@ -146,8 +146,8 @@ async function wrk(path: string, cookie?: string): Promise<WrkFigures> {
 }
 
 /** One run of a page (and the writers, when there are any). */
-async function run(path: string, cookie?: string, writers?: Writers): Promise<Figures> {
-  writers?.start();
+async function run(path: string, cookie?: string, writers?: Writers, name = path): Promise<Figures> {
+  writers?.start(name);
   // The sampler: how many answers came from the page cache while the load ran.
   const sampled: boolean[] = [];
   let misdirected = 0;
@@ -265,9 +265,9 @@ try {
   const load = await loadAverage();
   const ceiling = await run(asset);
   const pages = {
-    overview: await run(overviewPath, leader, writers),
-    department: await run(departmentPath, liaison, writers),
-    review: await run("/review", admin, writers),
+    overview: await run(overviewPath, leader, writers, "overview"),
+    department: await run(departmentPath, liaison, writers, "department"),
+    review: await run("/review", admin, writers, "review"),
   };
   await writerDb?.end();
   const loadAfter = await loadAverage();
@@ -289,6 +289,7 @@ try {
     console.log("\nsaves while the pages were read (all targets)");
     console.log("rate/s   saves   drafts   changes   p50 ms   p95 ms   p99 ms   errors");
     console.log(`${String(writes.rate).padEnd(9)}${String(writes.count).padStart(5)}${String(writes.drafts).padStart(9)}${String(writes.changes).padStart(10)}${String(writes.p50).padStart(9)}${String(writes.p95).padStart(9)}${String(writes.p99).padStart(9)}${String(writes.errors).padStart(9)}`);
+    console.log(`by the page read meanwhile: ${Object.entries(writes.byPage).map(([name, f]) => `${name} ${f.p50} / ${f.p99} ms (${f.count})`).join(" · ")}`);
     if (warmup) console.log(`the first save of each kind after the start, alone and untimed above (draft, submission, review): ${warmup.join(", ")} ms`);
   }
   if (afterWrite) {
@@ -302,7 +303,7 @@ try {
     ceiling: { rps: ceiling.rps },
     load: { before: load, after: loadAfter },
     pages: Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, { ...f, ratio: ratio(f) }])),
-    writes: writes ? { rate: writes.rate, p50: writes.p50, p95: writes.p95, p99: writes.p99, errors: writes.errors, count: writes.count, drafts: writes.drafts, changes: writes.changes, ...(warmup ? { warmup } : {}) } : { rate: 0, p50: 0, p99: 0, errors: 0 },
+    writes: writes ? { rate: writes.rate, p50: writes.p50, p95: writes.p95, p99: writes.p99, errors: writes.errors, count: writes.count, drafts: writes.drafts, changes: writes.changes, byPage: writes.byPage, ...(warmup ? { warmup } : {}) } : { rate: 0, p50: 0, p99: 0, errors: 0 },
   };
   console.log(JSON.stringify(json));
 } finally {

@@ -32,6 +32,8 @@ export interface WriterFigures {
   p95: number;
   p99: number;
   errors: number;
+  /** The same times by the page that was read while they were made (`start`'s argument). */
+  byPage: Record<string, { count: number; p50: number; p99: number }>;
 }
 
 interface Pair {
@@ -71,8 +73,8 @@ export interface Writers {
    * their times, which the benchmark prints.
    */
   warm(): Promise<number[]>;
-  /** Starts saving at `rate` per second until `stop`. */
-  start(): void;
+  /** Starts saving at `rate` per second until `stop`, while `page` is read. */
+  start(page: string): void;
   stop(): Promise<void>;
   /** Every save since the writers were made. */
   figures(): WriterFigures;
@@ -119,6 +121,9 @@ export async function createWriters(options: {
   if (!pairs.length) throw new Error(`no liaison of plan ${options.planCode} has a period to report on`);
 
   const latencies: number[] = [];
+  const byPage: Record<string, number[]> = {};
+  /** The page being read while the saves are made. */
+  let page = "";
   let errors = 0;
   let drafts = 0;
   let changes = 0;
@@ -186,6 +191,7 @@ export async function createWriters(options: {
       return took;
     }
     latencies.push(took);
+    (byPage[page] ??= []).push(took);
     if (!ok) errors++;
     else if (kind === "draft") drafts++;
     else changes++;
@@ -229,7 +235,8 @@ export async function createWriters(options: {
       for (const kind of ["draft", "submit", "review"] as const) times.push(Math.round(await one(pair, kind, false)));
       return times;
     },
-    start() {
+    start(read) {
+      page = read;
       if (rate > 0 && !timer) timer = setInterval(tick, 1000 / rate);
     },
     async stop() {
@@ -240,7 +247,21 @@ export async function createWriters(options: {
     figures() {
       const sorted = [...latencies].sort((a, b) => a - b);
       const round = (n: number) => Math.round(n * 10) / 10;
-      return { rate, count: latencies.length, drafts, changes, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), errors };
+      const pages = Object.entries(byPage).map(([name, times]) => {
+        const t = [...times].sort((a, b) => a - b);
+        return [name, { count: t.length, p50: round(percentile(t, 50)), p99: round(percentile(t, 99)) }] as const;
+      });
+      return {
+        rate,
+        count: latencies.length,
+        drafts,
+        changes,
+        p50: round(percentile(sorted, 50)),
+        p95: round(percentile(sorted, 95)),
+        p99: round(percentile(sorted, 99)),
+        errors,
+        byPage: Object.fromEntries(pages),
+      };
     },
   };
 }

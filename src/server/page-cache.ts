@@ -29,9 +29,10 @@
  * of the same user for the same page that arrive while that rendering runs get the previous
  * rendering, if it was made in the last STALE_MS and only reports or figures changed since, rather
  * than all waiting (or all rendering) — without it, a page that changes faster than it renders at
- * province scale is never replayed. A dashboard (overview, department page) whose reports or
- * figures changed is rendered anew for the same user at most once every RENDER_EVERY_MS, except
- * for a user whose own save came after the last rendering; in between, that rendering is served.
+ * province scale is never replayed. The overview, a department's page and the review queue, when
+ * only reports or figures changed, are rendered anew for the same user at most once every
+ * RENDER_EVERY_MS, except for a user whose own save came after the last rendering; in between,
+ * that rendering is served.
  * Lookups let writes under way go first (src/server/writes-first.ts). The CSP nonce is renewed on
  * every replay. See docs/decisions/009-page-cache.md, 011, 022, 035, 036 and 038.
  */
@@ -68,11 +69,17 @@ const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 /** How old a rendering may be to be served while the same page is rendered anew. */
 export const STALE_MS = 5_000;
 /**
- * A dashboard (a plan's overview, a department's page: both say 数据更新于 HH:mm:ss) is rendered
- * anew for the same user at most this often while reports change; in between, the last rendering
- * is served. The user's own saves always show at once (decision 038).
+ * The pages other people's saves change all day (a plan's overview and a department's page, which
+ * say 数据更新于 HH:mm:ss, and the review queue) are rendered anew for the same user at most this
+ * often while reports change; in between, the last rendering is served. A user's own saves always
+ * show at once (decision 038).
  */
 export const RENDER_EVERY_MS = 3_000;
+
+/** Whether a page of `scope` is rendered anew at most every RENDER_EVERY_MS while reports and figures change. */
+export function renderedEveryFewSeconds(scope: PageScope): boolean {
+  return scope.kind === "dashboard" || scope.kind === "department" || scope.kind === "review";
+}
 
 export interface StoredPage {
   status: number;
@@ -418,9 +425,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
     const rendering = pending.get(key);
     const previous = newest.get(family);
-    if (!rendering && previous && (scope.kind === "dashboard" || scope.kind === "department")) {
-      // A dashboard rendered in the last few seconds, after this user's own last save, is served as
-      // it is: it says as of when its figures are, and the next rendering shows the change.
+    if (!rendering && previous && renderedEveryFewSeconds(scope)) {
+      // Rendered in the last few seconds, after this user's own last save: served as it is; the
+      // next rendering shows the change.
       const started = previous.started;
       const fresh = Date.now() - started < (options.renderEveryMs ?? RENDER_EVERY_MS) && started > (options.writesFirst?.lastWriteOf(req) ?? 0);
       const page = fresh ? cache.get(previous.key) : undefined;

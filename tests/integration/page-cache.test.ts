@@ -407,7 +407,7 @@ describe("the page cache", () => {
     }
   });
 
-  it("renders a dashboard anew at most once an interval while its data changes, at once for a user whose own save came after it, and at once after any other change", async () => {
+  it("renders a dashboard or the review queue anew at most once an interval while reports change, at once for a user whose own save came after it, and at once after any other change", async () => {
     const leader = await sessionCookie(alice);
     const writer = await sessionCookie(bob);
     const path = `/plans/every-${suffix}/dashboard`;
@@ -461,11 +461,20 @@ describe("the page cache", () => {
       await db.user.update({ where: { id: bob }, data: { displayName: `缓存乙 every ${suffix}` } });
       expect((await get(base, path, { cookie: leader })).cache).toBe("miss");
 
-      // A page that is not a dashboard is rendered at once on every change, as before.
+      // The review queue too: a new submission shows within the interval, the reviewer's own review at once.
+      const queue = `/review?every=${suffix}`;
+      expect((await get(base, queue, { cookie: leader })).cache).toBe("miss");
+      await db.dataVersion.update({ where: { id: 1 }, data: { queueVersion: { increment: 1 } } });
+      expect((await get(base, queue, { cookie: leader })).cache).toBe("stale");
+
+      // Other pages (the lists behind the figures, report pages) are rendered at once on every change, as before.
       const list = `/plans/every-${suffix}/measures`;
+      const report = `/reports/every-${suffix}`;
       await get(base, list, { cookie: leader });
+      await get(base, report, { cookie: leader });
       await db.dataVersion.update({ where: { id: 1 }, data: { reportVersion: { increment: 1 } } });
       expect((await get(base, list, { cookie: leader })).cache).toBe("miss");
+      expect((await get(base, report, { cookie: leader })).cache).toBe("miss");
     } finally {
       server.close();
       await every.close();
