@@ -416,8 +416,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const keyParts = { userId, locale, day: todayInChina(), url: req.url ?? "/", headers: req.headers };
     const key = cacheKey({ versions: scopeVersions(scope, session, generation), ...keyParts });
     // The same page, whatever the versions of its reports and figures; never across any other change
-    // (the plan's structure, accounts and permissions: the global version).
-    const family = cacheKey({ versions: `p${session.pageVersion}`, ...keyParts });
+    // (the plan's structure, accounts and permissions: the global version; the user's own
+    // notifications: their version).
+    const family = cacheKey({ versions: `p${session.pageVersion}.u${session.userVersion}`, ...keyParts });
     const hit = cache.get(key);
     if (hit) {
       replay(req, res, hit);

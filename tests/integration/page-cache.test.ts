@@ -457,8 +457,13 @@ describe("the page cache", () => {
       expect(rendering(later)).not.toBe(rendering(first));
       expect((await get(base, path, { cookie: leader })).cache).toBe("hit");
 
-      // Any change but reports and figures (here an account: the global version) is rendered at once.
+      // Any change but reports and figures (here an account: the global version) is rendered at once,
+      // and so is a change to the user's own notifications (their badge).
       await db.user.update({ where: { id: bob }, data: { displayName: `缓存乙 every ${suffix}` } });
+      expect((await get(base, path, { cookie: leader })).cache).toBe("miss");
+      dashboardsReplaced();
+      expect((await get(base, path, { cookie: leader })).cache).toBe("stale");
+      await db.userPageVersion.upsert({ where: { userId: alice }, create: { userId: alice, version: 1n }, update: { version: { increment: 1 } } });
       expect((await get(base, path, { cookie: leader })).cache).toBe("miss");
 
       // The review queue too: a new submission shows within the interval, the reviewer's own review at once.
