@@ -129,8 +129,7 @@ export class TurnQueue {
           this.turn = idle ? null : current.connection;
           current.resolve(bytes);
         } catch (error) {
-          // The session's state is unknown: the turn passes on, and the queue keeps going.
-          this.turn = current.connection;
+          // The session's state is unknown: roll back, pass the turn on, and keep the queue going.
           current.reject(error instanceof Error ? error : new Error(String(error)));
           await this.endTurn().catch(() => {});
         } finally {
