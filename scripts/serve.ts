@@ -79,6 +79,10 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => process.send?.({ ready: true, port }));
 
-const shutdown = () => server.close(() => process.exit(0));
+// Stops listening, answers the requests under way, then exits; connections still open after 5 s are closed.
+const shutdown = () => {
+  server.close(() => process.exit(0));
+  setTimeout(() => server.closeAllConnections(), 5_000).unref();
+};
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

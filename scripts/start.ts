@@ -15,6 +15,7 @@ import path from "node:path";
 import { buildIfNeeded, buildIsStale, clientIsStale } from "./lib/build";
 import { dataDir, embeddedSecret, startEmbedded, type DatabaseHandle } from "./lib/database";
 import { migrateForRuntime } from "./lib/roles";
+import { stopChild } from "./lib/stop-child";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -116,7 +117,8 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    // The server answers what it holds and exits before its database is let go.
+    await stopChild(child);
     await db.stop();
     process.exit(code);
   };

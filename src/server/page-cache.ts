@@ -40,6 +40,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { constants as zlibConstants, crc32, deflateRaw } from "node:zlib";
+import { crc32Combine } from "../lib/crc32-combine";
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
@@ -91,11 +92,17 @@ export interface StoredPage {
   size: number;
   /**
    * Each part compressed on its own (raw deflate; all but the last end on a sync flush, the last is
-   * final), made once after the page is stored: a replay to a browser that accepts gzip sends these
-   * with the new nonce compressed between them, and compresses nothing else (RFC 1951 blocks may
-   * follow one another whatever stream made them). Absent until made.
+   * final), with its CRC-32, made once after the page is stored: a replay to a browser that accepts
+   * gzip sends these with the new nonce compressed between them, and compresses nothing else (RFC
+   * 1951 blocks may follow one another whatever stream made them); its trailer's checksum is
+   * combined from the parts' and the nonce's. Absent until made.
    */
-  deflated?: Buffer[];
+  compressed?: CompressedParts;
+}
+
+export interface CompressedParts {
+  blocks: Buffer[];
+  crcs: number[];
 }
 
 export interface PageCacheOptions {
@@ -225,9 +232,10 @@ export function storedBlock(bytes: Buffer): Buffer {
   return Buffer.concat([head, bytes]);
 }
 
-/** Compresses a stored page's parts, off the main thread, for `gzipPieces`. */
-export async function deflateParts(parts: Buffer[]): Promise<Buffer[]> {
-  return Promise.all(parts.map((part, i) => deflateRawAsync(part, { finishFlush: i === parts.length - 1 ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH })));
+/** Compresses a stored page's parts, off the main thread, and checksums them once, for `gzipPieces`. */
+export async function compressParts(parts: Buffer[]): Promise<CompressedParts> {
+  const blocks = await Promise.all(parts.map((part, i) => deflateRawAsync(part, { finishFlush: i === parts.length - 1 ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH })));
+  return { blocks, crcs: parts.map((part) => crc32(part)) };
 }
 
 /**
@@ -235,20 +243,21 @@ export async function deflateParts(parts: Buffer[]): Promise<Buffer[]> {
  * parts' deflated blocks with the nonce's own between them, and the trailer (the CRC-32 and length
  * of the body as sent).
  */
-export function gzipPieces(parts: Buffer[], deflated: Buffer[], nonce: string): Buffer[] {
+export function gzipPieces(parts: Buffer[], { blocks, crcs }: CompressedParts, nonce: string): Buffer[] {
   const plainNonce = Buffer.from(nonce);
   const nonceBlock = storedBlock(plainNonce);
+  const nonceCrc = crc32(plainNonce);
   let crc = 0;
   let length = 0;
   const pieces: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])];
   parts.forEach((part, i) => {
     if (i > 0) {
       pieces.push(nonceBlock);
-      crc = crc32(plainNonce, crc);
+      crc = crc32Combine(crc, nonceCrc, plainNonce.length);
       length += plainNonce.length;
     }
-    pieces.push(deflated[i]);
-    crc = crc32(part, crc);
+    pieces.push(blocks[i]);
+    crc = crc32Combine(crc, crcs[i], part.length);
     length += part.length;
   });
   const trailer = Buffer.alloc(8);
@@ -338,9 +347,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   /** Stores a rendering, and compresses it in the background for the browsers that accept gzip. */
   function store(key: string, page: StoredPage): void {
     cache.set(key, page);
-    deflateParts(page.parts).then(
-      (deflated) => {
-        page.deflated = deflated;
+    compressParts(page.parts).then(
+      (compressed) => {
+        page.compressed = compressed;
       },
       () => {}, // replayed uncompressed
     );
@@ -360,8 +369,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 
   function replay(req: IncomingMessage, res: ServerResponse, page: StoredPage, outcome: "hit" | "stale" = "hit"): void {
     const nonce = newNonce();
-    const gzip = page.deflated && acceptsGzip(req.headers);
-    const pieces = gzip ? gzipPieces(page.parts, page.deflated!, nonce) : piecesWith(page.parts, nonce);
+    const gzip = page.compressed && acceptsGzip(req.headers);
+    const pieces = gzip ? gzipPieces(page.parts, page.compressed!, nonce) : piecesWith(page.parts, nonce);
     res.statusCode = page.status;
     for (const [name, value] of page.headers) res.setHeader(name, value);
     // The answer depends on Accept-Encoding too (whether or not this one is compressed).
