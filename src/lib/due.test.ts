@@ -6,6 +6,18 @@ describe("todayInChina", () => {
     expect(todayInChina(new Date("2025-12-31T16:30:00Z"))).toBe("2026-01-01");
     expect(todayInChina(new Date("2025-12-31T15:59:00Z"))).toBe("2025-12-31");
   });
+  it("names every moment's day as the calendar does, before 1970 and after 2038, at either side of midnight", async () => {
+    const { isoDay } = await import("./due");
+    const reference = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (let ms = Date.UTC(1960, 0, 1); ms < Date.UTC(2045, 0, 1); ms += 7 * 3_600_000 + 12_345) {
+      const at = new Date(ms);
+      expect(todayInChina(at)).toBe(reference(at));
+      expect(isoDay(at)).toBe(at.toISOString().slice(0, 10));
+    }
+    for (const iso of ["2026-01-01T00:00:00Z", "2025-12-31T23:59:59.999Z", "1969-12-31T23:59:59.999Z", "2024-02-29T12:00:00Z"]) {
+      expect(isoDay(new Date(iso))).toBe(iso.slice(0, 10));
+    }
+  });
 });
 
 describe("a department's due date", () => {

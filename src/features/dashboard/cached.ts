@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { dashboardsReplaced, onDashboardNudge } from "@/server/dashboard-freshness";
 import { assembleDashboard, groupByMeasure, groupsWithMeasuresReplaced, measurePart, type Dashboard, type DashboardInput, type MeasureGroups, type MeasurePart } from "./compute";
 import { loadDashboardInput } from "./queries";
+import { eachSliced } from "./slices";
 
 /** An overview with the moment its stored history was read: the figures are as of then. */
 export type TimedDashboard = Dashboard & { updatedAt: string };
@@ -53,8 +54,6 @@ const MAX_DAYS = 32;
 const CARRIED_DAYS = 2;
 /** The least time between two background recomputations of a plan: bounds how often the overview renders again. */
 const MIN_GAP_MS = 1_000;
-/** The longest a computation runs before it lets the server's other requests through. */
-const SLICE_MS = 10;
 
 // Kept on globalThis: the pages and the warmer started from src/instrumentation.ts are bundled
 // apart, and must share one cache.
@@ -127,15 +126,9 @@ function dashboardOf(snap: Snapshot, asOf: string): Promise<TimedDashboard> {
     // a slice at a time, so that a whole plan's recomputation never holds up the server's other requests.
     const parts = snap.parts.get(asOf) ?? new Map<string, MeasurePart>();
     snap.parts.set(asOf, parts);
-    let since = performance.now();
-    for (const id of groups.order) {
-      if (parts.has(id)) continue;
-      parts.set(id, measurePart(input, groups, id, asOf));
-      if (performance.now() - since > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        since = performance.now();
-      }
-    }
+    await eachSliced(groups.order, (id) => {
+      if (!parts.has(id)) parts.set(id, measurePart(input, groups, id, asOf));
+    });
     return { ...assembleDashboard(input, groups, asOf, groups.order.map((id) => parts.get(id)!)), updatedAt };
   });
   snap.dashboards.set(asOf, value);

@@ -4,6 +4,7 @@ import { departmentOwesPeriod } from "@/lib/periods";
 import type { DashboardInput } from "./compute";
 import { DEFAULT_PROGRESS_THRESHOLDS, type ProgressRating } from "@/lib/status";
 import type { MeasureOwing, MeasureProgressHistory, PeriodHistory, ProgressInput } from "./history";
+import { eachSliced, mapSliced } from "./slices";
 
 type ReviewEvent = "SUBMITTED" | "RETURNED" | "ACCEPTED";
 
@@ -81,14 +82,14 @@ export async function loadPlanHistory(db: PrismaClient, planId: string, scope: H
     else byMeasure.set(a.measureId, [a]);
   }
   const events = new Map<string, PeriodHistory["departments"][number]["events"]>();
-  for (const r of revisions) {
+  await eachSliced(revisions, (r) => {
     const key = `${r.periodId}:${r.departmentId}`;
     // A 补录 review (decision 025) has its day but no real review time.
     const event = { on: todayInChina(r.at), at: r.at.getTime(), event: r.event, ...(r.backfilled && r.event !== "SUBMITTED" ? { backfilled: true } : {}) };
     const list = events.get(key);
     if (list) list.push(event);
     else events.set(key, [event]);
-  }
+  });
   // Keyed by period (administrators' edits) or by period and department (approved extensions).
   const changes = new Map<string, { at: number; on: string; dueDate: string }[]>();
   const addChange = (key: string, at: Date, dueDate: string) => {
@@ -107,7 +108,7 @@ export async function loadPlanHistory(db: PrismaClient, planId: string, scope: H
   const { progress, owing } = await loadProgressInput(db, planId, only);
   // Only departments that carry something in this plan appear in its overview.
   const carrying = new Set(assignments.map((a) => a.departmentId));
-  const histories: PeriodHistory[] = periods.map((p) => ({
+  const histories: PeriodHistory[] = await mapSliced(periods, (p) => ({
     periodId: p.id,
     measureId: p.measureId,
     keyTaskNumber: p.taskNumber,
@@ -167,11 +168,11 @@ async function loadProgressInput(db: PrismaClient, planId: string, only: ReturnT
     ]),
   );
   for (const i of indicators) byMeasure.get(i.measureId)?.indicators.push({ id: i.id, comparison: i.comparison, target: Number(i.target), period: i.period });
-  for (const s of submissions) {
+  await eachSliced(submissions, (s) => {
     const values: Record<string, number> = {};
     for (const v of s.values ?? []) values[v.indicatorId] = Number(v.value);
     byMeasure.get(s.measureId)?.submissions.push({ on: todayInChina(s.at), periodId: s.periodId, rating: s.rating as ProgressRating | null, values });
-  }
+  });
   const thresholds = { yellowPoints: plan.progressYellowPoints ?? DEFAULT_PROGRESS_THRESHOLDS.yellowPoints, redPoints: plan.progressRedPoints ?? DEFAULT_PROGRESS_THRESHOLDS.redPoints };
   const thresholdHistory = thresholdRows.map((r) => ({ from: isoDay(r.effectiveFrom), yellowPoints: r.progressYellowPoints, redPoints: r.progressRedPoints }));
   return { progress: { thresholds, thresholdHistory, planStart, planEnd, measures: [...byMeasure.values()] }, owing };
