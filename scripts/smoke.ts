@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD } from "../src/features/seed/seed-demo";
+import { STOP_GRACE_MS, stopChild } from "./lib/stop-child";
 
 const node = process.argv[2] ?? process.env.DUBAN_SMOKE_NODE;
 if (!node) {
@@ -87,15 +88,9 @@ main()
     console.error(`[smoke] ${error instanceof Error ? error.message : String(error)}\n${output.slice(-4000)}`);
     process.exitCode = 1;
   })
-  .finally(() => {
-    app.kill("SIGTERM");
-    setTimeout(() => {
-      app.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit();
-    }, 5000).unref();
-    app.on("exit", () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit();
-    });
+  .finally(async () => {
+    // The launcher stops its server, then its embedded database, before the data folder goes.
+    await stopChild(app, 2 * STOP_GRACE_MS);
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit();
   });

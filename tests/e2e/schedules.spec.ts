@@ -25,7 +25,8 @@ test.describe("reporting schedules and the working-day calendar (decision 020)",
     await expect(page.getByText("节点日期须为有效日期（YYYY-MM-DD）")).toBeVisible();
     await expect(periods).toContainText("2027-12-31 时间节点");
 
-    // Back to the plan's default, for the other specs.
+    // Back to the plan's default, for the other specs (once the first save's toast has gone: the same words would be there twice).
+    await expect(page.getByText("填报安排已保存，填报期次已重新生成")).toHaveCount(0, { timeout: 10_000 });
     await page.getByLabel("填报频次").selectOption("PLAN");
     await page.getByLabel("节点日期").fill("2027-12-31");
     await page.getByRole("button", { name: "保存填报安排" }).click();
