@@ -13,6 +13,7 @@ const ONE = 0x80000000;
 
 /** a·b modulo the polynomial. */
 function multiply(a: number, b: number): number {
+  if (a === 0) return 0;
   let m = ONE;
   let product = 0;
   for (;;) {

@@ -1,13 +1,19 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { stopChild } from "../../scripts/lib/stop-child";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A child that says "ready", then on SIGTERM takes `lingerMs` before exiting (or ignores SIGTERM when lingerMs < 0). */
 function childThatLingers(lingerMs: number): Promise<ChildProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), "duban-stop-"));
+  dirs.push(dir);
   const file = path.join(dir, "child.cjs");
   writeFileSync(
     file,
