@@ -110,10 +110,9 @@ export async function applyEscalations(tx: Tx, conditions: readonly EscalationCo
   if (toClose.length) await tx.escalation.updateMany({ where: { id: { in: toClose.map((e) => e.id) }, closedAt: null }, data: { closedAt: now } });
   if (!toOpen.length) return [];
   const departmentIds = [...new Set(toOpen.map((k) => k.departmentId))];
-  const [heads, leaders] = await Promise.all([
-    tx.user.findMany({ where: { active: true, departmentId: { in: departmentIds }, role: { in: rolesWith(escalationAction) } }, select: { id: true, departmentId: true } }),
-    tx.leaderDepartment.findMany({ where: { departmentId: { in: departmentIds }, user: { active: true } }, select: { userId: true, departmentId: true, user: { select: { role: true } } } }),
-  ]);
+  // One after the other: a transaction is one connection, which takes one statement at a time.
+  const heads = await tx.user.findMany({ where: { active: true, departmentId: { in: departmentIds }, role: { in: rolesWith(escalationAction) } }, select: { id: true, departmentId: true } });
+  const leaders = await tx.leaderDepartment.findMany({ where: { departmentId: { in: departmentIds }, user: { active: true } }, select: { userId: true, departmentId: true, user: { select: { role: true } } } });
   const recipients = (departmentId: string) => [
     ...heads.filter((h) => h.departmentId === departmentId).map((h) => h.id),
     ...leaders.filter((l) => l.departmentId === departmentId && mayBeInChargeOfDepartments(l.user.role)).map((l) => l.userId),
